@@ -1,0 +1,24 @@
+"""The rule kinds: each compiles its rule once and runs it over an article."""
+
+from __future__ import annotations
+
+from ..rules.models import CooccurrenceRule, CoverageRule, ForbiddenRule, RequiredRule, Rule
+from .base import Check, Finding
+from .cooccurrence import CooccurrenceCheck
+from .coverage import CoverageCheck
+from .forbidden import ForbiddenCheck
+from .required import RequiredCheck
+
+KINDS: dict[type, type[Check]] = {
+    ForbiddenRule: ForbiddenCheck,
+    RequiredRule: RequiredCheck,
+    CoverageRule: CoverageCheck,
+    CooccurrenceRule: CooccurrenceCheck,
+}
+
+
+def compile_rule(rule: Rule) -> Check:
+    return KINDS[type(rule)](rule)
+
+
+__all__ = ["Check", "Finding", "compile_rule"]

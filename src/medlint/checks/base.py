@@ -1,0 +1,93 @@
+"""What every rule kind shares: the finding it produces and the article it reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..analysis import Context, ContextLexicon, TextStructure
+from ..documents import Document
+from ..rules.models import Rule, Topic
+from .patterns import Patterns
+
+
+@dataclass
+class Finding:
+    """A rule's verdict on a span of prose (or on a whole line when ``line`` is set)."""
+
+    rule: Rule
+    start: int = 0
+    end: int = 0
+    line: int | None = None
+    detail: str = ""
+    topic: str = ""
+
+
+@dataclass
+class Presentation:
+    """Where an article presents a treatment of a topic profile."""
+
+    topic: Topic
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One document with everything the checks need, computed once and lazily."""
+
+    document: Document
+    lexicon: ContextLexicon
+    topics: list[Topic] = field(default_factory=list)
+    topic_patterns: dict[str, Patterns] = field(default_factory=dict)
+    uses: Patterns | None = None
+
+    @cached_property
+    def structure(self) -> TextStructure:
+        return TextStructure(self.document.prose)
+
+    @cached_property
+    def context(self) -> Context:
+        return Context(self.structure, self.lexicon)
+
+    @property
+    def text(self) -> str:
+        return self.structure.text
+
+    def title_end(self) -> int:
+        paragraphs = self.structure.paragraphs
+        return paragraphs[0][1] if paragraphs else 0
+
+    def presents(self, start: int, end: int) -> bool:
+        """The treatment at [start, end) is the subject (title) or is recommended for use."""
+        if start < self.title_end():
+            return True
+        if self.context.negated(start) or self.context.question(start):
+            return False
+        first, last = self.structure.sentence_at(start)
+        return self.uses is not None and self.uses.search(self.text, first, last) is not None
+
+    @cached_property
+    def presentations(self) -> list[Presentation]:
+        """Each topic the article presents, at its first presenting mention."""
+        found = []
+        for topic in self.topics:
+            for start, end in self.topic_patterns[topic.id].finditer(self.text):
+                if self.presents(start, end):
+                    found.append(Presentation(topic, start, end))
+                    break
+        return sorted(found, key=lambda p: p.start)
+
+
+class Check:
+    """A compiled rule. Subclasses implement :meth:`run`."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+
+    def words(self) -> list[str]:
+        """Literal phrases jieba should keep whole."""
+        return []
+
+    def run(self, article: Article) -> list[Finding]:
+        raise NotImplementedError

@@ -1,0 +1,170 @@
+"""The ``medlint`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .files import DEFAULT_EXTENSIONS
+from .rules import RulesError
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with how medlint was called or configured (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like other linters
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="medlint", description="Compliance linter for Chinese medical and health articles."
+    )
+    parser.add_argument("--version", action="version", version=f"medlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check files and folders")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
+    check.add_argument("--format", default="text", help="output format (text, json)")
+    check.add_argument(
+        "--stdin-filename", metavar="NAME", help="name (and format) of the article read from stdin"
+    )
+    check.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="DIR",
+        type=Path,
+        help="an extra folder of YAML rules (repeatable)",
+    )
+    check.add_argument("--select", metavar="CODES", help="only these rule codes (comma-separated)")
+    check.add_argument(
+        "--show-source",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="print the source line and a caret (default: on a terminal)",
+    )
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    explain = commands.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("code", metavar="CODE")
+    explain.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    return parser
+
+
+def _linter(folders: list[Path], select: str | None = None):
+    from .engine import load_linter
+
+    codes = None
+    if select:
+        codes = frozenset(c.strip() for c in select.split(",") if c.strip())
+    linter = load_linter(tuple(folders), None)
+    if codes is not None:
+        known = {rule.code for rule in linter.pack.rules}
+        unknown = sorted(codes - known)
+        if unknown:
+            raise UsageError(f"unknown rule code: {', '.join(unknown)}")
+        linter = load_linter(tuple(folders), codes)
+    return linter
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .reporters import REPORTERS, Summary
+    from .runner import check_one, run
+
+    if args.format not in REPORTERS:
+        raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(REPORTERS)})")
+    if not args.paths:
+        raise UsageError("no paths given (try: medlint check .)")
+    linter = _linter(args.rules, args.select)
+    tty = sys.stdout.isatty()
+    auto = args.color == "auto" and tty and "NO_COLOR" not in os.environ
+    color = args.color == "always" or auto
+    show_source = tty if args.show_source is None else args.show_source
+    reporter = REPORTERS[args.format](sys.stdout, color=color, show_source=show_source)
+    summary = Summary()
+    failed = False
+    if args.paths == ["-"]:
+        name = args.stdin_filename or "-"
+        results = iter([check_one(linter, name, sys.stdin.read())])
+    else:
+        results = run(linter, args.paths, DEFAULT_EXTENSIONS)
+    for result in results:
+        if result.error:
+            print(f"{result.path}: error: {result.error}", file=sys.stderr)
+            summary.errors += 1
+            continue
+        summary.add(result.violations)
+        reporter.file(result.path, result.source, result.violations)
+        failed = failed or any(v.severity.value == "error" for v in result.violations)
+    reporter.close(summary)
+    if summary.errors:
+        return EXIT_USAGE
+    return EXIT_VIOLATIONS if failed else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    pack = _linter(args.rules).pack
+    width = max(len(rule.name) for rule in pack.rules)
+    for rule in sorted(pack.rules, key=lambda r: r.code):
+        print(f"{rule.code}  {rule.name:<{width}}  {rule.category:<16} {rule.severity.value}")
+    print(f"{len(pack.rules)} rules, {len(pack.topics)} topic profiles")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    pack = _linter(args.rules).pack
+    rule = pack.rule(args.code.upper())
+    if rule is None:
+        raise UsageError(f"unknown rule code: {args.code}")
+    print(f"{rule.code} {rule.name}")
+    print(
+        f"类别 category: {rule.category}    级别 severity: {rule.severity.value}    "
+        f"类型 kind: {rule.kind}"
+    )
+    print(f"\n{rule.message}")
+    if rule.description:
+        print(f"\n{rule.description.strip()}")
+    if rule.basis:
+        print(f"\n依据 basis: {rule.basis}")
+    if rule.suggestion:
+        print(f"建议 instead: {rule.suggestion}")
+    print("\n违规示例 bad:")
+    for text in rule.examples.bad:
+        print(f"  ✗ {text}")
+    print("合规示例 good:")
+    for text in rule.examples.good:
+        print(f"  ✓ {text}")
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"medlint: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except RulesError as error:
+        print(f"medlint: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

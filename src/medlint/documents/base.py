@@ -1,0 +1,108 @@
+"""The document model shared by every format reader."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, so line numbers match what an editor shows."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Index of the first character of every line."""
+    starts = [0]
+    index = text.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+@dataclass
+class Document:
+    """An article: its source, its prose and the map from prose to source."""
+
+    path: str
+    source: str
+    prose: str
+    offsets: list[int]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.starts:
+            self.starts = line_starts(self.source)
+
+    def location(self, source_index: int) -> tuple[int, int]:
+        """1-based (line, column) of a source index; columns count characters."""
+        line = bisect_right(self.starts, source_index) - 1
+        return line + 1, source_index - self.starts[line] + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Source (line, col, end_line, end_col) of prose[start:end], end inclusive."""
+        end = max(end, start + 1)
+        first = self.location(self.offsets[start])
+        last = self.location(self.offsets[end - 1])
+        return first[0], first[1], last[0], last[1]
+
+    def last_line(self) -> int:
+        """The last line of the source that holds anything but white space."""
+        lines = self.source.split("\n")
+        for number in range(len(lines), 0, -1):
+            if lines[number - 1].strip():
+                return number
+        return 1
+
+    def source_line(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.source.find("\n", start)
+        return self.source[start:] if end == -1 else self.source[start:end]
+
+
+class ProseBuilder:
+    """Accumulates prose pieces with their source offsets."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._offsets: list[int] = []
+        self._last_offset = 0
+        self._tail = ""
+
+    def add(self, text: str, source_start: int) -> None:
+        """Text copied verbatim from the source, starting at ``source_start``."""
+        if not text:
+            return
+        self._parts.append(text)
+        self._offsets.extend(range(source_start, source_start + len(text)))
+        self._last_offset = source_start + len(text) - 1
+        self._tail = (self._tail + text)[-2:]
+
+    def add_at(self, text: str, source_index: int) -> None:
+        """Text that stands for the source at one index (a decoded entity, a break)."""
+        if not text:
+            return
+        self._parts.append(text)
+        self._offsets.extend([source_index] * len(text))
+        self._last_offset = source_index
+        self._tail = (self._tail + text)[-2:]
+
+    def line_break(self, source_index: int | None = None) -> None:
+        """A line break inside a block (a sentence boundary)."""
+        if self._offsets and not self._tail.endswith("\n"):
+            self.add_at("\n", self._last_offset if source_index is None else source_index)
+
+    def block_break(self) -> None:
+        """End the current block (paragraph, heading, list item, table cell)."""
+        if not self._offsets or self._tail == PARAGRAPH_BREAK:
+            return
+        if self._tail.endswith("\n"):
+            self.add_at("\n", self._last_offset)
+        else:
+            self.add_at(PARAGRAPH_BREAK, self._last_offset)
+
+    def build(self, path: str, source: str) -> Document:
+        return Document(path, source, "".join(self._parts), self._offsets)

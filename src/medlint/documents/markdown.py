@@ -1,0 +1,132 @@
+"""Markdown via markdown-it-py: prose from inline tokens, positions re-aligned to source.
+
+Code (fenced, indented, inline), HTML tags and comments, link targets and front matter
+are not prose. Front matter is blanked before parsing so that line numbers stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .base import Document, ProseBuilder, line_starts
+from .html import extract_html
+
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(---|\.\.\.|\+\+\+)[ \t]*(\n|\Z)", re.S)
+_BLOCK_ENDS = {
+    "paragraph_close",
+    "heading_close",
+    "list_item_close",
+    "blockquote_close",
+    "th_close",
+    "td_close",
+    "tr_close",
+}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.disable("text_join")  # keep entities and escapes as separate tokens
+    return md
+
+
+def blank_front_matter(source: str) -> str:
+    """Replace a leading YAML/TOML front matter block by spaces, keeping every offset."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return source
+    blanked = re.sub(r"[^\n]", " ", match.group(0))
+    return blanked + source[match.end() :]
+
+
+class _Aligner:
+    """Finds where each line of an inline token's content sits in the source."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts = line_starts(source)
+        self.cursor: dict[int, int] = {}
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line]
+        end = self.source.find("\n", start)
+        return self.source[start:] if end == -1 else self.source[start:end]
+
+    def align(self, content: str, first_line: int) -> list[int]:
+        """Source index for each character of ``content`` (newlines included)."""
+        mapping: list[int] = []
+        for number, piece in enumerate(content.split("\n")):
+            line = min(first_line + number, len(self.starts) - 1)
+            text = self.line_text(line)
+            column = self.cursor.get(line, 0)
+            found = text.find(piece, column) if piece else column
+            if found < 0:
+                found = text.find(piece)
+            if found < 0:
+                found = column
+            self.cursor[line] = found + len(piece)
+            base = self.starts[line] + found
+            mapping.extend(range(base, base + len(piece)))
+            mapping.append(base + len(piece))
+        return mapping
+
+
+def _walk_inline(
+    children: list[Token], content: str, mapping: list[int], out: ProseBuilder, position: int = 0
+) -> int:
+    in_autolink = False
+    for child in children:
+        kind = child.type
+        if kind == "link_open" and child.markup == "autolink":
+            in_autolink = True
+        elif kind == "link_close" and in_autolink:
+            in_autolink = False
+        elif kind == "text" and not in_autolink:
+            found = content.find(child.content, position)
+            if found < 0:
+                continue
+            for offset, char in enumerate(child.content):
+                out.add_at(char, mapping[found + offset])
+            position = found + len(child.content)
+        elif kind == "text_special":
+            found = content.find(child.markup, position)
+            if found >= 0:
+                out.add_at(child.content, mapping[found])
+                position = found + len(child.markup)
+        elif kind == "code_inline":
+            found = content.find(child.content, position)
+            if found >= 0:
+                position = found + len(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            found = content.find("\n", position)
+            out.line_break(mapping[found] if found >= 0 else None)
+            if found >= 0:
+                position = found + 1
+        elif kind == "image" and child.children:
+            position = _walk_inline(child.children, content, mapping, out, position)
+    return position
+
+
+def read_markdown(path: str, source: str) -> Document:
+    parsed_source = blank_front_matter(source)
+    tokens = _parser().parse(parsed_source)
+    aligner = _Aligner(parsed_source)
+    out = ProseBuilder()
+    for token in tokens:
+        if token.type == "inline" and token.map is not None:
+            mapping = aligner.align(token.content, token.map[0])
+            _walk_inline(token.children or [], token.content, mapping, out)
+        elif token.type == "html_block" and token.map is not None:
+            start = aligner.starts[token.map[0]]
+            end_line = token.map[1]
+            end = aligner.starts[end_line] if end_line < len(aligner.starts) else len(source)
+            out.block_break()
+            extract_html(parsed_source[start:end], start, out)
+            out.block_break()
+        elif token.type in _BLOCK_ENDS:
+            out.block_break()
+    return out.build(path, source)

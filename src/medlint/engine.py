@@ -1,0 +1,108 @@
+"""The linter: compiled checks run over documents, findings turned into violations."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .analysis.segment import register_words
+from .checks import compile_rule
+from .checks.base import Article, Finding
+from .checks.patterns import Patterns
+from .documents import Document, read_document
+from .files import read_source
+from .rules import RulePack, default_rules_dir, load_pack
+from .violation import Violation
+
+ONE_PER_LINE = {"overclaim"}
+
+
+class Linter:
+    """Rules compiled once; :meth:`check_text` and :meth:`check_file` run them."""
+
+    def __init__(self, pack: RulePack, codes: set[str] | None = None) -> None:
+        self.pack = pack
+        assert pack.lexicon is not None
+        self.lexicon = pack.lexicon
+        rules = [r for r in pack.rules if codes is None or r.code in codes]
+        self.checks = [compile_rule(rule) for rule in rules]
+        self.topic_patterns: dict[str, Patterns] = {}
+        for topic in pack.topics:
+            self.topic_patterns[topic.id] = Patterns(topic.triggers)
+            self.topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
+            for item in topic.items:
+                self.topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
+        self.uses = Patterns(self.lexicon.treatment_uses)
+        words = [w for check in self.checks for w in check.words()]
+        words += [w for p in self.topic_patterns.values() for w in p.literals]
+        register_words(words)
+
+    def article(self, document: Document) -> Article:
+        return Article(document, self.lexicon, self.pack.topics, self.topic_patterns, self.uses)
+
+    def check_document(self, document: Document) -> list[Violation]:
+        article = self.article(document)
+        violations = [
+            self._violation(document, finding)
+            for check in self.checks
+            for finding in check.run(article)
+        ]
+        return _one_per_line(sorted(violations, key=Violation.sort_key))
+
+    def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
+        return self.check_document(read_document(path, text))
+
+    def check_file(self, path: str) -> list[Violation]:
+        return self.check_text(read_source(path), path)
+
+    @staticmethod
+    def _violation(document: Document, finding: Finding) -> Violation:
+        rule = finding.rule
+        if finding.line is not None:
+            line_text = document.source_line(finding.line)
+            position = (finding.line, 1, finding.line, max(1, len(line_text)))
+            text = line_text.strip()
+        else:
+            position = document.span(finding.start, finding.end)
+            text = document.prose[finding.start : finding.end]
+        message = f"{rule.message}：{finding.detail}" if finding.detail else rule.message
+        return Violation(
+            path=document.path,
+            line=position[0],
+            column=position[1],
+            end_line=position[2],
+            end_column=position[3],
+            rule=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=rule.severity,
+            message=message,
+            suggestion=rule.suggestion,
+            basis=rule.basis,
+            text=text,
+            topic=finding.topic,
+        )
+
+
+def _one_per_line(violations: list[Violation]) -> list[Violation]:
+    """The spec reports one overclaim per line: keep the first claim of each line."""
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for violation in violations:
+        if violation.category in ONE_PER_LINE:
+            key = (violation.category, violation.line)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(violation)
+    return kept
+
+
+@lru_cache(maxsize=4)
+def load_linter(folders: tuple[Path, ...] = (), codes: frozenset[str] | None = None) -> Linter:
+    pack = load_pack([default_rules_dir(), *folders])
+    return Linter(pack, set(codes) if codes is not None else None)
+
+
+def default_linter() -> Linter:
+    return load_linter()

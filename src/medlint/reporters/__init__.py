@@ -1,0 +1,14 @@
+"""Reporters: each turns violations into one output format."""
+
+from __future__ import annotations
+
+from .base import Reporter, Summary
+from .json import JsonReporter
+from .text import TextReporter
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+}
+
+__all__ = ["REPORTERS", "Reporter", "Summary"]

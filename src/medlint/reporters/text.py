@@ -1,0 +1,51 @@
+"""``text``: ``path:line:col: CODE message``, with the source line and a caret on a terminal."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..violation import Violation
+from .base import Reporter, Summary
+
+_COLORS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class TextReporter(Reporter):
+    def _paint(self, code: str, text: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.color else text
+
+    def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
+        lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n") if source else []
+        for v in violations:
+            where = self._paint("1", f"{v.path}:{v.line}:{v.column}:")
+            code = self._paint(_COLORS[v.severity.value], v.rule)
+            self.out.write(f"{where} {code} {v.message}\n")
+            if self.show_source and 0 < v.line <= len(lines):
+                self._excerpt(lines[v.line - 1].removeprefix("\ufeff"), v)
+
+    def _excerpt(self, line: str, v: Violation) -> None:
+        gutter = f"{v.line:>5} | "
+        end = v.end_column if v.end_line == v.line else len(line)
+        pad = display_width(line[: v.column - 1].expandtabs(4))
+        width = max(1, display_width(line[v.column - 1 : end].expandtabs(4)))
+        self.out.write(f"{gutter}{line.expandtabs(4)}\n")
+        caret = self._paint(_COLORS[v.severity.value], "^" * width)
+        self.out.write(f"{' ' * (len(gutter) - 2)}| {' ' * pad}{caret}\n")
+        if v.suggestion:
+            self.out.write(f"{' ' * (len(gutter) - 2)}= 建议：{v.suggestion}\n")
+        if v.basis:
+            self.out.write(f"{' ' * (len(gutter) - 2)}= 依据：{v.basis}\n")
+
+    def close(self, summary: Summary) -> None:
+        if summary.total:
+            parts = ", ".join(f"{n} {k}" for k, n in summary.counts.items() if n)
+            self.out.write(
+                f"Found {summary.total} violations ({parts}) in {summary.files} files.\n"
+            )
+        elif summary.files:
+            self.out.write(f"All checks passed ({summary.files} files).\n")

@@ -1,0 +1,112 @@
+"""Load and validate rule packs: folders of YAML files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from ..analysis.context import ContextLexicon
+from .models import Rule, RuleFile, Topic
+
+
+class RulesError(Exception):
+    """A rule pack that cannot be used; the message names file, rule and field."""
+
+
+@dataclass
+class RulePack:
+    rules: list[Rule] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    lexicon: ContextLexicon | None = None
+    files: list[Path] = field(default_factory=list)
+
+    def rule(self, code: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.code == code), None)
+
+
+def default_rules_dir() -> Path:
+    """The default pack: inside the installed package, or ``rules/`` of a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "packs" / "default"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def _describe(error: ValidationError, data: dict) -> str:
+    first = error.errors()[0]
+    location = list(first["loc"])
+    where = ""
+    if len(location) >= 2 and location[0] in ("rules", "topics") and isinstance(location[1], int):
+        items = data.get(location[0]) or []
+        item = items[location[1]] if location[1] < len(items) else {}
+        ident = item.get("code") or item.get("id") if isinstance(item, dict) else None
+        kind = "rule" if location[0] == "rules" else "topic"
+        where = f"{kind} {ident or '#' + str(location[1] + 1)}: "
+        location = location[2:]
+        if location and location[0] in ("forbidden", "required", "coverage", "cooccurrence"):
+            location = location[1:]
+    field_name = ".".join(str(part) for part in location) or "(file)"
+    return f"{where}{field_name}: {first['msg']}"
+
+
+def load_file(path: Path) -> RuleFile:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise RulesError(
+            f"{path}{where}: invalid YAML: {getattr(error, 'problem', None) or error}"
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise RulesError(f"{path}: cannot read: {error}") from None
+    if not isinstance(data, dict):
+        raise RulesError(f"{path}: a rule file must be a mapping with rules/topics/context")
+    try:
+        return RuleFile.model_validate(data)
+    except ValidationError as error:
+        raise RulesError(f"{path}: {_describe(error, data)}") from None
+
+
+def load_pack(folders: list[Path]) -> RulePack:
+    """Load every ``*.yaml``/``*.yml`` below the folders, in a stable order."""
+    pack = RulePack()
+    seen_codes: dict[str, Path] = {}
+    seen_topics: dict[str, Path] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise RulesError(f"{folder}: rule folder not found")
+        paths = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml"))
+        for path in paths:
+            loaded = load_file(path)
+            pack.files.append(path)
+            for rule in loaded.rules:
+                if rule.code in seen_codes:
+                    raise RulesError(
+                        f"{path}: rule {rule.code}: code: duplicate code "
+                        f"(also in {seen_codes[rule.code]})"
+                    )
+                seen_codes[rule.code] = path
+                pack.rules.append(rule)
+            for topic in loaded.topics:
+                if topic.id in seen_topics:
+                    raise RulesError(
+                        f"{path}: topic {topic.id}: id: duplicate id "
+                        f"(also in {seen_topics[topic.id]})"
+                    )
+                seen_topics[topic.id] = path
+                pack.topics.append(topic)
+            if loaded.context is not None:
+                try:
+                    pack.lexicon = ContextLexicon.model_validate(loaded.context)
+                except ValidationError as error:
+                    first = error.errors()[0]
+                    loc = ".".join(str(p) for p in first["loc"])
+                    raise RulesError(f"{path}: context.{loc}: {first['msg']}") from None
+    if pack.lexicon is None:
+        raise RulesError("no context lexicon (a file with a 'context:' section) in the rules")
+    return pack

@@ -1,0 +1,161 @@
+"""The rule kinds, as pydantic models. A rule file is YAML that validates against these.
+
+Four kinds cover the four checks:
+
+- ``forbidden``: phrases that must not be claimed (overclaims), with exceptions;
+- ``required``: content every article must carry (the disclaimer's elements);
+- ``coverage``: a presented treatment must come with contraindications, and with the
+  key items its topic profile lists;
+- ``cooccurrence``: a serious sign needs an urgent action nearby.
+
+Patterns are Python regular expressions matched on normalised text (Simplified,
+half-width, lower-case); a plain phrase is a valid pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..violation import Severity
+
+Pattern = Annotated[str, Field(min_length=1)]
+
+
+def _check_patterns(values: list[str]) -> list[str]:
+    for value in values:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"invalid regular expression {value!r}: {error}") from None
+    return values
+
+
+class Examples(BaseModel):
+    """Texts the rule must flag (``bad``) and must leave alone (``good``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bad: list[str] = Field(min_length=1)
+    good: list[str] = Field(min_length=1)
+
+
+class RuleBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(pattern=r"^[A-Z]{2,8}[0-9]{3}$")
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    category: str = Field(pattern=r"^[a-z][a-z-]*$")
+    severity: Severity
+    message: str = Field(min_length=1)
+    description: str = ""
+    basis: str = ""
+    suggestion: str = ""
+    examples: Examples
+
+
+class ForbiddenRule(RuleBase):
+    """Report each claim phrase, unless negated, debunked, quoted or asked."""
+
+    kind: Literal["forbidden"]
+    patterns: list[Pattern] = Field(min_length=1)
+    exceptions: list[Pattern] = Field(default_factory=list)
+    word_boundaries: bool = True
+    skip_negated: bool = True
+    skip_debunked: bool = True
+    skip_quoted: bool = True
+    skip_questions: bool = True
+
+    _valid = field_validator("patterns", "exceptions")(_check_patterns)
+
+
+class RequiredRule(RuleBase):
+    """Every element must appear, together, in one paragraph (or sentence)."""
+
+    kind: Literal["required"]
+    scope: Literal["paragraph", "sentence"] = "paragraph"
+    elements: dict[str, list[Pattern]] = Field(min_length=1)
+
+    @field_validator("elements")
+    @classmethod
+    def _valid(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in value.values():
+            if not patterns:
+                raise ValueError("every element needs at least one pattern")
+            _check_patterns(patterns)
+        return value
+
+
+class CoverageRule(RuleBase):
+    """A presented treatment needs contraindication language and its topic's key items."""
+
+    kind: Literal["coverage"]
+    treatments: list[Pattern] = Field(min_length=1)
+    coverage: list[Pattern] = Field(min_length=1)
+    exceptions: list[Pattern] = Field(default_factory=list)
+
+    _valid = field_validator("treatments", "coverage", "exceptions")(_check_patterns)
+
+
+class CooccurrenceRule(RuleBase):
+    """A serious sign needs an urgent action in the same or the next sentences."""
+
+    kind: Literal["cooccurrence"]
+    signs: list[Pattern] = Field(min_length=1)
+    actions: list[Pattern] = Field(min_length=1)
+    window: int = Field(default=1, ge=0, le=5)
+    exceptions: list[Pattern] = Field(default_factory=list)
+
+    _valid = field_validator("signs", "actions", "exceptions")(_check_patterns)
+
+
+Rule = Annotated[
+    ForbiddenRule | RequiredRule | CoverageRule | CooccurrenceRule,
+    Field(discriminator="kind"),
+]
+
+
+class TopicItem(BaseModel):
+    """One key contraindication a complete article on the topic covers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    patterns: list[Pattern] = Field(min_length=1)
+
+    _valid = field_validator("patterns")(_check_patterns)
+
+
+class TopicExamples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    complete: list[str] = Field(min_length=1)
+    incomplete: list[str] = Field(min_length=1)
+
+
+class Topic(BaseModel):
+    """A treatment profile: how to recognise it, its key contraindications, its risks."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str = Field(min_length=1)
+    triggers: list[Pattern] = Field(min_length=1)
+    items: list[TopicItem] = Field(default_factory=list)
+    serious_signs: list[Pattern] = Field(default_factory=list)
+    sources: list[str] = Field(min_length=1)
+    examples: TopicExamples
+
+    _valid = field_validator("triggers", "serious_signs")(_check_patterns)
+
+
+class RuleFile(BaseModel):
+    """One YAML file of a rule pack."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rules: list[Rule] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    context: dict | None = None

@@ -1,0 +1,49 @@
+"""Shared fixtures: the real CLI, run in a subprocess, and the shared corpus when present."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> list[dict]:
+        return json.loads(self.out)
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Run:
+    done = subprocess.run(
+        [sys.executable, "-m", "medlint", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not (SHARED / "corpus" / "dev" / "labels.jsonl").is_file():
+        pytest.skip("../shared is not present")
+    return SHARED
