@@ -93,3 +93,11 @@ def test_usage_errors_exit_two(cli, tmp_path):
 def test_version(cli):
     run = cli("--version")
     assert run.code == 0 and run.out.startswith("medlint ")
+
+
+def test_output_file(cli, tmp_path):
+    target = tmp_path / "report.json"
+    run = cli("check", "--format", "json", "-o", str(target), "examples/", cwd=ROOT)
+    assert run.code == 1
+    assert run.out == ""
+    assert '"rule": "MED401"' in target.read_text(encoding="utf-8")

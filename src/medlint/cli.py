@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the source line and a caret (default: on a terminal)",
     )
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--output-file", "-o", metavar="FILE", type=Path,
+                       help="write the report to FILE instead of stdout")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
@@ -86,11 +88,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.paths:
         raise UsageError("no paths given (try: medlint check .)")
     linter = _linter(args.rules, args.select)
-    tty = sys.stdout.isatty()
+    out = sys.stdout
+    if args.output_file is not None:
+        try:
+            out = args.output_file.open("w", encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output_file}: {error.strerror}") from None
+    tty = out.isatty()
     auto = args.color == "auto" and tty and "NO_COLOR" not in os.environ
     color = args.color == "always" or auto
     show_source = tty if args.show_source is None else args.show_source
-    reporter = REPORTERS[args.format](sys.stdout, color=color, show_source=show_source)
+    reporter = REPORTERS[args.format](out, color=color, show_source=show_source)
     summary = Summary()
     failed = False
     if args.paths == ["-"]:
@@ -107,6 +115,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter.file(result.path, result.source, result.violations)
         failed = failed or any(v.severity.value == "error" for v in result.violations)
     reporter.close(summary)
+    if out is not sys.stdout:
+        out.close()
     if summary.errors:
         return EXIT_USAGE
     return EXIT_VIOLATIONS if failed else EXIT_OK
