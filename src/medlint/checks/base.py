@@ -41,6 +41,8 @@ class Article:
     topics: list[Topic] = field(default_factory=list)
     topic_patterns: dict[str, Patterns] = field(default_factory=dict)
     uses: Patterns | None = None
+    cautions: Patterns | None = None
+    non_uses: frozenset[str] = frozenset()
 
     @cached_property
     def structure(self) -> TextStructure:
@@ -54,28 +56,49 @@ class Article:
     def text(self) -> str:
         return self.structure.text
 
+    @cached_property
+    def uses_words(self) -> frozenset[str]:
+        return frozenset(self.uses.literals) if self.uses is not None else frozenset()
+
     def title_end(self) -> int:
         paragraphs = self.structure.paragraphs
         return paragraphs[0][1] if paragraphs else 0
 
     def presents(self, start: int, end: int) -> bool:
-        """The treatment at [start, end) is the subject (title) or is recommended for use."""
+        """The treatment at [start, end) is the subject (title) or is recommended for use.
+
+        A mention in a sentence that warns against use (禁用, 不宜…, ``cautions``), that
+        negates or asks, or whose sentence has no use verb (``uses``) presents nothing.
+        """
         if start < self.title_end():
             return True
         if self.context.negated(start) or self.context.question(start):
             return False
         first, last = self.structure.sentence_at(start)
+        if self.cautions is not None and self.cautions.search(self.text, first, last):
+            return False
+        if any(
+            word in self.non_uses and b <= start for word, _, b in self.structure.tokens(start)
+        ):
+            return False
         return self.uses is not None and self.uses.search(self.text, first, last) is not None
 
     @cached_property
     def presentations(self) -> list[Presentation]:
-        """Each topic the article presents, at its first presenting mention."""
+        """Each topic the article presents, at its first presenting mention.
+
+        When the title presents treatments, they are the article's subject: other
+        treatments in the body are context (comparisons, interactions), not presented.
+        """
         found = []
         for topic in self.topics:
             for start, end in self.topic_patterns[topic.id].finditer(self.text):
                 if self.presents(start, end):
                     found.append(Presentation(topic, start, end))
                     break
+        title_end = self.title_end()
+        if any(p.start < title_end for p in found):
+            found = [p for p in found if p.start < title_end]
         return sorted(found, key=lambda p: p.start)
 
 

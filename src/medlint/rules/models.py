@@ -95,8 +95,16 @@ class CoverageRule(RuleBase):
     treatments: list[Pattern] = Field(min_length=1)
     coverage: list[Pattern] = Field(min_length=1)
     exceptions: list[Pattern] = Field(default_factory=list)
+    subjects: list[Pattern] = Field(
+        default_factory=list,
+        description="class words (降压药, 抗生素) that present a treatment only as the title",
+    )
+    non_uses: list[str] = Field(
+        default_factory=list,
+        description="words before a mention in its sentence that compare or reject it (比, 不用)",
+    )
 
-    _valid = field_validator("treatments", "coverage", "exceptions")(_check_patterns)
+    _valid = field_validator("treatments", "coverage", "exceptions", "subjects")(_check_patterns)
 
 
 class CooccurrenceRule(RuleBase):
