@@ -91,12 +91,13 @@ class Article:
         treatments in the body are context (comparisons, interactions), not presented.
         """
         found = []
+        title_end = self.title_end()
         for topic in self.topics:
-            for start, end in self.topic_patterns[topic.id].finditer(self.text):
+            end_at = title_end if topic.subject_only else None
+            for start, end in self.topic_patterns[topic.id].finditer(self.text, 0, end_at):
                 if self.presents(start, end):
                     found.append(Presentation(topic, start, end))
                     break
-        title_end = self.title_end()
         if any(p.start < title_end for p in found):
             found = [p for p in found if p.start < title_end]
         return sorted(found, key=lambda p: p.start)

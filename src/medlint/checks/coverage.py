@@ -7,7 +7,10 @@ from .base import Article, Check, Finding, Presentation
 from .patterns import Patterns
 
 # Words that may lead a generic match without being part of the treatment's name.
-_LEADING = frozenset("的 了 和 与 及 或 用 吃 做 打 可 可以 一下 一次 需要 建议 服用 口服 使用 选择".split())
+_LEADING = frozenset(
+    {"的", "了", "和", "与", "及", "或", "用", "吃", "做", "打", "可", "可以", "一下", "一次"}
+    | {"需要", "建议", "服用", "口服", "使用", "选择"}
+)
 
 
 class CoverageCheck(Check):

@@ -153,6 +153,11 @@ class Topic(BaseModel):
     triggers: list[Pattern] = Field(min_length=1)
     items: list[TopicItem] = Field(default_factory=list)
     serious_signs: list[Pattern] = Field(default_factory=list)
+    subject_only: bool = Field(
+        default=False,
+        description="presented only as the title's subject (an examination advised in passing "
+        "is not a treatment the article presents)",
+    )
     sources: list[str] = Field(min_length=1)
     examples: TopicExamples
 
