@@ -27,8 +27,9 @@ def linters():
 
 
 def _as_article(text: str) -> tuple[str, str]:
-    """Examples with a heading are Markdown articles; others plain text."""
-    return (text, "example.md") if text.startswith("#") else (text, "example.txt")
+    """Examples with a heading or front matter are Markdown articles; others plain text."""
+    markdown = text.startswith(("#", "---\n"))
+    return (text, "example.md") if markdown else (text, "example.txt")
 
 
 @pytest.mark.parametrize("rule", PACK.rules, ids=_ids(PACK.rules, "code"))

@@ -64,6 +64,13 @@ class Article:
         paragraphs = self.structure.paragraphs
         return paragraphs[0][1] if paragraphs else 0
 
+    def cautious(self, position: int) -> bool:
+        """The sentence at ``position`` says who must not, or must carefully, use something."""
+        if self.cautions is None:
+            return False
+        first, last = self.structure.sentence_at(position)
+        return self.cautions.search(self.text, first, last) is not None
+
     def presents(self, start: int, end: int) -> bool:
         """The treatment at [start, end) is the subject (title) or is recommended for use.
 
@@ -74,9 +81,9 @@ class Article:
             return True
         if self.context.negated(start) or self.context.question(start):
             return False
-        first, last = self.structure.sentence_at(start)
-        if self.cautions is not None and self.cautions.search(self.text, first, last):
+        if self.cautious(start):
             return False
+        first, last = self.structure.sentence_at(start)
         if any(
             word in self.non_uses and b <= start for word, _, b in self.structure.tokens(start)
         ):

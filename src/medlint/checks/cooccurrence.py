@@ -44,12 +44,18 @@ class CooccurrenceCheck(Check):
         return False
 
     def _signs(self, article: Article, patterns: Patterns) -> list[tuple[int, int]]:
-        """Affirmed mentions of a sign: not negated (没有胸痛), not an exception (抗惊厥药)."""
+        """Affirmed mentions of a sign to act on now.
+
+        Not negated (没有胸痛), not an exception (抗惊厥药, 过敏性休克史), and not in a
+        sentence that states who must not use a treatment (曾出现严重过敏反应者禁用).
+        """
         excepted = list(self.exceptions.finditer(article.text))
         return [
             (a, b)
             for a, b in patterns.finditer(article.text)
-            if not article.context.negated(a) and not any(x < b and a < y for x, y in excepted)
+            if not article.context.negated(a)
+            and not any(x < b and a < y for x, y in excepted)
+            and not article.cautious(a)
         ]
 
     def run(self, article: Article) -> list[Finding]:
