@@ -35,14 +35,19 @@ class Linter:
         self.uses = Patterns(self.lexicon.treatment_uses)
         coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
         self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
-        self.non_uses = frozenset(w for rule in coverage for w in rule.non_uses)
+        self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
         words = [w for check in self.checks for w in check.words()]
         words += [w for p in self.topic_patterns.values() for w in p.literals]
         register_words(words)
 
     def article(self, document: Document) -> Article:
         return Article(
-            document, self.lexicon, self.pack.topics, self.topic_patterns, self.uses, self.cautions,
+            document,
+            self.lexicon,
+            self.pack.topics,
+            self.topic_patterns,
+            self.uses,
+            self.cautions,
             self.non_uses,
         )
 

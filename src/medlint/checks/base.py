@@ -42,7 +42,7 @@ class Article:
     topic_patterns: dict[str, Patterns] = field(default_factory=dict)
     uses: Patterns | None = None
     cautions: Patterns | None = None
-    non_uses: frozenset[str] = frozenset()
+    non_uses: Patterns | None = None
 
     @cached_property
     def structure(self) -> TextStructure:
@@ -84,9 +84,7 @@ class Article:
         if self.cautious(start):
             return False
         first, last = self.structure.sentence_at(start)
-        if any(
-            word in self.non_uses and b <= start for word, _, b in self.structure.tokens(start)
-        ):
+        if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False
         return self.uses is not None and self.uses.search(self.text, first, last) is not None
 

@@ -99,12 +99,14 @@ class CoverageRule(RuleBase):
         default_factory=list,
         description="class words (降压药, 抗生素) that present a treatment only as the title",
     )
-    non_uses: list[str] = Field(
+    non_uses: list[Pattern] = Field(
         default_factory=list,
-        description="words before a mention in its sentence that compare or reject it (比, 不用)",
+        description="patterns before a mention in its sentence that compare or reject it (比…)",
     )
 
-    _valid = field_validator("treatments", "coverage", "exceptions", "subjects")(_check_patterns)
+    _valid = field_validator("treatments", "coverage", "exceptions", "subjects", "non_uses")(
+        _check_patterns
+    )
 
 
 class CooccurrenceRule(RuleBase):
