@@ -11,6 +11,11 @@ from ..rules.models import Rule, Topic
 from .patterns import Patterns
 
 
+# A use verb recommends the treatment it stands near: within this many characters of
+# the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).
+USE_REACH = 16
+
+
 @dataclass
 class Finding:
     """A rule's verdict on a span of prose (or on a whole line when ``line`` is set)."""
@@ -86,7 +91,8 @@ class Article:
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False
-        return self.uses is not None and self.uses.search(self.text, first, last) is not None
+        near = max(first, start - USE_REACH), min(last, end + USE_REACH)
+        return self.uses is not None and self.uses.search(self.text, *near) is not None
 
     @cached_property
     def presentations(self) -> list[Presentation]:

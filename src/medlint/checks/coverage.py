@@ -9,7 +9,7 @@ from .patterns import Patterns
 # Words that may lead a generic match without being part of the treatment's name.
 _LEADING = frozenset(
     {"的", "了", "和", "与", "及", "或", "用", "吃", "做", "打", "可", "可以", "一下", "一次"}
-    | {"需要", "建议", "服用", "口服", "使用", "选择"}
+    | {"需要", "建议", "服用", "口服", "使用", "选择", "吃点", "用点", "什么", "一些", "些"}
 )
 
 
@@ -32,12 +32,14 @@ class CoverageCheck(Check):
         )
 
     def _trim(self, article: Article, start: int, end: int) -> int:
-        """Move a generic match's start past leading use verbs and particles (服用布洛芬…)."""
+        """Start a generic match at a word: past partial words, use verbs and particles."""
         for word, a, b in article.structure.tokens(start):
-            if a < start or b >= end:
+            if b <= start or a >= end or b >= end:
                 continue
-            if a == start and (word in _LEADING or word in article.uses_words):
+            if a < start or word in _LEADING or word in article.uses_words:
                 start = b
+            else:
+                break
         return start
 
     def _generic(self, article: Article) -> tuple[int, int] | None:
