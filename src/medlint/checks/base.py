@@ -12,7 +12,7 @@ from .patterns import Patterns
 
 # A use verb recommends the treatment it stands near: within this many characters of
 # the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).
-USE_REACH = 16
+USE_REACH = 24
 
 
 @dataclass

@@ -10,6 +10,9 @@ from .patterns import Patterns
 _LEADING = frozenset(
     {"的", "了", "和", "与", "及", "或", "用", "吃", "做", "打", "可", "可以", "一下", "一次"}
     | {"需要", "建议", "服用", "口服", "使用", "选择", "吃点", "用点", "什么", "一些", "些"}
+    | {"不", "别", "不要", "不建议", "接种", "注射", "打针", "服食", "涂", "外用"}
+    | {"因为", "所以", "但是", "而且", "如果", "就", "也", "还", "再", "都", "是", "在", "给"}
+    | {"这", "那", "这个", "那个", "这种", "该", "把", "被", "让", "对", "从", "为"}
 )
 
 
@@ -52,8 +55,11 @@ class CoverageCheck(Check):
         for start, end in sorted(candidates):
             if any(a < end and start < b for a, b in excepted):
                 continue
-            if article.presents(start, end):
-                return self._trim(article, start, end), end
+            trimmed = self._trim(article, start, end)
+            if end - trimmed <= 2 and start >= title_end:
+                continue  # a bare class word (疫苗, 手术) names no specific treatment
+            if article.presents(trimmed, end):
+                return trimmed, end
         return None
 
     def _incomplete(self, article: Article, presentation: Presentation) -> list[str]:
