@@ -50,14 +50,15 @@ class CoverageCheck(Check):
         text = article.text
         excepted = list(self.exceptions.finditer(text))
         title_end = article.title_end()
-        candidates = [(a, b) for a, b in self.subjects.finditer(text, 0, title_end)]
-        candidates += list(self.treatments.finditer(text))
-        for start, end in sorted(candidates):
+        subjects = list(self.subjects.finditer(text, 0, title_end))
+        candidates = [(a, b, True) for a, b in subjects]
+        candidates += [(a, b, False) for a, b in self.treatments.finditer(text)]
+        for start, end, subject in sorted(candidates):
             if any(a < end and start < b for a, b in excepted):
                 continue
-            trimmed = self._trim(article, start, end)
-            if end - trimmed <= 2 and start >= title_end:
-                continue  # a bare class word (疫苗, 手术) names no specific treatment
+            trimmed = start if subject else self._trim(article, start, end)
+            if end - trimmed <= 2 and not subject:
+                continue  # a bare 疫苗, 手术 or 针 names no specific treatment
             if article.presents(trimmed, end):
                 return trimmed, end
         return None
