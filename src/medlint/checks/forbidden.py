@@ -13,9 +13,22 @@ from .patterns import Patterns
 _WHOLE_WORD = re.compile(r"(?:(?<=[(|:])|^)([\u4e00-\u9fff]{2,6})(?=[|)]|$)")
 
 
+# not registered: a chunk opening with a negator (不疼了) would hide it from negation
+# scopes, and one closing on a particle would swallow the particle into the claim
+_NEGATOR_FIRST = "不没无非未别勿"
+_PARTICLE_LAST = "了的地得着过吗呢吧啊"
+
+
 def alternative_words(patterns: list[str]) -> list[str]:
     """The whole-word alternatives of ``patterns``, for jieba's dictionary."""
-    return sorted({word for p in patterns for word in _WHOLE_WORD.findall(p)})
+    return sorted(
+        {
+            word
+            for p in patterns
+            for word in _WHOLE_WORD.findall(p)
+            if word[0] not in _NEGATOR_FIRST and word[-1] not in _PARTICLE_LAST
+        }
+    )
 
 
 class ForbiddenCheck(Check):
