@@ -74,9 +74,10 @@ class ForbiddenCheck(Check):
         return not (rule.skip_debunked and context.debunked(start, end))
 
     def run(self, article: Article) -> list[Finding]:
-        """One finding per claim; a match overlapping an accepted one adds nothing."""
+        """One finding per claim, the longest match first; overlapping matches add nothing."""
         findings: list[Finding] = []
-        for start, end in self.patterns.finditer(article.text):
+        spans = sorted(self.patterns.finditer(article.text), key=lambda span: (span[0], -span[1]))
+        for start, end in spans:
             if findings and start < findings[-1].end:
                 continue
             if self.is_claim(article, start, end):
