@@ -193,3 +193,16 @@ def test_unknown_word_class_is_a_rule_error(cli, tmp_path):
     run = cli("check", "--rules", str(rules), str(article))
     assert run.code == 2
     assert "bad.yaml" in run.err and "unknown word class {nope}" in run.err
+
+
+def test_items_listed_under_a_debunking_heading_are_not_claims(cli, tmp_path):
+    article = tmp_path / "myths.md"
+    article.write_text(
+        "# 益生菌科普\n\n## 以下说法都是谣言：\n\n- 益生菌人人都需要吃\n- 益生菌能根治便秘\n\n"
+        "益生菌是活的微生物，适量补充对部分人群的肠道健康可能有益，但并不是每个人都需要额外补充。\n\n"
+        "## 拒绝虚假宣传，选择我们\n\n- 益生菌老少皆宜\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--format", "json", str(article))
+    found = [(v["line"], v["rule"]) for v in run.json() if v["category"] == "overclaim"]
+    assert found == [(12, "MED412")]

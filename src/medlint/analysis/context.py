@@ -20,6 +20,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from .structure import TextStructure
 
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"), ("《", "》"))
+_HEADING = 30  # a list's heading is at most this long
+_LIST_ITEM = 40  # items listed under a heading are at most this long
+_LIST_LENGTH = 6  # items a heading reaches
+_LIST_INTRO = ("这些", "以下", "下面", "常见", "几个", "哪些", "几种", "几大")
+
+
+def _introduces_list(text: str) -> bool:
+    """A short paragraph that announces a list: ends with a colon or says 以下/这些 …"""
+    if len(text) > _HEADING or text.endswith(("。", ".", "!", "！")):
+        return False
+    return text.endswith(("：", ":")) or any(word in text for word in _LIST_INTRO)
 
 
 class ContextLexicon(BaseModel):
@@ -53,6 +64,11 @@ class ContextLexicon(BaseModel):
     )
     debunk_before: list[str] = Field(default_factory=list)
     debunk_after: list[str] = Field(default_factory=list)
+    debunk_headings: list[str] = Field(
+        default_factory=list,
+        description="words of a heading that debunks the short items listed under it "
+        "(这些说法都是谣言)",
+    )
     negation_window: int = Field(default=12, ge=1, le=80)
     treatment_uses: list[str] = Field(
         default_factory=list,
@@ -144,12 +160,33 @@ class Context:
         return False
 
     def debunked(self, start: int, end: int) -> bool:
-        """The sentence warns against the claim (警惕宣称…, …是谣言)."""
+        """The sentence warns against the claim (警惕宣称…, …是谣言), or a list does."""
         first, last = self.s.sentence_at(start)
         if self._phrase_before(self.lexicon.debunk_before, first, start):
             return True
         after = self.s.text[end:last]
-        return any(phrase in after for phrase in self.lexicon.debunk_after)
+        if any(phrase in after for phrase in self.lexicon.debunk_after):
+            return True
+        return self._listed_under_debunking_heading(start)
+
+    def _listed_under_debunking_heading(self, start: int) -> bool:
+        """The claim is a short item listed under a heading such as 以下说法都是谣言：.
+
+        The heading introduces a list (ends with a colon, or says 这些/以下/常见 …) and
+        names a debunking word; every paragraph between it and the claim is a short item.
+        """
+        paragraphs = self.s.paragraphs
+        index = self.s.paragraph_index(start)
+        first, last = paragraphs[index] if paragraphs else (0, 0)
+        if len(self.s.text[first:last].strip()) > _LIST_ITEM:
+            return False
+        for first, last in reversed(paragraphs[max(0, index - _LIST_LENGTH) : index]):
+            text = self.s.text[first:last].strip()
+            if _introduces_list(text) and any(w in text for w in self.lexicon.debunk_headings):
+                return True
+            if len(text) > _LIST_ITEM:
+                return False
+        return False
 
     def quoted(self, start: int, end: int) -> bool:
         """The span sits inside quotation marks or a title mark within its sentence."""
