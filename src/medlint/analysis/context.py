@@ -64,6 +64,10 @@ class ContextLexicon(BaseModel):
     )
     debunk_before: list[str] = Field(default_factory=list)
     debunk_after: list[str] = Field(default_factory=list)
+    affirming_frames: list[str] = Field(
+        default_factory=list,
+        description="words that adopt a quoted claim rather than report it (堪称“神药”)",
+    )
     debunk_headings: list[str] = Field(
         default_factory=list,
         description="words of a heading that debunks the short items listed under it "
@@ -189,13 +193,23 @@ class Context:
         return False
 
     def quoted(self, start: int, end: int) -> bool:
-        """The span sits inside quotation marks or a title mark within its sentence."""
+        """The span sits inside quotation marks or a title mark within its sentence.
+
+        Quotes that the writer adopts (堪称“神药”, 被誉为“…”) do not count.
+        """
         first, _ = self.s.sentence_at(start)
         before = self.s.text[first:start]
+        opened = -1
         for opening, closing in _QUOTE_PAIRS:
             if before.rfind(opening) > before.rfind(closing):
-                return True
-        return before.count('"') % 2 == 1
+                opened = max(opened, before.rfind(opening))
+        if opened < 0 and before.count('"') % 2 == 1:
+            opened = before.rfind('"')
+        if opened < 0:
+            return False
+        clause = self.s.clause_start(first + opened) - first
+        lead = before[clause:opened]
+        return not any(frame in lead for frame in self.lexicon.affirming_frames)
 
     def question(self, start: int) -> bool:
         """The sentence holding ``start`` asks a question, or the claim's clause does."""
