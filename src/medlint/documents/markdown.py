@@ -94,8 +94,12 @@ def _walk_inline(
             position = found + len(child.content)
         elif kind == "text_special":
             found = content.find(child.markup, position)
-            if found >= 0:
+            if found >= 0 and child.content == child.markup:  # not an escape after all
+                for offset, char in enumerate(child.content):
+                    out.add_at(char, mapping[found + offset])
+            elif found >= 0:
                 out.add_at(child.content, mapping[found])
+            if found >= 0:
                 position = found + len(child.markup)
         elif kind == "code_inline":
             found = content.find(child.content, position)
