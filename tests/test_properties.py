@@ -13,7 +13,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from medlint.analysis.normalize import normalise
@@ -115,6 +115,9 @@ PROFILE = settings(
 
 @PROFILE
 @given(source=documents, suffix=st.sampled_from(SUFFIXES))
+@example(source="\\根治", suffix=".md")  # a backslash that escapes nothing
+@example(source="\xa0\n仅供参考", suffix=".md")  # a line the parser strips away
+@example(source="<p>x<![根治](a.png)可以根治</p>", suffix=".html")  # html.parser's <![ bug
 def test_check_never_raises_and_spans_are_exact(source, suffix):
     first = linter().check_text(source, f"doc{suffix}")
     check_violations(source, first)

@@ -56,23 +56,40 @@ class _Aligner:
         end = self.source.find("\n", start)
         return self.source[start:] if end == -1 else self.source[start:end]
 
-    def align(self, content: str, first_line: int) -> list[int]:
-        """Source index for each character of ``content`` (newlines included)."""
+    def align(self, content: str, first_line: int, end_line: int | None = None) -> list[int]:
+        """Source index for each character of ``content`` (newlines included).
+
+        A line the parser dropped whole (e.g. one holding only a no-break space, which
+        it strips) is skipped by looking for the piece on the next lines of the block.
+        """
         mapping: list[int] = []
+        last = len(self.starts) - 1 if end_line is None else min(end_line, len(self.starts)) - 1
+        shift = 0
         for number, piece in enumerate(content.split("\n")):
-            line = min(first_line + number, len(self.starts) - 1)
-            text = self.line_text(line)
-            column = self.cursor.get(line, 0)
-            found = text.find(piece, column) if piece else column
+            line = min(first_line + number + shift, len(self.starts) - 1)
+            found = self._find(piece, line)
+            if found < 0 and piece:
+                for later in range(line + 1, max(line + 1, last + 1)):
+                    found = self._find(piece, later)
+                    if found >= 0:
+                        shift += later - line
+                        line = later
+                        break
             if found < 0:
-                found = text.find(piece)
-            if found < 0:
-                found = column
+                found = min(self.cursor.get(line, 0), len(self.line_text(line)))
             self.cursor[line] = found + len(piece)
             base = self.starts[line] + found
             mapping.extend(range(base, base + len(piece)))
             mapping.append(base + len(piece))
         return mapping
+
+    def _find(self, piece: str, line: int) -> int:
+        text = self.line_text(line)
+        column = self.cursor.get(line, 0)
+        if not piece:
+            return min(column, len(text))
+        found = text.find(piece, column)
+        return text.find(piece) if found < 0 else found
 
 
 def _walk_inline(
@@ -122,7 +139,7 @@ def read_markdown(path: str, source: str) -> Document:
     out = ProseBuilder()
     for token in tokens:
         if token.type == "inline" and token.map is not None:
-            mapping = aligner.align(token.content, token.map[0])
+            mapping = aligner.align(token.content, token.map[0], token.map[1])
             _walk_inline(token.children or [], token.content, mapping, out)
         elif token.type == "html_block" and token.map is not None:
             start = aligner.starts[token.map[0]]
