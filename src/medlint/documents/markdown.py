@@ -75,13 +75,28 @@ class _Aligner:
                         shift += later - line
                         line = later
                         break
-            if found < 0:
-                found = min(self.cursor.get(line, 0), len(self.line_text(line)))
+            if found < 0:  # the parser changed the text (an unescaped \| in a table cell)
+                mapping.extend(self._scatter(piece, line))
+                continue
             self.cursor[line] = found + len(piece)
             base = self.starts[line] + found
             mapping.extend(range(base, base + len(piece)))
             mapping.append(base + len(piece))
         return mapping
+
+    def _scatter(self, piece: str, line: int) -> list[int]:
+        """Each character of ``piece`` at its next occurrence on the line, in order."""
+        text = self.line_text(line)
+        column = min(self.cursor.get(line, 0), len(text))
+        indices = []
+        for char in piece:
+            found = text.find(char, column)
+            if found >= 0:
+                column = found + 1
+            indices.append(self.starts[line] + max(0, (found if found >= 0 else column - 1)))
+        self.cursor[line] = column
+        indices.append(self.starts[line] + column)
+        return indices
 
     def _find(self, piece: str, line: int) -> int:
         text = self.line_text(line)
