@@ -250,6 +250,7 @@ CASES: dict[str, Case] = {
     "negative timeout": Case(lambda t: ["--timeout", "-1", str(t)], 2, "not a number"),
     "no paths": Case(lambda t: [], 2, "no paths given"),
     "unsafe fixes without --fix": Case(lambda t: ["--unsafe-fixes", str(t)], 2, "needs --fix"),
+    "--fix with stdin and files": Case(lambda t: ["--fix", "-", str(t)], 2, "only on its own"),
     "disclaimer text that does not comply": Case(
         lambda t: ["--fix", "--disclaimer-text", "仅供参考", str(t)], 2, "lacks 咨询专业人士"
     ),

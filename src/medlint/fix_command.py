@@ -43,6 +43,8 @@ def run_fixes(args: argparse.Namespace, linter: Linter, open_report: Callable) -
     except FixError as error:
         raise UsageError(str(error)) from None
     from_stdin = args.paths == ["-"]
+    if "-" in args.paths and not from_stdin and not args.diff:
+        raise UsageError("--fix reads standard input (-) only on its own")
     out, reporter = open_report(args, sys.stderr if from_stdin and not args.diff else None)
     summary, totals = Summary(), _Totals()
 
