@@ -91,8 +91,11 @@ class Fixer:
         self.rules = {rule.code: rule for rule in linter.pack.rules}
         self.wording: dict[str, str] = {}
         for rule in linter.pack.rules:
-            if isinstance(rule, RequiredRule) and (rule.fix_text or disclaimer_text):
-                text = (disclaimer_text or rule.fix_text).strip()
+            if not isinstance(rule, RequiredRule):
+                continue
+            custom = disclaimer_text if rule.category == "disclaimer" else None
+            text = (custom or rule.fix_text).strip()
+            if text:
                 missing = rule.missing_from(normalise(text).lower())
                 if missing:
                     raise FixError(
