@@ -189,9 +189,7 @@ class Fixer:
         return None
 
     def _disclaimer(self, rule: RequiredRule, path: str, text: str) -> Edit | None:
-        article = self.linter.article(read_document(path, text))
-        partial = any(Patterns(p).search(article.text) for p in rule.elements.values())
-        if partial and not self.unsafe:
+        if _attempted(self.linter, rule, path, text) and not self.unsafe:
             return None
         wording = self.wording[rule.code]
         newline = m.group(0) if (m := _NEWLINE.search(text)) else "\n"
@@ -211,6 +209,18 @@ class Fixer:
         else:
             lead = newline * 2
         return Edit(end, end, f"{lead}{wording}{newline}", rule.code, (rule.code,))
+
+
+def _attempted(linter: Linter, rule: RequiredRule, path: str, text: str) -> bool:
+    """The article has an incomplete disclaimer, as the ``required`` check sees one:
+    a unit with the first element, or a last unit with any element."""
+    article = linter.article(read_document(path, text))
+    structure = article.structure
+    units = structure.paragraphs if rule.scope == "paragraph" else structure.sentences
+    elements = [Patterns(p) for p in rule.elements.values()]
+    if any(elements[0].search(article.text, first, last) for first, last in units):
+        return True
+    return bool(units) and any(p.search(article.text, *units[-1]) for p in elements)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
