@@ -49,8 +49,11 @@ def _describe(error: ValidationError, data: dict) -> str:
         location = location[2:]
         if location and location[0] in ("forbidden", "required", "coverage", "cooccurrence"):
             location = location[1:]
+    message = first["msg"].removeprefix("Value error, ")
+    if not location and where:  # a check on the whole rule names its field itself
+        return f"{where}{message}"
     field_name = ".".join(str(part) for part in location) or "(file)"
-    return f"{where}{field_name}: {first['msg']}"
+    return f"{where}{field_name}: {message}"
 
 
 class _StrictLoader(yaml.SafeLoader):

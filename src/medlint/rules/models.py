@@ -165,7 +165,10 @@ class ForbiddenRule(RuleBase):
     def _expand(self) -> ForbiddenRule:
         for name in ("patterns", "exceptions", "sentence_exceptions"):
             expanded = [expand_word_classes(p, self.words) for p in getattr(self, name)]
-            object.__setattr__(self, name, _check_patterns(expanded))
+            try:
+                object.__setattr__(self, name, _check_patterns(expanded))
+            except ValueError as error:
+                raise ValueError(f"{name}: {error}") from None
         return self
 
     @model_validator(mode="after")
