@@ -167,7 +167,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     out, reporter = _open_report(args)
     summary = Summary()
     failed = False
-    limits = {"max_size": args.max_file_size, "timeout": args.timeout}
     if args.paths == ["-"]:
         name = args.stdin_filename or "-"
         try:
@@ -175,7 +174,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         except InputError as error:
             results = iter([FileResult(name, None, [], str(error))])
     else:
-        results = run(linter, args.paths, DEFAULT_EXTENSIONS, **limits)
+        results = run(
+            linter,
+            args.paths,
+            DEFAULT_EXTENSIONS,
+            max_size=args.max_file_size,
+            timeout=args.timeout,
+        )
     for result in results:
         if result.error:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
