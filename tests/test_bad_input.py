@@ -150,6 +150,9 @@ CASES: dict[str, Case] = {
     # empty articles have nothing to check
     "empty file": Case(lambda t: claim_json(t, "a.md", b""), 0),
     "whitespace only": Case(lambda t: claim_json(t, "a.md", " \n\t\r\n\u3000\n"), 0),
+    "invisible characters only": Case(
+        lambda t: ["--format", "json", str(write(t / "a.md", "\ufeff\ufeff\u200b\n"))], 0
+    ),
     # size and time
     "50 MB file": Case(sparse_50mb, 2, "big.md: error: file too large"),
     "5 MB single line": Case(long_line, 2, "line.txt: error: file too large"),

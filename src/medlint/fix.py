@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from .analysis.normalize import normalise
 from .checks.patterns import Patterns
 from .documents import document_format, read_document
-from .documents.base import normalise_newlines
+from .documents.base import is_blank, normalise_newlines
 from .engine import Linter
 from .files import Decoded, InputError
 from .rules.models import ForbiddenRule, RequiredRule
@@ -106,7 +106,7 @@ class Fixer:
 
     def fix_text(self, path: str, text: str) -> FixOutcome:
         """Fix ``text`` (the decoded article ``path``) as far as is safe."""
-        if not text.strip():  # like ``check``: nothing to check, nothing to fix
+        if is_blank(text):  # like ``check``: nothing to check, nothing to fix
             return FixOutcome(path, text, text)
         current = text
         violations = self.linter.check_text(current, path)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .deadline import DEFAULT_TIMEOUT, Timeout, deadline
+from .documents.base import is_blank
 from .engine import Linter
 from .files import DEFAULT_MAX_FILE_SIZE, InputError, decode, iter_files, read_source
 from .violation import Violation
@@ -30,13 +31,14 @@ def check_one(
 ) -> FileResult:
     """Check one file (or ``text`` standing for it); every problem becomes ``error``.
 
-    An empty or whitespace-only article has nothing to check and yields no violation.
+    An empty article (white space and invisible characters only) has nothing to check
+    and yields no violation.
     """
     try:
         source = read_source(path, max_size) if text is None else text
     except InputError as error:
         return FileResult(path, None, [], str(error))
-    if not source.strip():
+    if is_blank(source):
         return FileResult(path, source, [])
     try:
         with deadline(timeout):

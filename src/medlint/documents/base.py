@@ -13,6 +13,11 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 
+def is_blank(text: str) -> bool:
+    """Nothing a reader would see: white space and invisible characters only."""
+    return not _INVISIBLE.sub("", text).strip()
+
+
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF, so line numbers match what an editor shows."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
