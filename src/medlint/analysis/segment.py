@@ -21,13 +21,15 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..reference import REFERENCE
+
 ADDED_FREQ = 2000  # the least frequency a rule phrase gets, so jieba keeps it whole
 
 MEMO_LIMIT = 500_000  # looked-up words kept per process
 
 _lock = threading.Lock()
 _words: set[str] = set()
-_reference = False
+_reference = REFERENCE
 
 
 def use_reference(on: bool = True) -> None:
@@ -88,27 +90,28 @@ class LazyFreq:
         assert self.connection is not None
         return self.connection.execute(sql, args).fetchone()
 
-    def base(self, word: str) -> int | None:
-        if word not in self.memo:
-            if len(self.memo) > MEMO_LIMIT:
-                self.memo.clear()
-            row = self._query("SELECT freq FROM freq WHERE word = ?", (word,))
-            self.memo[word] = None if row is None else row[0]
-        return self.memo[word]
+    def _load(self, word: str) -> int | None:
+        if len(self.memo) > MEMO_LIMIT:
+            self.memo.clear()
+            self.memo.update(self.added)
+        row = self._query("SELECT freq FROM freq WHERE word = ?", (word,))
+        value = self.memo[word] = None if row is None else row[0]
+        return value
 
     def add_word(self, word: str) -> None:
         """What ``jieba.add_word(word, max(get_FREQ(word) or 0, ADDED_FREQ))`` does."""
         freq = max(self.get(word) or 0, ADDED_FREQ)
-        self.added[word] = freq
+        self.added[word] = self.memo[word] = freq
         self.total += freq
         for end in range(1, len(word) + 1):
             if self.get(word[:end]) is None:
-                self.added[word[:end]] = 0
+                self.added[word[:end]] = self.memo[word[:end]] = 0
 
     def get(self, word: str, default: int | None = None) -> int | None:
-        if word in self.added:
-            return self.added[word]
-        value = self.base(word)
+        try:
+            value = self.memo[word]
+        except KeyError:
+            value = self._load(word)
         return default if value is None else value
 
     def __contains__(self, word: str) -> bool:

@@ -1,4 +1,11 @@
-"""Compiled pattern lists, matched on normalised text."""
+"""Compiled pattern lists, matched on normalised text.
+
+Every pattern's regular expression is parsed once for the literals any match must
+contain (e.g. ``可以?根治`` needs ``根治``; ``(彻底|完全)治愈`` needs ``治愈``). All
+literals of all patterns go into one Aho-Corasick automaton, run once per text; a
+regular expression is only run on a text that holds one of its literals. Patterns
+without such a literal always run. The matches are exactly those of the plain regex.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..analysis.normalize import _table
+from ..reference import REFERENCE
+
+try:  # Python 3.11+
+    import re._constants as _sre
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 _LITERAL = re.compile(r"^[^\\.^$*+?{}\[\]|()]+$")
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
 
 
 @lru_cache(maxsize=1)
@@ -25,13 +41,97 @@ def is_literal(pattern: str) -> bool:
     return bool(_LITERAL.match(pattern))
 
 
+def _caseless(code: int) -> bool:
+    """The character matches only itself under ``re.IGNORECASE``."""
+    char = chr(code)
+    return char.lower() == char == char.upper() and char.casefold() == char
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective requirement: longer shortest literal, then fewer alternatives."""
+    if a is None or b is None:
+        return a or b
+    score = lambda s: (min(map(len, s)), -len(s))  # noqa: E731
+    return a if score(a) >= score(b) else b
+
+
+def _required(items) -> frozenset[str] | None:
+    """Literals of which every match of the parsed sequence contains at least one."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, value in list(items) + [(None, None)]:
+        if op is _sre.LITERAL and _caseless(value):
+            run.append(chr(value))
+            continue
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run = []
+        part = None
+        if op is _sre.SUBPATTERN:
+            part = _required(value[-1])
+        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+            part = _required(value)
+        elif op is _sre.BRANCH:
+            parts = [_required(branch) for branch in value[1]]
+            if all(p is not None for p in parts):
+                part = frozenset().union(*parts)
+        elif op in _REPEATS and value[0] >= 1:
+            part = _required(value[2])
+        best = _better(best, part)
+    return best
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Literals one of which every match of ``pattern`` contains; None if there are none."""
+    try:
+        return _required(_parser.parse(pattern, re.I))
+    except Exception:  # an unusual construct: run the regex everywhere
+        return None
+
+
+class _Literals:
+    """Every literal of every pattern list, in one automaton run once per text."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.automaton = None
+        self.size = 0
+        self.last: tuple[str, frozenset[int]] | None = None
+
+    def ids(self, literals: frozenset[str]) -> frozenset[int]:
+        return frozenset(self.index.setdefault(lit, len(self.index)) for lit in literals)
+
+    def present(self, text: str) -> frozenset[int]:
+        """Ids of the literals that occur in ``text`` (the last answer is kept)."""
+        if self.last is not None and self.last[0] is text:
+            return self.last[1]
+        if self.automaton is None or self.size != len(self.index):
+            from ahocorasick_rs import AhoCorasick
+
+            self.automaton = AhoCorasick(list(self.index))
+            self.size = len(self.index)
+        found = frozenset(i for i, _, _ in self.automaton.find_matches_as_indexes(text, True))
+        self.last = (text, found)
+        return found
+
+
+_LITERALS = _Literals()
+
+
 class Patterns:
     """A list of patterns; finds every match of every pattern, leftmost first."""
 
     def __init__(self, patterns: list[str]) -> None:
         self.sources = list(patterns)
-        self.compiled = [re.compile(fold_pattern(p), re.I) for p in patterns]
-        self.literals = [fold_pattern(p).lower() for p in patterns if is_literal(p)]
+        folded = [fold_pattern(p) for p in patterns]
+        self.compiled = [re.compile(p, re.I) for p in folded]
+        self.literals = [p.lower() for p, s in zip(folded, patterns) if is_literal(s)]
+        self.needs: list[frozenset[int] | None] = []
+        for pattern in folded:
+            literals = None if REFERENCE else required_literals(pattern)
+            self.needs.append(None if literals is None else _LITERALS.ids(literals))
+        self.always = any(n is None for n in self.needs)
+        self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
 
     def __bool__(self) -> bool:
         return bool(self.compiled)
@@ -40,8 +140,13 @@ class Patterns:
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[int, int]]:
         end = len(text) if end is None else end
+        present = _LITERALS.present(text) if self.wanted else None
+        if not self.always and present is not None and self.wanted.isdisjoint(present):
+            return
         spans = set()
-        for regex in self.compiled:
+        for regex, needs in zip(self.compiled, self.needs):
+            if needs is not None and present is not None and needs.isdisjoint(present):
+                continue
             for match in regex.finditer(text, start, end):
                 if match.end() > match.start():
                     spans.add((match.start(), match.end()))
