@@ -167,6 +167,11 @@ def _flush(tokenizer) -> None:
             added.add(word)
 
 
+def prepare() -> None:
+    """Load the segmenter and add the registered words now (e.g. before forking workers)."""
+    tokenize("测试")
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for every jieba token of ``text``."""
     tokenizer = _reference_tokenizer() if _reference else _tokenizer()
