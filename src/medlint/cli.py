@@ -137,8 +137,8 @@ def _linter(folders: list[Path], select: str | None = None):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .reporters import REPORTERS, Summary
     from . import progress
+    from .reporters import REPORTERS, Summary
     from .runner import check_one
 
     if args.format not in REPORTERS:

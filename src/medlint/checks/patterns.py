@@ -59,7 +59,7 @@ def _required(items) -> frozenset[str] | None:
     """Literals of which every match of the parsed sequence contains at least one."""
     best: frozenset[str] | None = None
     run: list[str] = []
-    for op, value in list(items) + [(None, None)]:
+    for op, value in [*list(items), (None, None)]:
         if op is _sre.LITERAL and _caseless(value):
             run.append(chr(value))
             continue
@@ -125,7 +125,7 @@ class Patterns:
         self.sources = list(patterns)
         folded = [fold_pattern(p) for p in patterns]
         self.compiled = [re.compile(p, re.I) for p in folded]
-        self.literals = [p.lower() for p, s in zip(folded, patterns) if is_literal(s)]
+        self.literals = [p.lower() for p, s in zip(folded, patterns, strict=True) if is_literal(s)]
         self.needs: list[frozenset[int] | None] = []
         for pattern in folded:
             literals = None if REFERENCE else required_literals(pattern)
@@ -144,7 +144,7 @@ class Patterns:
         if not self.always and present is not None and self.wanted.isdisjoint(present):
             return
         spans = set()
-        for regex, needs in zip(self.compiled, self.needs):
+        for regex, needs in zip(self.compiled, self.needs, strict=True):
             if needs is not None and present is not None and needs.isdisjoint(present):
                 continue
             for match in regex.finditer(text, start, end):
