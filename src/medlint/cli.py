@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check files and folders")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
-    check.add_argument("--format", default="text", help="output format (text, json)")
+    check.add_argument("--format", default="text", help="output format (text, json, csv, html)")
     check.add_argument(
         "--stdin-filename", metavar="NAME", help="name (and format) of the article read from stdin"
     )
