@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from medlint.analysis import TextStructure
 from medlint.analysis.segment import ADDED_FREQ, LazyFreq, _tokenizer, register_words
 from medlint.checks.patterns import Patterns, required_literals

@@ -26,6 +26,7 @@ from ..reference import REFERENCE
 ADDED_FREQ = 2000  # the least frequency a rule phrase gets, so jieba keeps it whole
 
 MEMO_LIMIT = 500_000  # looked-up words kept per process
+BLOCK_CACHE = 100_000  # segmented blocks kept per process
 
 _lock = threading.Lock()
 _words: set[str] = set()
@@ -137,6 +138,8 @@ def _tokenizer():
     tokenizer.FREQ = freq
     tokenizer.total = freq.total
     tokenizer.initialized = True
+    cut = lru_cache(maxsize=BLOCK_CACHE)(lambda block: tuple(tokenizer.cut(block)))
+    tokenizer.medlint_cut = cut
     return tokenizer
 
 
@@ -165,6 +168,8 @@ def _flush(tokenizer) -> None:
                 freq = max(tokenizer.FREQ.get(word) or 0, ADDED_FREQ)
                 tokenizer.add_word(word, freq=freq)
             added.add(word)
+        if hasattr(tokenizer, "medlint_cut"):
+            tokenizer.medlint_cut.cache_clear()
 
 
 def prepare() -> None:
@@ -177,4 +182,14 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     tokenizer = _reference_tokenizer() if _reference else _tokenizer()
     if len(_words) != len(tokenizer.__dict__.get("medlint_added", ())):
         _flush(tokenizer)
-    return list(tokenizer.tokenize(text))
+    if _reference:
+        return list(tokenizer.tokenize(text))
+    # jieba cuts each block (a run of word characters, or what lies between) on its own,
+    # so a block's words are the same wherever it occurs: they are cut once and kept.
+    tokens, start = [], 0
+    for block in _jieba().re_han_default.split(text):
+        if block:
+            for word in tokenizer.medlint_cut(block):
+                tokens.append((word, start, start + len(word)))
+                start += len(word)
+    return tokens

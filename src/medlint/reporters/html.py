@@ -12,6 +12,7 @@ from __future__ import annotations
 import tempfile
 from collections import Counter
 from html import escape
+from itertools import pairwise
 
 from .. import __version__
 from ..violation import Violation
@@ -95,7 +96,7 @@ def highlight(source: str, violations: list[Violation]) -> str:
     spans = [(*_offsets(lines, v), i) for i, v in enumerate(violations, 1)]
     cuts = sorted({0, len(text), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
     pieces: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         if a >= len(text):
             break
         chunk = text[a:b]
@@ -125,7 +126,7 @@ def highlight(source: str, violations: list[Violation]) -> str:
 class HtmlReporter(Reporter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.body = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.body = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self.categories: Counter[str] = Counter()
         self.rules: Counter[str] = Counter()
         self.per_file: list[tuple[int, int, str]] = []  # (errors, violations, path)
@@ -147,8 +148,8 @@ class HtmlReporter(Reporter):
             f'<li><span class="sev {v.severity.value}">{v.severity.value}</span> '
             f"<b>{escape(v.rule)}</b> {escape(v.name)} · {v.line}:{v.column} "
             f"{escape(v.message)}"
-            + (f'<br><span class="hint">建议：</span>{escape(v.suggestion)}' if v.suggestion else "")
-            + (f'<br><span class="hint">依据：</span>{escape(v.basis)}' if v.basis else "")
+            + (f'<br><span class="hint">建议：</span>{escape(v.suggestion)}' * bool(v.suggestion))
+            + (f'<br><span class="hint">依据：</span>{escape(v.basis)}' * bool(v.basis))
             + "</li>"
             for v in violations
         )
