@@ -14,6 +14,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Protocol
 
 from .cache import Cache
@@ -149,9 +150,12 @@ def run(
     executor: Executor | None = None,
 ) -> Iterator[FileResult]:
     """Results for every file under ``paths``, in a deterministic order."""
-    executor = executor or make_executor(linter, jobs)
+    files = iter_files(paths, extensions)
+    first = list(islice(files, BATCH + 1))
+    if executor is None:  # a handful of files is checked faster than workers start
+        executor = make_executor(linter, jobs if len(first) > BATCH else 1)
     try:
-        yield from _stream(iter_files(paths, extensions), executor, cache)
+        yield from _stream(chain(first, files), executor, cache)
     finally:
         executor.close()
 

@@ -2,8 +2,8 @@
 
 jieba stays the segmenter: its own ``Tokenizer`` code cuts every sentence. Only its
 word-frequency table is replaced by :class:`LazyFreq`, which looks words up in a SQLite
-copy of the dictionary (built once from jieba's ``dict.txt`` and kept in the temporary
-folder, as jieba keeps its own cache) and in the rule phrases added with
+copy of the dictionary (built once from jieba's ``dict.txt`` and kept in the user's
+cache folder, see ``userdata.py``) and in the rule phrases added with
 :func:`register_words`, with exactly the frequencies and total that ``jieba.add_word``
 would give. jieba only ever asks for substrings of the sentence it cuts, so the tokens are
 identical to a fully initialised jieba, at a start-up cost of milliseconds instead of
@@ -16,7 +16,7 @@ import hashlib
 import logging
 import os
 import sqlite3
-import tempfile
+import sys
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
@@ -41,7 +41,16 @@ def use_reference(on: bool = True) -> None:
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
+    # jieba imports pkg_resources (a third of a second) only to find its own data files,
+    # and falls back to plain paths when it is missing: keep it out while jieba loads.
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
@@ -55,7 +64,9 @@ def _database_path(dictionary: str) -> str:
     stat = os.stat(dictionary)
     key = f"{dictionary}|{stat.st_size}|{stat.st_mtime_ns}|1"
     digest = hashlib.sha1(key.encode()).hexdigest()[:16]
-    return os.path.join(tempfile.gettempdir(), f"medlint-jieba-{digest}.sqlite")
+    from ..userdata import user_cache_dir
+
+    return str(user_cache_dir() / f"jieba-{digest}.sqlite")
 
 
 def _build_database(dictionary: str, target: str) -> None:
