@@ -11,7 +11,13 @@ import pytest
 
 from conftest import ROOT
 from medlint.analysis import TextStructure
-from medlint.analysis.segment import ADDED_FREQ, LazyFreq, _tokenizer, register_words
+from medlint.analysis.segment import (
+    ADDED_FREQ,
+    LazyFreq,
+    _tokenizer,
+    prepare,
+    register_words,
+)
 from medlint.checks.patterns import Patterns, required_literals
 from medlint.documents import read_document
 from medlint.engine import default_linter
@@ -71,7 +77,8 @@ def reference_jieba():
 
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    for word in sorted(segment._words):
+    tokenizer.medlint_words = set(segment._words)
+    for word in sorted(tokenizer.medlint_words):
         tokenizer.add_word(word, freq=max(tokenizer.FREQ.get(word) or 0, ADDED_FREQ))
     return tokenizer
 
@@ -88,11 +95,19 @@ def test_lazy_dictionary_gives_jieba_tokens(reference_jieba):
     assert sentences
     for sentence in sentences:
         assert tokenize(sentence) == list(reference_jieba.tokenize(sentence)), sentence
+    prepare(complete=True)  # the whole dictionary in memory, as long runs do
+    assert isinstance(lazy.FREQ, dict)
+    for sentence in sentences:
+        assert tokenize(sentence) == list(reference_jieba.tokenize(sentence)), sentence
 
 
 def test_lazy_freq_matches_add_word_semantics(reference_jieba):
-    freq = _tokenizer().FREQ
-    assert isinstance(freq, LazyFreq)
+    from medlint.analysis.segment import _database_path, _dictionary_path
+
+    freq = LazyFreq(_database_path(_dictionary_path()))
+    for word in sorted(reference_jieba.medlint_words):
+        freq.add_word(word)
+    assert freq.total == reference_jieba.total
     for word in ["根治", "立竿见影", "神药", "不存在的词语组合", "治愈率"]:
         assert freq.get(word) == reference_jieba.FREQ.get(word), word
 

@@ -29,6 +29,21 @@ def test_jobs_give_the_same_ordered_output(cli, tmp_path):
     assert paths == sorted(paths) and len(set(paths)) > 10
 
 
+def test_long_run_same_as_reference(cli, tmp_path):
+    """From 500 files on, the dictionary is loaded whole and workers are forked."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path, copies=130)
+    args = [sys.executable, "-m", "medlint", "check", "--no-cache", "--format", "json"]
+    plain = subprocess.run([*args, "-j", "1", str(corpus)], capture_output=True, text=True,
+                           env=dict(os.environ, MEDLINT_REFERENCE="1"), timeout=600)
+    fast = cli("check", "--no-cache", "--format", "json", "-j", "2", str(corpus))
+    assert len(fast.json()) > 500
+    assert fast.out == plain.stdout
+
+
 def test_bad_jobs_is_a_usage_error(cli):
     run = cli("check", "-j", "0", "examples")
     assert run.code == 2 and run.err.startswith("medlint: error:")

@@ -23,6 +23,7 @@ from .files import DEFAULT_EXTENSIONS, InputError, iter_files, read_source
 from .violation import Violation
 
 BATCH = 16  # files per task sent to a worker
+LONG_RUN = 500  # from this many files on, the whole jieba dictionary is loaded up front
 IN_FLIGHT = 4  # tasks per worker queued or running at once
 
 
@@ -151,7 +152,11 @@ def run(
 ) -> Iterator[FileResult]:
     """Results for every file under ``paths``, in a deterministic order."""
     files = iter_files(paths, extensions)
-    first = list(islice(files, BATCH + 1))
+    first = list(islice(files, LONG_RUN))
+    if len(first) >= LONG_RUN:
+        from .analysis.segment import prepare
+
+        prepare(complete=True)  # before any fork, so that workers share it
     if executor is None:  # a handful of files is checked faster than workers start
         executor = make_executor(linter, jobs if len(first) > BATCH else 1)
     try:
