@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .documents.reader import document_format
-from .violation import Violation
+from .violation import Severity, Violation
 
 _FILE = "results.sqlite"
 _COMMIT_EVERY = 500
@@ -58,7 +58,11 @@ class Cache:
         row = self.db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        return [Violation(path=path, **item) for item in json.loads(row[0])]
+        found = []
+        for item in json.loads(row[0]):  # written by put(): valid, no need to validate again
+            item["severity"] = Severity(item["severity"])
+            found.append(Violation.model_construct(path=path, **item))
+        return found
 
     def put(self, key: str, violations: list[Violation]) -> None:
         value = json.dumps(

@@ -70,15 +70,26 @@ class _Done:
         return self.value
 
 
+def _prepare(long_run: bool) -> None:
+    """Load the segmenter; for a long run, the whole dictionary (before any fork)."""
+    from .analysis.segment import prepare
+
+    prepare(complete=long_run)
+
+
 class InlineExecutor:
     """Checks in this process."""
 
     workers = 1
 
-    def __init__(self, linter: Linter) -> None:
+    def __init__(self, linter: Linter, long_run: bool = False) -> None:
         self.linter = linter
+        self.long_run = long_run
 
     def submit(self, batch: list[tuple[str, str]]) -> Handle:
+        if self.long_run:  # on the first batch to check: a fully cached run never loads it
+            _prepare(True)
+            self.long_run = False
         return _Done(check_batch(self.linter, batch))
 
     def close(self) -> None:
@@ -94,25 +105,29 @@ def _worker_batch(batch: list[tuple[str, str]]) -> list[list[Violation]]:
 
 
 class ProcessExecutor:
-    """Forked worker processes (fork explicitly: they inherit the compiled rules)."""
+    """Forked worker processes (fork explicitly: they inherit the compiled rules and the
+    loaded segmenter), started when the first batch needs checking."""
 
-    def __init__(self, linter: Linter, workers: int) -> None:
-        import multiprocessing
-
-        from .analysis.segment import prepare
-
-        global _worker_linter
-        _worker_linter = linter
-        prepare()  # load the segmenter once, before the fork
+    def __init__(self, linter: Linter, workers: int, long_run: bool = False) -> None:
+        self.linter = linter
         self.workers = workers
-        self.pool = multiprocessing.get_context("fork").Pool(workers)
+        self.long_run = long_run
+        self.pool = None
 
     def submit(self, batch: list[tuple[str, str]]) -> Handle:
+        if self.pool is None:
+            import multiprocessing
+
+            global _worker_linter
+            _worker_linter = self.linter
+            _prepare(self.long_run)
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
         return self.pool.apply_async(_worker_batch, (batch,))
 
     def close(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
 
 
 def default_jobs() -> int:
@@ -123,8 +138,10 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def make_executor(linter: Linter, jobs: int) -> Executor:
-    return InlineExecutor(linter) if jobs <= 1 else ProcessExecutor(linter, jobs)
+def make_executor(linter: Linter, jobs: int, long_run: bool = False) -> Executor:
+    if jobs <= 1:
+        return InlineExecutor(linter, long_run)
+    return ProcessExecutor(linter, jobs, long_run)
 
 
 @dataclass
@@ -153,12 +170,9 @@ def run(
     """Results for every file under ``paths``, in a deterministic order."""
     files = iter_files(paths, extensions)
     first = list(islice(files, LONG_RUN))
-    if len(first) >= LONG_RUN:
-        from .analysis.segment import prepare
-
-        prepare(complete=True)  # before any fork, so that workers share it
     if executor is None:  # a handful of files is checked faster than workers start
-        executor = make_executor(linter, jobs if len(first) > BATCH else 1)
+        jobs = jobs if len(first) > BATCH else 1
+        executor = make_executor(linter, jobs, long_run=len(first) >= LONG_RUN)
     try:
         yield from _stream(chain(first, files), executor, cache)
     finally:
