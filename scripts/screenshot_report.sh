@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Render medlint's HTML audit report in headless Chromium and save a screenshot.
-# Usage: scripts/screenshot_report.sh OUT.png PATH...   (needs the Debian package chromium)
+# Usage: scripts/screenshot_report.sh OUT.png PATH...
+# Needs the Debian packages chromium and, for Chinese glyphs, a CJK font (fonts-wqy-microhei).
 set -euo pipefail
 out="$(realpath -m "$1")"; shift
 here="$(cd "$(dirname "$0")/.." && pwd)"
