@@ -132,21 +132,36 @@ class Patterns:
             self.needs.append(None if literals is None else _LITERALS.ids(literals))
         self.always = any(n is None for n in self.needs)
         self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
+        self._last: tuple[str, list[re.Pattern[str]]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.compiled)
+
+    def _active(self, text: str) -> list[re.Pattern[str]]:
+        """The regexes that can match in ``text`` (kept for the last text asked about)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        if not self.wanted:
+            active = self.compiled
+        else:
+            present = _LITERALS.present(text)
+            if not self.always and self.wanted.isdisjoint(present):
+                active = []
+            else:
+                active = [
+                    regex
+                    for regex, needs in zip(self.compiled, self.needs, strict=True)
+                    if needs is None or not needs.isdisjoint(present)
+                ]
+        self._last = (text, active)
+        return active
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[int, int]]:
         end = len(text) if end is None else end
-        present = _LITERALS.present(text) if self.wanted else None
-        if not self.always and present is not None and self.wanted.isdisjoint(present):
-            return
         spans = set()
-        for regex, needs in zip(self.compiled, self.needs, strict=True):
-            if needs is not None and present is not None and needs.isdisjoint(present):
-                continue
+        for regex in self._active(text):
             for match in regex.finditer(text, start, end):
                 if match.end() > match.start():
                     spans.add((match.start(), match.end()))
