@@ -92,23 +92,25 @@ def settings_fingerprint(args: argparse.Namespace) -> str:
 
 def _results(args: argparse.Namespace, linter):
     """Each file's result, from the cache, local workers or a Dask cluster."""
+    import sqlite3
+
     from .cache import Cache, rules_fingerprint
     from .runner import default_jobs, run
 
+    codes = {check.rule.code for check in linter.checks}
+    fingerprint = rules_fingerprint(linter.pack.files, codes)
     cache = None
     if not args.no_cache:
-        codes = {check.rule.code for check in linter.checks}
-        fingerprint = rules_fingerprint(linter.pack.files, codes)
         try:
             cache = Cache(args.cache_dir, fingerprint, settings_fingerprint(args))
-        except OSError as error:
+        except (OSError, sqlite3.Error) as error:
             raise UsageError(f"cannot use cache folder {args.cache_dir}: {error}") from None
     executor = None
     if args.scheduler:
         from .distributed import DaskExecutor, DaskUnavailable
 
         try:
-            executor = DaskExecutor(args.scheduler, tuple(args.rules), args.select)
+            executor = DaskExecutor(args.scheduler, linter, fingerprint)
         except DaskUnavailable as error:
             raise UsageError(str(error)) from None
     jobs = args.jobs or default_jobs()
