@@ -26,7 +26,7 @@ from ..reference import REFERENCE
 ADDED_FREQ = 2000  # the least frequency a rule phrase gets, so jieba keeps it whole
 
 MEMO_LIMIT = 500_000  # looked-up words kept per process
-BLOCK_CACHE = 100_000  # segmented blocks kept per process
+BLOCK_CACHE = 30_000  # segmented blocks kept per process
 
 _lock = threading.Lock()
 _words: set[str] = set()
