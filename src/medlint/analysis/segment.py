@@ -7,7 +7,9 @@ cache folder, see ``userdata.py``) and in the rule phrases added with
 :func:`register_words`, with exactly the frequencies and total that ``jieba.add_word``
 would give. jieba only ever asks for substrings of the sentence it cuts, so the tokens are
 identical to a fully initialised jieba, at a start-up cost of milliseconds instead of
-most of a second. :func:`use_reference` switches to plain jieba (for the equality tests).
+most of a second. Long runs load the whole table into a dict (:func:`prepare`), and each
+block jieba cuts on its own is cut once per process. ``MEDLINT_REFERENCE=1`` switches to
+plain jieba (see ``reference.py``).
 """
 
 from __future__ import annotations
@@ -31,12 +33,6 @@ BLOCK_CACHE = 30_000  # segmented blocks kept per process
 _lock = threading.Lock()
 _words: set[str] = set()
 _reference = REFERENCE
-
-
-def use_reference(on: bool = True) -> None:
-    """Segment with a fully initialised plain jieba (slow start, same tokens)."""
-    global _reference
-    _reference = on
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +105,14 @@ class LazyFreq:
         row = self._query("SELECT freq FROM freq WHERE word = ?", (word,))
         value = self.memo[word] = None if row is None else row[0]
         return value
+
+    def whole(self) -> dict[str, int]:
+        """The complete table as a plain dict (what jieba itself would hold)."""
+        self._query("SELECT 1", ())
+        assert self.connection is not None
+        table = dict(self.connection.execute("SELECT word, freq FROM freq"))
+        table.update(self.added)
+        return table
 
     def add_word(self, word: str) -> None:
         """What ``jieba.add_word(word, max(get_FREQ(word) or 0, ADDED_FREQ))`` does."""
@@ -193,11 +197,7 @@ def prepare(complete: bool = False) -> None:
     tokenizer = _reference_tokenizer() if _reference else _tokenizer()
     freq = tokenizer.FREQ
     if complete and isinstance(freq, LazyFreq):
-        freq._query("SELECT 1", ())
-        assert freq.connection is not None
-        table = dict(freq.connection.execute("SELECT word, freq FROM freq"))
-        table.update(freq.added)
-        tokenizer.FREQ = table
+        tokenizer.FREQ = freq.whole()
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
