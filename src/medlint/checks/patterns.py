@@ -118,39 +118,57 @@ class _Literals:
 _LITERALS = _Literals()
 
 
+def _needs(folded: str) -> frozenset[str] | None:
+    """Required literals of a folded pattern; a plain caseless phrase is its own."""
+    if is_literal(folded) and all(_caseless(ord(c)) for c in folded):
+        return frozenset([folded])
+    return required_literals(folded)
+
+
 class Patterns:
-    """A list of patterns; finds every match of every pattern, leftmost first."""
+    """A list of patterns; finds every match of every pattern, leftmost first.
+
+    A regex is compiled the first time a text holds one of its literals, so a short run
+    compiles only the few the article can match.
+    """
 
     def __init__(self, patterns: list[str]) -> None:
         self.sources = list(patterns)
-        folded = [fold_pattern(p) for p in patterns]
-        self.compiled = [re.compile(p, re.I) for p in folded]
-        self.literals = [p.lower() for p, s in zip(folded, patterns, strict=True) if is_literal(s)]
+        self.folded = [fold_pattern(p) for p in patterns]
+        self.literals = [p.lower() for p, s in zip(self.folded, patterns, strict=True)
+                         if is_literal(s)]
         self.needs: list[frozenset[int] | None] = []
-        for pattern in folded:
-            literals = None if REFERENCE else required_literals(pattern)
+        for pattern in self.folded:
+            literals = None if REFERENCE else _needs(pattern)
             self.needs.append(None if literals is None else _LITERALS.ids(literals))
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self.folded)
         self.always = any(n is None for n in self.needs)
         self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
         self._last: tuple[str, list[re.Pattern[str]]] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.compiled)
+        return bool(self.sources)
+
+    def _regex(self, index: int) -> re.Pattern[str]:
+        regex = self._compiled[index]
+        if regex is None:
+            regex = self._compiled[index] = re.compile(self.folded[index], re.I)
+        return regex
 
     def _active(self, text: str) -> list[re.Pattern[str]]:
         """The regexes that can match in ``text`` (kept for the last text asked about)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
         if not self.wanted:
-            active = self.compiled
+            active = [self._regex(i) for i in range(len(self.folded))]
         else:
             present = _LITERALS.present(text)
             if not self.always and self.wanted.isdisjoint(present):
                 active = []
             else:
                 active = [
-                    regex
-                    for regex, needs in zip(self.compiled, self.needs, strict=True)
+                    self._regex(i)
+                    for i, needs in enumerate(self.needs)
                     if needs is None or not needs.isdisjoint(present)
                 ]
         self._last = (text, active)
