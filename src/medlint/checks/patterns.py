@@ -177,9 +177,12 @@ class Patterns:
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[int, int]]:
+        active = self._active(text)
+        if not active:
+            return
         end = len(text) if end is None else end
         spans = set()
-        for regex in self._active(text):
+        for regex in active:
             for match in regex.finditer(text, start, end):
                 if match.end() > match.start():
                     spans.add((match.start(), match.end()))
