@@ -137,13 +137,27 @@ def test_required_literals(pattern, literals):
 
 
 def test_prefilter_finds_what_regex_finds():
-    texts = ["可以根治，可根治，根治", "完全治愈与彻底治愈", "治愈率 95%", "fda认证", "没有"]
-    sources = ["可以?根治", "(彻底|完全)治愈", "治愈率\\s*\\d+%", "FDA认证", "ok"]
-    patterns = Patterns(sources)
     import re
 
+    texts = [
+        "可以根治，可根治，根治",
+        "完全治愈与彻底治愈",
+        "治愈率 95%",
+        "fda认证",
+        "没有",
+        "哈哈哈哈哈，神药神药神药",
+    ]
+    sources = ["可以?根治", "(彻底|完全)治愈", "治愈率\\s*\\d+%", "FDA认证", "ok"]
+    sources += ["哈哈", "神药神药"]
+    patterns = Patterns(sources)
+    assert any(p is not None for p in patterns.phrases)  # plain phrases skip the regex
     for text in texts:
-        expected = sorted(
-            {(m.start(), m.end()) for s in sources for m in re.finditer(s, text, re.I)}
-        )
-        assert list(patterns.finditer(text)) == expected
+        for start, end in [(0, len(text)), (1, len(text)), (0, 3), (2, 5), (4, 4)]:
+            expected = sorted(
+                {
+                    (m.start(), m.end())
+                    for s in sources
+                    for m in re.compile(s, re.I).finditer(text, start, end)
+                }
+            )
+            assert list(patterns.finditer(text, start, end)) == expected, (text, start, end)

@@ -10,6 +10,7 @@ without such a literal always run. The matches are exactly those of the plain re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -96,13 +97,14 @@ class _Literals:
         self.index: dict[str, int] = {}
         self.automaton = None
         self.size = 0
-        self.last: tuple[str, frozenset[int]] | None = None
+        self.last: tuple[str, dict[int, list[int]]] | None = None
 
     def ids(self, literals: frozenset[str]) -> frozenset[int]:
         return frozenset(self.index.setdefault(lit, len(self.index)) for lit in literals)
 
-    def present(self, text: str) -> frozenset[int]:
-        """Ids of the literals that occur in ``text`` (the last answer is kept)."""
+    def occurrences(self, text: str) -> dict[int, list[int]]:
+        """Start of every occurrence (overlapping ones too) of each literal found in
+        ``text``, in increasing order (the last answer is kept)."""
         if self.last is not None and self.last[0] is text:
             return self.last[1]
         if self.automaton is None or self.size != len(self.index):
@@ -110,7 +112,9 @@ class _Literals:
 
             self.automaton = AhoCorasick(list(self.index))
             self.size = len(self.index)
-        found = frozenset(i for i, _, _ in self.automaton.find_matches_as_indexes(text, True))
+        found: dict[int, list[int]] = {}
+        for literal, start, _ in self.automaton.find_matches_as_indexes(text, True):
+            found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
         self.last = (text, found)
         return found
 
@@ -118,11 +122,28 @@ class _Literals:
 _LITERALS = _Literals()
 
 
+def _phrase(folded: str) -> bool:
+    """The pattern matches exactly itself: no regex syntax, no character with a case."""
+    return is_literal(folded) and all(_caseless(ord(c)) for c in folded)
+
+
 def _needs(folded: str) -> frozenset[str] | None:
-    """Required literals of a folded pattern; a plain caseless phrase is its own."""
-    if is_literal(folded) and all(_caseless(ord(c)) for c in folded):
-        return frozenset([folded])
-    return required_literals(folded)
+    """Required literals of a folded pattern; a plain phrase is its own."""
+    return frozenset([folded]) if _phrase(folded) else required_literals(folded)
+
+
+def _phrase_matches(
+    starts: list[int], length: int, start: int, end: int
+) -> Iterator[tuple[int, int]]:
+    """What ``re.finditer`` gives for a plain phrase in [start, end): leftmost occurrences,
+    each search resuming after the previous match."""
+    resume = start
+    for at in starts[bisect_left(starts, start) :]:
+        if at + length > end:
+            break
+        if at >= resume:
+            yield at, at + length
+            resume = at + length
 
 
 class Patterns:
@@ -142,9 +163,13 @@ class Patterns:
             literals = None if REFERENCE else _needs(pattern)
             self.needs.append(None if literals is None else _LITERALS.ids(literals))
         self._compiled: list[re.Pattern[str] | None] = [None] * len(self.folded)
+        # literal id of each pattern that is a plain phrase: matched from the automaton
+        self.phrases = [
+            None if REFERENCE or not _phrase(p) else _LITERALS.index[p] for p in self.folded
+        ]
         self.always = any(n is None for n in self.needs)
         self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
-        self._last: tuple[str, list[re.Pattern[str]]] | None = None
+        self._last: tuple[str, list[int]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.sources)
@@ -155,19 +180,19 @@ class Patterns:
             regex = self._compiled[index] = re.compile(self.folded[index], re.I)
         return regex
 
-    def _active(self, text: str) -> list[re.Pattern[str]]:
-        """The regexes that can match in ``text`` (kept for the last text asked about)."""
+    def _active(self, text: str) -> list[int]:
+        """Indexes of the patterns that can match in ``text`` (kept for the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
         if not self.wanted:
-            active = [self._regex(i) for i in range(len(self.folded))]
+            active = list(range(len(self.folded)))
         else:
-            present = _LITERALS.present(text)
+            present = _LITERALS.occurrences(text).keys()
             if not self.always and self.wanted.isdisjoint(present):
                 active = []
             else:
                 active = [
-                    self._regex(i)
+                    i
                     for i, needs in enumerate(self.needs)
                     if needs is None or not needs.isdisjoint(present)
                 ]
@@ -182,8 +207,13 @@ class Patterns:
             return
         end = len(text) if end is None else end
         spans = set()
-        for regex in active:
-            for match in regex.finditer(text, start, end):
+        for index in active:
+            phrase = self.phrases[index]
+            if phrase is not None:
+                starts = _LITERALS.occurrences(text)[phrase]
+                spans.update(_phrase_matches(starts, len(self.folded[index]), start, end))
+                continue
+            for match in self._regex(index).finditer(text, start, end):
                 if match.end() > match.start():
                     spans.add((match.start(), match.end()))
         yield from sorted(spans)
