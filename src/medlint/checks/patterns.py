@@ -97,7 +97,7 @@ class _Literals:
         self.index: dict[str, int] = {}
         self.automaton = None
         self.size = 0
-        self.last: tuple[str, dict[int, list[int]]] | None = None
+        self.last: tuple[str, dict[int, list[int]], frozenset[int]] | None = None
 
     def ids(self, literals: frozenset[str]) -> frozenset[int]:
         return frozenset(self.index.setdefault(lit, len(self.index)) for lit in literals)
@@ -105,8 +105,15 @@ class _Literals:
     def occurrences(self, text: str) -> dict[int, list[int]]:
         """Start of every occurrence (overlapping ones too) of each literal found in
         ``text``, in increasing order (the last answer is kept)."""
+        return self._scan(text)[1]
+
+    def present(self, text: str) -> frozenset[int]:
+        """Ids of the literals found in ``text``."""
+        return self._scan(text)[2]
+
+    def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
         if self.last is not None and self.last[0] is text:
-            return self.last[1]
+            return self.last
         if self.automaton is None or self.size != len(self.index):
             from ahocorasick_rs import AhoCorasick
 
@@ -115,8 +122,8 @@ class _Literals:
         found: dict[int, list[int]] = {}
         for literal, start, _ in self.automaton.find_matches_as_indexes(text, True):
             found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
-        self.last = (text, found)
-        return found
+        self.last = (text, found, frozenset(found))
+        return self.last
 
 
 _LITERALS = _Literals()
@@ -187,7 +194,7 @@ class Patterns:
         if not self.wanted:
             active = list(range(len(self.folded)))
         else:
-            present = _LITERALS.occurrences(text).keys()
+            present = _LITERALS.present(text)
             if not self.always and self.wanted.isdisjoint(present):
                 active = []
             else:
