@@ -100,7 +100,7 @@ def test_no_progress_bar_when_not_a_terminal(cli, tmp_path):
 
 def test_unreadable_file_is_reported_with_jobs(cli, tmp_path):
     corpus = _corpus(tmp_path, copies=2)
-    (corpus / "01-bad.md").write_bytes(b"\xff\xfe\x00bad")
+    (corpus / "01-bad.md").write_bytes(b"PK\x03\x04\x00\x00binary")
     run = cli("check", "-j", "2", "--no-cache", "--format", "json", str(corpus))
     assert run.code == 2
     assert "01-bad.md: error:" in run.err

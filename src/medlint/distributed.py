@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .engine import Linter
 from .rules import RulePack
-from .violation import Violation
+from .runner import FileResult, check_batch
 
 TASKS_PER_WORKER = 4
 
@@ -22,10 +22,8 @@ class DaskUnavailable(Exception):
 
 def check_on_worker(
     key: str, pack: RulePack, codes: frozenset[str] | None, batch: list[tuple[str, str]]
-) -> list[list[Violation]]:
+) -> list[FileResult]:
     """Runs on a Dask worker: the pack sent by the client is compiled once per process."""
-    from .runner import check_batch
-
     linter = _linters.get(key)
     if linter is None:
         linter = _linters[key] = Linter(pack, set(codes) if codes is not None else None)
@@ -36,7 +34,7 @@ class _Pending:
     def __init__(self, future) -> None:
         self.future = future
 
-    def get(self) -> list[list[Violation]]:
+    def get(self) -> list[FileResult]:
         return self.future.result()
 
 

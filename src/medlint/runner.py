@@ -18,8 +18,17 @@ from itertools import chain, islice
 from typing import Protocol
 
 from .cache import Cache
+from .deadline import DEFAULT_TIMEOUT, Timeout, deadline
+from .documents.base import is_blank
 from .engine import Linter
-from .files import DEFAULT_EXTENSIONS, InputError, iter_files, read_source
+from .files import (
+    DEFAULT_EXTENSIONS,
+    DEFAULT_MAX_FILE_SIZE,
+    InputError,
+    decode,
+    iter_files,
+    read_source,
+)
 from .violation import Violation
 
 BATCH = 16  # files per task sent to a worker
@@ -36,7 +45,7 @@ class FileResult:
 
 
 class Handle(Protocol):
-    def get(self) -> list[list[Violation]]: ...
+    def get(self) -> list[FileResult]: ...
 
 
 class Executor(Protocol):
@@ -49,24 +58,57 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def check_one(linter: Linter, path: str, text: str | None = None) -> FileResult:
-    """Check one file (or ``text`` standing for it); input problems become ``error``."""
+def check_one(
+    linter: Linter,
+    path: str,
+    text: str | None = None,
+    *,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> FileResult:
+    """Check one file (or ``text`` standing for it); every problem becomes ``error``.
+
+    An empty article (white space and invisible characters only) has nothing to check
+    and yields no violation.
+    """
     try:
-        source = read_source(path) if text is None else text
+        source = read_source(path, max_size) if text is None else text
     except InputError as error:
         return FileResult(path, None, [], str(error))
-    return FileResult(path, source, linter.check_text(source, path))
+    if is_blank(source):
+        return FileResult(path, source, [])
+    try:
+        with deadline(timeout):
+            violations = linter.check_text(source, path)
+    except Timeout:
+        return FileResult(path, None, [], f"gave up after {timeout:g} s (see --timeout)")
+    except RecursionError:
+        return FileResult(path, None, [], "too deeply nested to check")
+    except Exception as error:  # one odd file must not stop a run over thousands
+        return FileResult(path, None, [], f"internal error: {type(error).__name__}: {error}")
+    return FileResult(path, source, violations)
 
 
-def check_batch(linter: Linter, batch: list[tuple[str, str]]) -> list[list[Violation]]:
-    return [linter.check_text(text, path) for path, text in batch]
+def read_stdin() -> str:
+    """Standard input, decoded like a file (UTF-8, BOMs, GB18030)."""
+    return decode(sys.stdin.buffer.read())
+
+
+def check_batch(
+    linter: Linter, batch: list[tuple[str, str]], timeout: float | None = DEFAULT_TIMEOUT
+) -> list[FileResult]:
+    """Check (path, text) pairs; the texts are not sent back."""
+    results = [check_one(linter, path, text, timeout=timeout) for path, text in batch]
+    for result in results:
+        result.source = None
+    return results
 
 
 class _Done:
-    def __init__(self, value: list[list[Violation]]) -> None:
+    def __init__(self, value: list[FileResult]) -> None:
         self.value = value
 
-    def get(self) -> list[list[Violation]]:
+    def get(self) -> list[FileResult]:
         return self.value
 
 
@@ -82,44 +124,48 @@ class InlineExecutor:
 
     workers = 1
 
-    def __init__(self, linter: Linter, long_run: bool = False) -> None:
+    def __init__(self, linter: Linter, long_run: bool = False, timeout=DEFAULT_TIMEOUT) -> None:
         self.linter = linter
         self.long_run = long_run
+        self.timeout = timeout
 
     def submit(self, batch: list[tuple[str, str]]) -> Handle:
         if self.long_run:  # on the first batch to check: a fully cached run never loads it
             _prepare(True)
             self.long_run = False
-        return _Done(check_batch(self.linter, batch))
+        return _Done(check_batch(self.linter, batch, self.timeout))
 
     def close(self) -> None:
         pass
 
 
-_worker_linter: Linter | None = None  # set before the fork; each worker inherits it
+_worker: tuple[Linter, float | None] | None = None  # set before the fork; inherited
 
 
-def _worker_batch(batch: list[tuple[str, str]]) -> list[list[Violation]]:
-    assert _worker_linter is not None
-    return check_batch(_worker_linter, batch)
+def _worker_batch(batch: list[tuple[str, str]]) -> list[FileResult]:
+    assert _worker is not None
+    return check_batch(_worker[0], batch, _worker[1])
 
 
 class ProcessExecutor:
     """Forked worker processes (fork explicitly: they inherit the compiled rules and the
     loaded segmenter), started when the first batch needs checking."""
 
-    def __init__(self, linter: Linter, workers: int, long_run: bool = False) -> None:
+    def __init__(
+        self, linter: Linter, workers: int, long_run: bool = False, timeout=DEFAULT_TIMEOUT
+    ) -> None:
         self.linter = linter
         self.workers = workers
         self.long_run = long_run
+        self.timeout = timeout
         self.pool = None
 
     def submit(self, batch: list[tuple[str, str]]) -> Handle:
         if self.pool is None:
             import multiprocessing
 
-            global _worker_linter
-            _worker_linter = self.linter
+            global _worker
+            _worker = (self.linter, self.timeout)
             _prepare(self.long_run)
             self.pool = multiprocessing.get_context("fork").Pool(self.workers)
         return self.pool.apply_async(_worker_batch, (batch,))
@@ -138,10 +184,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def make_executor(linter: Linter, jobs: int, long_run: bool = False) -> Executor:
+def make_executor(
+    linter: Linter, jobs: int, long_run: bool = False, timeout: float | None = DEFAULT_TIMEOUT
+) -> Executor:
     if jobs <= 1:
-        return InlineExecutor(linter, long_run)
-    return ProcessExecutor(linter, jobs, long_run)
+        return InlineExecutor(linter, long_run, timeout)
+    return ProcessExecutor(linter, jobs, long_run, timeout)
 
 
 @dataclass
@@ -154,8 +202,8 @@ class _Slot:
     index: int = 0
 
 
-def _read(path: str) -> str:
-    return sys.stdin.read() if path == "-" else read_source(path)
+def _read(path: str, max_size: int | None) -> str:
+    return read_stdin() if path == "-" else read_source(path, max_size)
 
 
 def run(
@@ -166,20 +214,45 @@ def run(
     jobs: int = 1,
     cache: Cache | None = None,
     executor: Executor | None = None,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[FileResult]:
-    """Results for every file under ``paths``, in a deterministic order."""
-    files = iter_files(paths, extensions)
-    first = list(islice(files, LONG_RUN))
+    """Results for every file under ``paths``, in a deterministic order; folders that
+    cannot be listed come as results with an error, where they were met."""
+    unlisted: list[tuple[str, str]] = []
+    files = iter_files(paths, extensions, on_error=lambda p, m: unlisted.append((p, m)))
+    first = list(islice(_with_unlisted(files, unlisted), LONG_RUN))
     if executor is None:  # a handful of files is checked faster than workers start
-        jobs = jobs if len(first) > BATCH else 1
-        executor = make_executor(linter, jobs, long_run=len(first) >= LONG_RUN)
+        count = sum(1 for item in first if isinstance(item, str))
+        jobs = jobs if count > BATCH else 1
+        executor = make_executor(linter, jobs, count >= LONG_RUN, timeout)
     try:
-        yield from _stream(chain(first, files), executor, cache)
+        items = chain(first, _with_unlisted(files, unlisted))
+        yield from _stream(items, executor, cache, max_size)
     finally:
         executor.close()
 
 
-def _stream(files: Iterable[str], executor: Executor, cache: Cache | None) -> Iterator[FileResult]:
+def _with_unlisted(
+    files: Iterator[str], unlisted: list[tuple[str, str]]
+) -> Iterator[str | FileResult]:
+    """The files, with a result for each folder that could not be listed, in order."""
+    for path in files:
+        while unlisted:
+            folder, message = unlisted.pop(0)
+            yield FileResult(folder, None, [], message)
+        yield path
+    while unlisted:
+        path, message = unlisted.pop(0)
+        yield FileResult(path, None, [], message)
+
+
+def _stream(
+    items: Iterable[str | FileResult],
+    executor: Executor,
+    cache: Cache | None,
+    max_size: int | None,
+) -> Iterator[FileResult]:
     limit = executor.workers * IN_FLIGHT * BATCH
     slots: deque[_Slot] = deque()
     batch: list[_Slot] = []
@@ -190,23 +263,26 @@ def _stream(files: Iterable[str], executor: Executor, cache: Cache | None) -> It
             slot.handle, slot.index = handle, index
         batch.clear()
 
-    for path in files:
-        slot = _Slot(path)
-        slots.append(slot)
-        try:
-            slot.text = _read(path)
-        except InputError as error:
-            slot.result = FileResult(path, None, [], str(error))
+    for item in items:
+        if isinstance(item, FileResult):
+            slots.append(_Slot(item.path, result=item))
         else:
-            if cache is not None:
-                slot.key = cache.key(path, slot.text)
-                hit = cache.get(slot.key, path)
-                if hit is not None:
-                    slot.result = FileResult(path, slot.text, hit)
-            if slot.result is None:
-                batch.append(slot)
-                if len(batch) >= BATCH:
-                    submit()
+            slot = _Slot(item)
+            slots.append(slot)
+            try:
+                slot.text = _read(item, max_size)
+            except InputError as error:
+                slot.result = FileResult(item, None, [], str(error))
+            else:
+                if cache is not None:
+                    slot.key = cache.key(item, slot.text)
+                    hit = cache.get(slot.key, item)
+                    if hit is not None:
+                        slot.result = FileResult(item, slot.text, hit)
+                if slot.result is None:
+                    batch.append(slot)
+                    if len(batch) >= BATCH:
+                        submit()
         while slots and (slots[0].result is not None or len(slots) > limit):
             if slots[0].result is None and slots[0].handle is None:
                 submit()
@@ -221,8 +297,9 @@ def _finish(slot: _Slot, cache: Cache | None) -> FileResult:
     if slot.result is not None:
         return slot.result
     assert slot.handle is not None
-    violations = slot.handle.get()[slot.index]
+    result = slot.handle.get()[slot.index]
+    if result.error is not None:
+        return result
     if cache is not None and slot.key is not None:
-        cache.put(slot.key, violations)
-    return FileResult(slot.path, slot.text, violations)
-
+        cache.put(slot.key, result.violations)
+    return FileResult(slot.path, slot.text, result.violations)
