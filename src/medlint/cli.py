@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .files import DEFAULT_EXTENSIONS
+from .config import ConfigError, Overrides, load_config
 from .rules import RulesError
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="an extra folder of YAML rules (repeatable)",
     )
-    check.add_argument("--select", metavar="CODES", help="only these rule codes (comma-separated)")
+    _selection_options(check)
     check.add_argument(
         "--show-source",
         action=argparse.BooleanOptionalAction,
@@ -57,26 +57,62 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    _config_options(rules)
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("code", metavar="CODE")
     explain.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    _config_options(explain)
+    config = commands.add_parser("config", help="print the settings that apply to PATH")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH")
+    config.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    _selection_options(config)
     return parser
 
 
-def _linter(folders: list[Path], select: str | None = None):
-    from .engine import load_linter
+def _config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", metavar="FILE", type=Path, help="use this configuration file for every file"
+    )
+    parser.add_argument(
+        "--isolated", action="store_true", help="ignore every configuration file"
+    )
 
-    codes = None
-    if select:
-        codes = frozenset(c.strip() for c in select.split(",") if c.strip())
-    linter = load_linter(tuple(folders), None)
-    if codes is not None:
-        known = {rule.code for rule in linter.pack.rules}
-        unknown = sorted(codes - known)
-        if unknown:
-            raise UsageError(f"unknown rule code: {', '.join(unknown)}")
-        linter = load_linter(tuple(folders), codes)
-    return linter
+
+def _selection_options(parser: argparse.ArgumentParser) -> None:
+    _config_options(parser)
+    parser.add_argument(
+        "--select", metavar="RULES", help="only these rules: codes, prefixes, names, categories"
+    )
+    parser.add_argument("--extend-select", metavar="RULES", help="add rules to the selection")
+    parser.add_argument("--ignore", metavar="RULES", help="do not run these rules")
+
+
+def _selectors(value: str | None) -> tuple[str, ...]:
+    return tuple(s.strip() for s in (value or "").split(",") if s.strip())
+
+
+def _workspace(args: argparse.Namespace):
+    """The settings the options describe: configuration files plus overrides."""
+    from .workspace import Workspace
+
+    select = getattr(args, "select", None)
+    return Workspace(
+        Overrides(
+            config=load_config(args.config) if args.config else None,
+            isolated=args.isolated,
+            select=_selectors(select) if select is not None else None,
+            extend_select=_selectors(getattr(args, "extend_select", None)),
+            ignore=_selectors(getattr(args, "ignore", None)),
+            rules=tuple(args.rules),
+            disclaimer_text=getattr(args, "disclaimer_text", None),
+        )
+    )
+
+
+def _pack(args: argparse.Namespace):
+    """The rule pack of the settings for the current folder (with its extra rules)."""
+    workspace = _workspace(args)
+    return workspace.pack(workspace.settings_for(os.path.join(".", "-")))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -87,7 +123,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(REPORTERS)})")
     if not args.paths:
         raise UsageError("no paths given (try: medlint check .)")
-    linter = _linter(args.rules, args.select)
+    linter = _workspace(args)
     out = sys.stdout
     if args.output_file is not None:
         try:
@@ -105,7 +141,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         name = args.stdin_filename or "-"
         results = iter([check_one(linter, name, sys.stdin.read())])
     else:
-        results = run(linter, args.paths, DEFAULT_EXTENSIONS)
+        results = run(linter, list(linter.files(args.paths)), ())
     for result in results:
         if result.error:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
@@ -123,17 +159,36 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    pack = _linter(args.rules).pack
-    width = max(len(rule.name) for rule in pack.rules)
-    for rule in sorted(pack.rules, key=lambda r: r.code):
+    from .suppression import UNUSED
+
+    pack = _pack(args)
+    rules = [*pack.rules, UNUSED]
+    width = max(len(rule.name) for rule in rules)
+    for rule in sorted(rules, key=lambda r: r.code):
         print(f"{rule.code}  {rule.name:<{width}}  {rule.category:<16} {rule.severity.value}")
-    print(f"{len(pack.rules)} rules, {len(pack.topics)} topic profiles")
+    print(f"{len(rules)} rules, {len(pack.topics)} topic profiles")
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    path = args.path
+    target = os.path.join(path, "-") if os.path.isdir(path) else path
+    settings = workspace.settings_for(target)
+    workspace.selection(settings)  # validates every selector
+    print(settings.describe())
     return EXIT_OK
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    pack = _linter(args.rules).pack
-    rule = pack.rule(args.code.upper())
+    from .suppression import UNUSED, UNUSED_DESCRIPTION, UNUSED_MESSAGE
+
+    if args.code.upper() == UNUSED.code:
+        print(f"{UNUSED.code} {UNUSED.name}")
+        print(f"类别 category: {UNUSED.category}    级别 severity: {UNUSED.severity.value}")
+        print(f"\n{UNUSED_MESSAGE}\n\n{UNUSED_DESCRIPTION}")
+        return EXIT_OK
+    rule = _pack(args).rule(args.code.upper())
     if rule is None:
         raise UsageError(f"unknown rule code: {args.code}")
     print(f"{rule.code} {rule.name}")
@@ -157,7 +212,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {
+    "check": cmd_check,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "config": cmd_config,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"medlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except RulesError as error:
+    except (RulesError, ConfigError) as error:
         print(f"medlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
