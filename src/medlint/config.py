@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -191,7 +191,7 @@ class Settings:
     def disclaimer_text(self) -> str | None:
         return self.overrides.disclaimer_text or self.config.disclaimer_text
 
-    @property
+    @cached_property
     def extensions(self) -> dict[str, str]:
         """Suffix (lower case, with dot) -> document format."""
         given = self.config.extensions
@@ -217,6 +217,7 @@ class Settings:
             "allow-inline-suppression": self.config.allow_inline_suppression,
         }
 
+    @cached_property
     def fingerprint(self) -> str:
         """A stable digest of everything that changes results (for caches)."""
         digest = hashlib.sha256(f"medlint {__version__}\n".encode())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from .violation import Severity, Violation
@@ -76,8 +77,12 @@ class Selection:
     severities: tuple[tuple[str, Severity], ...] = ()
     article_codes: frozenset[str] = field(default=frozenset())
 
+    @cached_property
+    def _overrides(self) -> dict[str, Severity]:
+        return dict(self.severities)
+
     def severity(self, rule: RuleLike) -> Severity:
-        return dict(self.severities).get(rule.code, rule.severity)
+        return self._overrides.get(rule.code, rule.severity)
 
     def enabled(self, code: str) -> bool:
         return code in self.codes

@@ -84,7 +84,7 @@ class Workspace:
 
     def fingerprint(self, path: str) -> str:
         """A stable digest of the settings that apply to ``path`` (for result caches)."""
-        return self.settings_for(path).fingerprint()
+        return self.settings_for(path).fingerprint
 
     def files(self, paths: Iterable[str]) -> Iterator[str]:
         """The files to check under ``paths``, honouring exclude and .gitignore."""
