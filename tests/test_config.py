@@ -301,7 +301,10 @@ def test_fingerprint_is_stable_and_follows_the_config(tmp_path):
     first = Workspace().fingerprint(article)
     assert first == Workspace().fingerprint(article)
     write(tmp_path, {"medlint.toml": 'ignore = ["MED405"]\n'})
-    from medlint.config import find_config
-
-    find_config.cache_clear()
     assert Workspace().fingerprint(article) != first
+
+
+def test_stdin_uses_the_config_of_its_filename(cli, tmp_path):
+    write(tmp_path, {"sub/medlint.toml": 'select = ["MED402"]\n'})
+    run = cli(*JSON, "--stdin-filename", "sub/a.md", "-", cwd=tmp_path, stdin=CLAIMS)
+    assert found(run) == [("a.md", "MED402", 5)]

@@ -145,3 +145,14 @@ def test_inline_suppression_can_be_forbidden(cli, tmp_path):
     by_rule = {v["rule"]: v for v in run.json()}
     assert sorted(by_rule) == ["MED001", "MED401"]
     assert "allow-inline-suppression" in by_rule["MED001"]["message"]
+
+
+def test_unused_suppression_is_a_listed_and_explained_rule(cli, tmp_path):
+    listed = cli("rules", cwd=tmp_path)
+    assert any(
+        line.split()[:4] == ["MED001", "unused-suppression", "suppression", "warning"]
+        for line in listed.out.splitlines()
+    )
+    explained = cli("explain", "med001", cwd=tmp_path)
+    assert explained.code == 0
+    assert explained.out.startswith("MED001 unused-suppression\n")

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -116,7 +116,6 @@ def _table(path: Path) -> dict[str, Any] | None:
     return data
 
 
-@lru_cache(maxsize=256)
 def load_config(path: Path) -> ConfigFile:
     """Load one configuration file (``--config``); a pyproject needs no medlint table."""
     path = path.absolute()
@@ -126,18 +125,28 @@ def load_config(path: Path) -> ConfigFile:
     return ConfigFile(path, path.parent, parse_config(table, str(path)))
 
 
-@lru_cache(maxsize=1024)
-def find_config(directory: Path) -> ConfigFile | None:
-    """The configuration closest to ``directory`` (absolute), searching upward."""
+def find_config(
+    directory: Path, cache: dict[Path, ConfigFile | None] | None = None
+) -> ConfigFile | None:
+    """The configuration closest to ``directory`` (absolute), searching upward.
+
+    ``cache`` (folder -> result) spares re-reading parents for sibling folders in a run.
+    """
+    cache = {} if cache is None else cache
+    if directory in cache:
+        return cache[directory]
+    found = None
     for name in CONFIG_NAMES:
         candidate = directory / name
         if candidate.is_file():
             table = _table(candidate)
             if table is not None:
-                return ConfigFile(candidate, directory, parse_config(table, str(candidate)))
-    if directory.parent == directory:
-        return None
-    return find_config(directory.parent)
+                found = ConfigFile(candidate, directory, parse_config(table, str(candidate)))
+                break
+    if found is None and directory.parent != directory:
+        found = find_config(directory.parent, cache)
+    cache[directory] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -246,9 +255,11 @@ def _suffix(suffix: str) -> str:
     return suffix if suffix.startswith(".") else f".{suffix}"
 
 
-def settings_for(directory: Path, overrides: Overrides) -> Settings:
+def settings_for(
+    directory: Path, overrides: Overrides, cache: dict[Path, ConfigFile | None] | None = None
+) -> Settings:
     """Settings for files in ``directory`` (absolute): the closest configuration."""
     if overrides.config is not None:
         return Settings(overrides.config, overrides)
-    found = None if overrides.isolated else find_config(directory)
+    found = None if overrides.isolated else find_config(directory, cache)
     return Settings(found or ConfigFile(None, Path(os.getcwd()), Config()), overrides)

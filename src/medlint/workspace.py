@@ -12,7 +12,7 @@ from itertools import chain
 from pathlib import Path
 
 from . import suppression
-from .config import ConfigError, Overrides, Settings, settings_for
+from .config import ConfigError, ConfigFile, Overrides, Settings, settings_for
 from .discovery import discover, glob_spec, relative
 from .documents import read_document
 from .documents.reader import document_format
@@ -33,13 +33,16 @@ class Workspace:
     def __init__(self, overrides: Overrides | None = None) -> None:
         self.overrides = overrides or Overrides()
         self._settings: dict[str, Settings] = {}
+        self._configs: dict[Path, ConfigFile | None] = {}
         self._selections: dict[tuple[Path | None, Path], Selection] = {}
 
     def settings_for(self, path: str) -> Settings:
         """The settings for a file (or folder) at ``path``: those of its parent folder."""
         directory = os.path.dirname(os.path.abspath(path if path != "-" else "stdin"))
         if directory not in self._settings:
-            self._settings[directory] = settings_for(Path(directory), self.overrides)
+            self._settings[directory] = settings_for(
+                Path(directory), self.overrides, self._configs
+            )
         return self._settings[directory]
 
     def pack(self, settings: Settings) -> RulePack:
