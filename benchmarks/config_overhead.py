@@ -51,8 +51,7 @@ def main() -> None:
     def extras() -> None:  # the added steps alone, without the rules
         for path, text in files:
             settings = workspace.settings_for(path)
-            workspace.selection(settings)
-            workspace._per_file_ignores(settings, path)
+            workspace.linter(settings).per_file_ignores(path)
             suppression.parse(text, "markdown")
 
     added = _best(extras, args.repeat)

@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from . import suppression
 from .config import ConfigError, ConfigFile, Overrides, Settings, settings_for
@@ -35,6 +36,7 @@ class Workspace:
         self._settings: dict[str, Settings] = {}
         self._configs: dict[Path, ConfigFile | None] = {}
         self._selections: dict[tuple[Path | None, Path], Selection] = {}
+        self._linters: dict[tuple[Path | None, Path], ConfiguredLinter] = {}
 
     def settings_for(self, path: str) -> Settings:
         """The settings for a file (or folder) at ``path``: those of its parent folder."""
@@ -82,8 +84,17 @@ class Workspace:
         self._selections[key] = chosen
         return chosen
 
-    def linter(self, settings: Settings) -> Linter:
-        return load_linter(settings.rule_folders, self.selection(settings))
+    def linter(self, settings: Settings) -> ConfiguredLinter:
+        """The linter for files under ``settings`` (compiled once per settings)."""
+        key = (settings.file.path, settings.file.root)
+        if key not in self._linters:
+            selection = self.selection(settings)
+            bare = load_linter(settings.rule_folders, selection)
+            self._linters[key] = ConfiguredLinter(bare, settings, selection)
+        return self._linters[key]
+
+    def linter_for(self, path: str) -> ConfiguredLinter:
+        return self.linter(self.settings_for(path))
 
     def fingerprint(self, path: str) -> str:
         """A stable digest of the settings that apply to ``path`` (for result caches)."""
@@ -94,13 +105,40 @@ class Workspace:
         return discover(paths, self.settings_for)
 
     def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
+        """Check ``text`` as the file ``path``, with the settings that apply to it."""
+        return self.linter_for(path).check_text(text, path)
+
+    def check_file(self, path: str) -> list[Violation]:
+        return self.check_text(read_source(path), path)
+
+
+class ConfiguredLinter:
+    """A :class:`~medlint.engine.Linter` with its settings: after the rules, per-file
+    ignores and suppression comments filter the violations.
+
+    Everything else (``pack``, ``checks``, ``article`` …) is the plain linter's.
+    """
+
+    def __init__(self, linter: Linter, settings: Settings, selection: Selection) -> None:
+        self.linter = linter
+        self.settings = settings
+        self.selection = selection
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "linter":  # e.g. while unpickling
+            raise AttributeError(name)
+        return getattr(self.linter, name)
+
+    @property
+    def disclaimer_text(self) -> str | None:
+        return self.settings.disclaimer_text
+
+    def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
         """Check ``text`` as the file ``path``: rules, per-file ignores, then suppression."""
-        settings = self.settings_for(path)
-        selection = self.selection(settings)
-        linter = self.linter(settings)
+        settings, selection = self.settings, self.selection
         fmt = settings.extensions.get(Path(path).suffix.lower()) or document_format(path)
         document = read_document(path, text, fmt)
-        ignored = self._per_file_ignores(settings, path)
+        ignored = self.per_file_ignores(path)
         directives = suppression.parse(document.source, fmt)
         allowed = settings.config.allow_inline_suppression
         suppressor = suppression.Suppressor(directives if allowed else [], selection)
@@ -109,9 +147,9 @@ class Workspace:
             violations = [v for v in violations if not any(matches(s, v) for s in ignored)]
             return suppressor.keep(violations)
 
-        found = linter.check_document(document, keep)
+        found = self.linter.check_document(document, keep)
         if allowed:
-            extra = suppressor.unused(path, [*linter.pack.rules, suppression.UNUSED])
+            extra = suppressor.unused(path, [*self.linter.pack.rules, suppression.UNUSED])
         else:
             extra = suppression.Suppressor(directives, selection).forbidden(path)
         extra = [v for v in extra if not any(matches(s, v) for s in ignored)]
@@ -120,8 +158,9 @@ class Workspace:
     def check_file(self, path: str) -> list[Violation]:
         return self.check_text(read_source(path), path)
 
-    @staticmethod
-    def _per_file_ignores(settings: Settings, path: str) -> list[str]:
+    def per_file_ignores(self, path: str) -> list[str]:
+        """Selectors that ``per-file-ignores`` applies to ``path``."""
+        settings = self.settings
         rel = relative(path, settings.file.root) or os.path.basename(path)
         return [
             selector
