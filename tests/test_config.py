@@ -71,10 +71,10 @@ def test_config_option_overrides_discovery(cli, tmp_path):
     ("text", "message"),
     [
         ("colour = 1\n", "unknown setting 'colour'"),
-        ('ignore = ["MED999"]\n', "ignore: unknown rule selector 'MED999'"),
-        ('select = ["no-such-rule"]\n', "select: unknown rule selector 'no-such-rule'"),
+        ('ignore = ["MED999"]\n', "ignore: unknown rule code or selector 'MED999'"),
+        ('select = ["no-such-rule"]\n', "select: unknown rule code or selector 'no-such-rule'"),
         ('severity = { MED401 = "fatal" }\n', "severity.MED401: Input should be"),
-        ('per-file-ignores = { "*.md" = ["MED9"] }\n', "unknown rule selector 'MED9'"),
+        ('per-file-ignores = { "*.md" = ["MED9"] }\n', "unknown rule code or selector 'MED9'"),
         ("ignore = [\n", "invalid TOML"),
         ("ignore = 'MED401'\n", "ignore: Input should be a valid list"),
     ],
@@ -95,7 +95,7 @@ def test_unknown_cli_selector_is_a_usage_error(cli, tmp_path):
     write(tmp_path, {"a.md": CLEAN})
     run = cli("check", "--ignore", "MED999", "a.md", cwd=tmp_path)
     assert run.code == 2
-    assert run.err == "medlint: error: --ignore: unknown rule selector 'MED999'\n"
+    assert run.err == "medlint: error: --ignore: unknown rule code or selector 'MED999'\n"
 
 
 def test_missing_config_file_is_an_error(cli, tmp_path):

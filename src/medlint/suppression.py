@@ -145,7 +145,7 @@ class Suppressor:
                 continue
             bad = unknown(directive.selectors, known)
             if bad:
-                detail = f"未知规则 unknown rule selector {', '.join(bad)}"
+                detail = f"未知规则 unknown rule code or selector {', '.join(bad)}"
             elif not directive.selectors:
                 if directive.used:
                     continue

@@ -72,7 +72,7 @@ class Workspace:
         for label, selectors in checks:
             bad = unknown(selectors, rules)
             if bad:
-                raise ConfigError(f"{label}: unknown rule selector {bad[0]!r}")
+                raise ConfigError(f"{label}: unknown rule code or selector {bad[0]!r}")
         article = [rule.code for rule in pack.rules if rule.kind == "required"]
         chosen = resolve(
             rules,
