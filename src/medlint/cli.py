@@ -112,7 +112,7 @@ def _workspace(args: argparse.Namespace):
 def _pack(args: argparse.Namespace):
     """The rule pack of the settings for the current folder (with its extra rules)."""
     workspace = _workspace(args)
-    return workspace.pack(workspace.settings_for(os.path.join(".", "-")))
+    return workspace.pack(workspace.settings_in("."))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -141,7 +141,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         name = args.stdin_filename or "-"
         results = iter([check_one(linter, name, sys.stdin.read())])
     else:
-        results = run(linter, list(linter.files(args.paths)), ())
+        results = run(linter, linter.files(args.paths), ())
     for result in results:
         if result.error:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
@@ -173,8 +173,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_config(args: argparse.Namespace) -> int:
     workspace = _workspace(args)
     path = args.path
-    target = os.path.join(path, "-") if os.path.isdir(path) else path
-    settings = workspace.settings_for(target)
+    settings = workspace.settings_in(path) if os.path.isdir(path) else workspace.settings_for(path)
     workspace.selection(settings)  # validates every selector
     print(settings.describe())
     return EXIT_OK

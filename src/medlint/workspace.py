@@ -40,7 +40,11 @@ class Workspace:
 
     def settings_for(self, path: str) -> Settings:
         """The settings for a file (or folder) at ``path``: those of its parent folder."""
-        directory = os.path.dirname(os.path.abspath(path if path != "-" else "stdin"))
+        return self.settings_in(os.path.dirname(os.path.abspath(path)))
+
+    def settings_in(self, directory: str) -> Settings:
+        """The settings for files in ``directory`` (stdin: the current folder)."""
+        directory = os.path.abspath(directory)
         if directory not in self._settings:
             self._settings[directory] = settings_for(
                 Path(directory), self.overrides, self._configs
