@@ -7,7 +7,7 @@ from pathlib import Path
 DISCLAIMER = "本文仅供参考，不能替代医生诊断。"
 # line 3: MED404 (最好) and MED401 (彻底治愈); line 5: MED402 (治愈率)
 CLAIMS = (
-    f"# 颈椎保健\n\n这是最好的保健操，颈椎病就能彻底治愈。\n\n治愈率高达95%。\n\n{DISCLAIMER}\n"
+    f"# 颈椎保健\n\n这套操效果最好，颈椎病就能彻底治愈。\n\n治愈率高达95%。\n\n{DISCLAIMER}\n"
 )
 CLEAN = f"# 颈椎保健\n\n每天活动颈部十分钟，有助于缓解僵硬。\n\n{DISCLAIMER}\n"
 NO_DISCLAIMER = "# 颈椎保健\n\n每天活动颈部十分钟，有助于缓解僵硬。\n"

@@ -233,7 +233,7 @@ def test_extra_rules_relative_to_the_config(cli, tmp_path):
         {
             "site/medlint.toml": 'extra-rules = ["house-rules"]\nselect = ["TEAM", "MED402"]\n',
             "site/house-rules/phrases.yaml": RULE,
-            "site/a.md": CLAIMS.replace("保健操", "保健操，包好"),
+            "site/a.md": CLAIMS.replace("效果最好", "效果最好，包好"),
         },
     )
     run = cli(*JSON, "site/a.md", cwd=tmp_path)

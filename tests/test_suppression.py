@@ -92,7 +92,7 @@ def test_hash_comment_is_not_a_directive_in_markdown(cli, tmp_path):
 
 def test_suppressed_claim_does_not_hide_another_on_its_line(cli, tmp_path):
     # one overclaim is reported per line; suppressing it lets the next one show
-    text = article("这是最好的保健操，" + CURE + " <!-- medlint-disable-line MED404 -->")
+    text = article("这套操效果最好，" + CURE + " <!-- medlint-disable-line MED404 -->")
     assert check(cli, tmp_path, text) == [("MED401", 3)]
 
 
