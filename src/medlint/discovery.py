@@ -17,6 +17,7 @@ from pathlib import Path
 import pathspec
 
 from .config import Settings
+from .files import folder_error
 
 
 @lru_cache(maxsize=256)
@@ -85,8 +86,13 @@ class GitIgnore:
             directory = os.path.dirname(directory)
 
 
-def discover(paths: Iterable[str], settings_for: Callable[[str], Settings]) -> Iterator[str]:
-    """Files to check under ``paths`` (``-`` passes through), in a stable order."""
+def discover(
+    paths: Iterable[str],
+    settings_for: Callable[[str], Settings],
+    on_error: Callable[[str, str], None] | None = None,
+) -> Iterator[str]:
+    """Files to check under ``paths`` (``-`` passes through), in a stable order; a
+    folder that cannot be listed is passed to ``on_error(path, message)``."""
     gitignore = GitIgnore()
     for given in paths:
         if given == "-" or not os.path.isdir(given):
@@ -94,7 +100,7 @@ def discover(paths: Iterable[str], settings_for: Callable[[str], Settings]) -> I
                 yield given
             continue
         found = []
-        for root, dirs, names in os.walk(given):
+        for root, dirs, names in os.walk(given, onerror=folder_error(given, on_error)):
             kept = []
             for name in sorted(dirs):
                 folder = os.path.join(root, name)

@@ -7,7 +7,7 @@ therefore use several configurations (one per sub-project), like ruff's hierarch
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,12 @@ class Workspace:
             self._linters[key] = ConfiguredLinter(bare, settings, selection)
         return self._linters[key]
 
+    def prepare(self, paths: Iterable[str]) -> None:
+        """Load the settings and rules for each path given, so that a bad configuration
+        or rule folder is reported even when no file is found."""
+        for path in paths:
+            self.linter(self.settings_in(path) if os.path.isdir(path) else self.settings_for(path))
+
     def linter_for(self, path: str) -> ConfiguredLinter:
         return self.linter(self.settings_for(path))
 
@@ -104,9 +110,12 @@ class Workspace:
         """A stable digest of the settings that apply to ``path`` (for result caches)."""
         return self.settings_for(path).fingerprint
 
-    def files(self, paths: Iterable[str]) -> Iterator[str]:
-        """The files to check under ``paths``, honouring exclude and .gitignore."""
-        return discover(paths, self.settings_for)
+    def files(
+        self, paths: Iterable[str], on_error: Callable[[str, str], None] | None = None
+    ) -> Iterator[str]:
+        """The files to check under ``paths``, honouring exclude and .gitignore; folders
+        that cannot be listed go to ``on_error(path, message)``."""
+        return discover(paths, self.settings_for, on_error)
 
     def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
         """Check ``text`` as the file ``path``, with the settings that apply to it."""
