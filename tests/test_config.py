@@ -308,3 +308,42 @@ def test_stdin_uses_the_config_of_its_filename(cli, tmp_path):
     write(tmp_path, {"sub/medlint.toml": 'select = ["MED402"]\n'})
     run = cli(*JSON, "--stdin-filename", "sub/a.md", "-", cwd=tmp_path, stdin=CLAIMS)
     assert found(run) == [("a.md", "MED402", 5)]
+
+
+def test_fix_uses_the_configured_disclaimer_text(cli, tmp_path):
+    wording = "本站内容仅供参考，不能替代医生面诊。"
+    write(
+        tmp_path,
+        {
+            "medlint.toml": f'disclaimer-text = "{wording}"\n',
+            "a.md": NO_DISCLAIMER,
+            "other/medlint.toml": "",
+            "other/b.md": NO_DISCLAIMER,
+        },
+    )
+    run = cli("check", "--fix", "a.md", "other/b.md", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    assert (tmp_path / "a.md").read_text(encoding="utf-8").rstrip().endswith(wording)
+    # other/ has its own configuration, without the wording: the rule's own text is used
+    assert wording not in (tmp_path / "other" / "b.md").read_text(encoding="utf-8")
+    # the command line wins over the configuration
+    write(tmp_path, {"c.md": NO_DISCLAIMER})
+    own = "内容仅供参考，不能替代医生诊断，请咨询医生。"
+    run = cli("check", "--fix", "--disclaimer-text", own, "c.md", cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert (tmp_path / "c.md").read_text(encoding="utf-8").rstrip().endswith(own)
+
+
+def test_configured_disclaimer_text_must_comply(cli, tmp_path):
+    write(tmp_path, {"medlint.toml": 'disclaimer-text = "欢迎关注。"\n', "a.md": NO_DISCLAIMER})
+    run = cli("check", "--fix", "a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.startswith(f"medlint: error: {tmp_path / 'medlint.toml'}: ")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == NO_DISCLAIMER
+
+
+def test_fix_honours_exclude(cli, tmp_path):
+    write(tmp_path, {"medlint.toml": 'exclude = ["drafts/"]\n', "drafts/a.md": NO_DISCLAIMER})
+    run = cli("check", "--fix", ".", cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert (tmp_path / "drafts" / "a.md").read_text(encoding="utf-8") == NO_DISCLAIMER

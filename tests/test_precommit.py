@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from config_samples import CLAIMS, CLEAN
+from config_samples import CLAIMS, CLEAN, NO_DISCLAIMER
 from conftest import ROOT
 
 pytest.importorskip("pre_commit")
@@ -110,3 +110,21 @@ def test_hook_blocks_a_violating_article_until_it_is_fixed(tmp_path, hook_repo, 
     assert "Passed" in allowed.stdout + allowed.stderr
     tracked = _git(repo, "ls-files", env=env).stdout.split()
     assert {"good.md", "bad.md", "notes.py"} <= set(tracked)
+
+
+def test_fix_hook_adds_the_disclaimer_then_lets_the_commit_through(tmp_path, hook_repo, env):
+    repo = _content_repo(tmp_path, hook_repo, "medlint-fix", env)
+    (repo / "medlint.toml").write_text(
+        'disclaimer-text = "本站内容仅供参考，不能替代医生面诊。"\n', encoding="utf-8"
+    )
+    (repo / "post.md").write_text(NO_DISCLAIMER, encoding="utf-8")
+
+    first = _commit(repo, env, "post")
+    assert first.returncode != 0, first.stdout + first.stderr  # the hook changed the file
+    fixed = (repo / "post.md").read_text(encoding="utf-8")
+    assert fixed.rstrip().endswith("本站内容仅供参考，不能替代医生面诊。")
+
+    second = _commit(repo, env, "post")  # the fixed file, staged again
+    assert second.returncode == 0, second.stdout + second.stderr
+    committed = _git(repo, "show", "HEAD:post.md", env=env).stdout
+    assert committed == fixed
