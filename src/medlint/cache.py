@@ -48,8 +48,10 @@ class Cache:
         )
         self.pending = 0
 
-    def key(self, path: str, text: str) -> str:
+    def key(self, path: str, text: str, settings: str = "") -> str:
+        """The cache key of ``text`` checked as ``path`` under ``settings``."""
         digest = hashlib.sha256(self.salt)
+        digest.update(settings.encode() + b"\0")
         digest.update(document_format(path).encode() + b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .config import ConfigError, Overrides, load_config
 from .deadline import DEFAULT_TIMEOUT
-from .files import DEFAULT_EXTENSIONS, DEFAULT_MAX_FILE_SIZE
+from .files import DEFAULT_MAX_FILE_SIZE
 from .rules import RulesError
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="an extra folder of YAML rules (repeatable)",
     )
-    check.add_argument("--select", metavar="CODES", help="only these rule codes (comma-separated)")
+    _selection_options(check)
     check.add_argument(
         "--show-source",
         action=argparse.BooleanOptionalAction,
@@ -113,9 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    _config_options(rules)
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("code", metavar="CODE")
     explain.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    _config_options(explain)
+    config = commands.add_parser("config", help="print the settings that apply to PATH")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH")
+    config.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    _selection_options(config)
     return parser
 
 
@@ -136,24 +143,23 @@ def _add_run_options(check: argparse.ArgumentParser) -> None:
                        help="run on a Dask cluster (needs medlint[dask])")
 
 
-def settings_fingerprint(args: argparse.Namespace) -> str:
-    """Options and configuration that change a file's violations (keys the cache)."""
-    return f"rules={sorted(map(str, args.rules))};select={args.select or ''}"
+def _results(args: argparse.Namespace, workspace):
+    """Each file's result, from the cache, local workers or a Dask cluster.
 
-
-def _results(args: argparse.Namespace, linter):
-    """Each file's result, from the cache, local workers or a Dask cluster."""
+    The cache is keyed on the default rules and, per file, on the settings that apply
+    to it (its configuration, selection and extra rules).
+    """
     import sqlite3
 
     from .cache import Cache, rules_fingerprint
     from .runner import default_jobs, run
 
-    codes = {check.rule.code for check in linter.checks}
-    fingerprint = rules_fingerprint(linter.pack.files, codes)
+    here = workspace.linter(workspace.settings_in("."))
+    fingerprint = rules_fingerprint(here.pack.files, None)
     cache = None
     if not args.no_cache:
         try:
-            cache = Cache(args.cache_dir, fingerprint, settings_fingerprint(args))
+            cache = Cache(args.cache_dir, fingerprint)
         except (OSError, sqlite3.Error) as error:
             raise UsageError(f"cannot use cache folder {args.cache_dir}: {error}") from None
     executor = None
@@ -161,32 +167,63 @@ def _results(args: argparse.Namespace, linter):
         from .distributed import DaskExecutor, DaskUnavailable
 
         try:
-            executor = DaskExecutor(args.scheduler, linter, fingerprint)
+            executor = DaskExecutor(args.scheduler, here, fingerprint)
         except DaskUnavailable as error:
             raise UsageError(str(error)) from None
     jobs = args.jobs or default_jobs()
     try:
-        yield from run(linter, args.paths, DEFAULT_EXTENSIONS, jobs=jobs, cache=cache,
-                       executor=executor, max_size=args.max_file_size, timeout=args.timeout)
+        yield from run(workspace, args.paths, (), jobs=jobs, cache=cache,
+                       executor=executor, max_size=args.max_file_size, timeout=args.timeout,
+                       discover=workspace.files, fingerprint=workspace.fingerprint)
     finally:
         if cache is not None:
             cache.close()
 
 
-def _linter(folders: list[Path], select: str | None = None):
-    from .engine import load_linter
+def _config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", metavar="FILE", type=Path, help="use this configuration file for every file"
+    )
+    parser.add_argument(
+        "--isolated", action="store_true", help="ignore every configuration file"
+    )
 
-    codes = None
-    if select:
-        codes = frozenset(c.strip() for c in select.split(",") if c.strip())
-    linter = load_linter(tuple(folders), None)
-    if codes is not None:
-        known = {rule.code for rule in linter.pack.rules}
-        unknown = sorted(codes - known)
-        if unknown:
-            raise UsageError(f"unknown rule code: {', '.join(unknown)}")
-        linter = load_linter(tuple(folders), codes)
-    return linter
+
+def _selection_options(parser: argparse.ArgumentParser) -> None:
+    _config_options(parser)
+    parser.add_argument(
+        "--select", metavar="RULES", help="only these rules: codes, prefixes, names, categories"
+    )
+    parser.add_argument("--extend-select", metavar="RULES", help="add rules to the selection")
+    parser.add_argument("--ignore", metavar="RULES", help="do not run these rules")
+
+
+def _selectors(value: str | None) -> tuple[str, ...]:
+    return tuple(s.strip() for s in (value or "").split(",") if s.strip())
+
+
+def _workspace(args: argparse.Namespace):
+    """The settings the options describe: configuration files plus overrides."""
+    from .workspace import Workspace
+
+    select = getattr(args, "select", None)
+    return Workspace(
+        Overrides(
+            config=load_config(args.config) if args.config else None,
+            isolated=args.isolated,
+            select=_selectors(select) if select is not None else None,
+            extend_select=_selectors(getattr(args, "extend_select", None)),
+            ignore=_selectors(getattr(args, "ignore", None)),
+            rules=tuple(args.rules),
+            disclaimer_text=getattr(args, "disclaimer_text", None),
+        )
+    )
+
+
+def _pack(args: argparse.Namespace):
+    """The rule pack of the settings for the current folder (with its extra rules)."""
+    workspace = _workspace(args)
+    return workspace.pack(workspace.settings_in("."))
 
 
 def _open_report(args: argparse.Namespace, out=None):
@@ -219,7 +256,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("no paths given (try: medlint check .)")
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
-    linter = _linter(args.rules, args.select)
+    linter = _workspace(args)
+    linter.prepare(args.paths if args.paths != ["-"] else [args.stdin_filename or "-"])
     if args.fix or args.diff:
         from .fix_command import run_fixes
 
@@ -254,17 +292,35 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    pack = _linter(args.rules).pack
-    width = max(len(rule.name) for rule in pack.rules)
-    for rule in sorted(pack.rules, key=lambda r: r.code):
+    from .suppression import UNUSED
+
+    pack = _pack(args)
+    rules = [*pack.rules, UNUSED]
+    width = max(len(rule.name) for rule in rules)
+    for rule in sorted(rules, key=lambda r: r.code):
         print(f"{rule.code}  {rule.name:<{width}}  {rule.category:<16} {rule.severity.value}")
-    print(f"{len(pack.rules)} rules, {len(pack.topics)} topic profiles")
+    print(f"{len(rules)} rules, {len(pack.topics)} topic profiles")
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    path = args.path
+    settings = workspace.settings_in(path) if os.path.isdir(path) else workspace.settings_for(path)
+    workspace.selection(settings)  # validates every selector
+    print(settings.describe())
     return EXIT_OK
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    pack = _linter(args.rules).pack
-    rule = pack.rule(args.code.upper())
+    from .suppression import UNUSED, UNUSED_DESCRIPTION, UNUSED_MESSAGE
+
+    if args.code.upper() == UNUSED.code:
+        print(f"{UNUSED.code} {UNUSED.name}")
+        print(f"类别 category: {UNUSED.category}    级别 severity: {UNUSED.severity.value}")
+        print(f"\n{UNUSED_MESSAGE}\n\n{UNUSED_DESCRIPTION}")
+        return EXIT_OK
+    rule = _pack(args).rule(args.code.upper())
     if rule is None:
         raise UsageError(f"unknown rule code: {args.code}")
     print(f"{rule.code} {rule.name}")
@@ -296,7 +352,13 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {
+    "check": cmd_check,
+    "clean": cmd_clean,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "config": cmd_config,
+}
 
 
 def _tolerant_streams() -> None:
@@ -320,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"medlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except RulesError as error:
+    except (RulesError, ConfigError) as error:
         print(f"medlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -13,7 +13,7 @@ from .runner import FileResult, check_batch
 
 TASKS_PER_WORKER = 4
 
-_linters: dict[str, Linter] = {}  # per worker process: compiled once per rule pack
+_linters: dict[str, object] = {}  # per worker process: compiled once per rule pack
 
 
 class DaskUnavailable(Exception):
@@ -21,12 +21,27 @@ class DaskUnavailable(Exception):
 
 
 def check_on_worker(
-    key: str, pack: RulePack, codes: frozenset[str] | None, batch: list[tuple[str, str]]
+    key: str,
+    pack: RulePack,
+    codes: frozenset[str] | None,
+    batch: list[tuple[str, str]],
+    configured: tuple | None = None,
 ) -> list[FileResult]:
-    """Runs on a Dask worker: the pack sent by the client is compiled once per process."""
+    """Runs on a Dask worker: the pack sent by the client is compiled once per process.
+
+    ``configured`` is (settings, selection) of the client's configuration, so per-file
+    ignores and suppression comments apply as on one machine.
+    """
     linter = _linters.get(key)
     if linter is None:
-        linter = _linters[key] = Linter(pack, set(codes) if codes is not None else None)
+        if configured is not None:
+            from .workspace import ConfiguredLinter
+
+            settings, selection = configured
+            linter = ConfiguredLinter(Linter(pack, selection), settings, selection)
+        else:
+            linter = Linter(pack, set(codes) if codes is not None else None)
+        _linters[key] = linter
     return check_batch(linter, batch)
 
 
@@ -54,12 +69,17 @@ class DaskExecutor:
         self.key = key
         self.codes = frozenset(check.rule.code for check in linter.checks)
         self.pack = self.client.scatter(linter.pack, broadcast=True)
+        settings = getattr(linter, "settings", None)
+        self.configured = (settings, linter.selection) if settings is not None else None
         threads = sum(self.client.nthreads().values())
         self.workers = max(1, threads) * TASKS_PER_WORKER // 2
 
     def submit(self, batch: list[tuple[str, str]]) -> _Pending:
         return _Pending(
-            self.client.submit(check_on_worker, self.key, self.pack, self.codes, batch, pure=False)
+            self.client.submit(
+                check_on_worker, self.key, self.pack, self.codes, batch, self.configured,
+                pure=False,
+            )
         )
 
     def close(self) -> None:

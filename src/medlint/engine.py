@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,19 +14,31 @@ from .documents import Document, read_document
 from .files import read_source
 from .pack_cache import load_pack_cached
 from .rules import RulePack, default_rules_dir
+from .selection import Selection
 from .violation import Violation
 
 ONE_PER_LINE = {"overclaim"}
 
+Filter = Callable[[list[Violation]], list[Violation]]
+
 
 class Linter:
-    """Rules compiled once; :meth:`check_text` and :meth:`check_file` run them."""
+    """Rules compiled once; :meth:`check_text` and :meth:`check_file` run them.
 
-    def __init__(self, pack: RulePack, codes: set[str] | None = None) -> None:
+    ``selection`` says which rules run and at what severity (default: all, as defined);
+    a plain set of codes selects those rules at their own severity.
+    """
+
+    def __init__(
+        self, pack: RulePack, selection: Selection | Iterable[str] | None = None
+    ) -> None:
         self.pack = pack
+        if selection is not None and not isinstance(selection, Selection):
+            selection = Selection(frozenset(selection))
+        self.selection = selection
         assert pack.lexicon is not None
         self.lexicon = pack.lexicon
-        rules = [r for r in pack.rules if codes is None or r.code in codes]
+        rules = [r for r in pack.rules if selection is None or selection.enabled(r.code)]
         self.checks = [compile_rule(rule) for rule in rules]
         self.topic_patterns: dict[str, Patterns] = {}
         for topic in pack.topics:
@@ -52,13 +65,17 @@ class Linter:
             self.non_uses,
         )
 
-    def check_document(self, document: Document) -> list[Violation]:
+    def check_document(self, document: Document, keep: Filter | None = None) -> list[Violation]:
+        """Violations in ``document``; ``keep`` (suppression) filters them before the
+        one-overclaim-per-line rule, so a suppressed claim does not hide another."""
         article = self.article(document)
         violations = [
             self._violation(document, finding)
             for check in self.checks
             for finding in check.run(article)
         ]
+        if keep is not None:
+            violations = keep(violations)
         return _one_per_line(sorted(violations, key=Violation.sort_key))
 
     def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
@@ -67,8 +84,7 @@ class Linter:
     def check_file(self, path: str) -> list[Violation]:
         return self.check_text(read_source(path), path)
 
-    @staticmethod
-    def _violation(document: Document, finding: Finding) -> Violation:
+    def _violation(self, document: Document, finding: Finding) -> Violation:
         rule = finding.rule
         if finding.line is not None:
             line_text = document.source_line(finding.line)
@@ -87,7 +103,7 @@ class Linter:
             rule=rule.code,
             name=rule.name,
             category=rule.category,
-            severity=rule.severity,
+            severity=self.selection.severity(rule) if self.selection else rule.severity,
             message=message,
             suggestion=rule.suggestion,
             basis=rule.basis,
@@ -110,10 +126,15 @@ def _one_per_line(violations: list[Violation]) -> list[Violation]:
     return kept
 
 
-@lru_cache(maxsize=4)
-def load_linter(folders: tuple[Path, ...] = (), codes: frozenset[str] | None = None) -> Linter:
-    pack = load_pack_cached([default_rules_dir(), *folders])
-    return Linter(pack, set(codes) if codes is not None else None)
+@lru_cache(maxsize=8)
+def load_rules(folders: tuple[Path, ...] = ()) -> RulePack:
+    """The default pack plus extra rule folders, loaded and validated once."""
+    return load_pack_cached([default_rules_dir(), *folders])
+
+
+@lru_cache(maxsize=8)
+def load_linter(folders: tuple[Path, ...] = (), selection: Selection | None = None) -> Linter:
+    return Linter(load_rules(folders), selection)
 
 
 def default_linter() -> Linter:

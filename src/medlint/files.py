@@ -74,7 +74,7 @@ def iter_files(
     for given in paths:
         if os.path.isdir(given):
             found = []
-            for root, dirs, names in os.walk(given, onerror=_reporter(given, on_error)):
+            for root, dirs, names in os.walk(given, onerror=folder_error(given, on_error)):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(
                     os.path.join(root, n)
@@ -86,7 +86,7 @@ def iter_files(
             yield given
 
 
-def _reporter(
+def folder_error(
     folder: str, on_error: Callable[[str, str], None] | None
 ) -> Callable[[OSError], None]:
     def report(error: OSError) -> None:

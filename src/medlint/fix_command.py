@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .deadline import Timeout, deadline
-from .engine import Linter
-from .files import DEFAULT_EXTENSIONS, Decoded, InputError, decode_bytes, iter_files, read_decoded
+from .files import Decoded, InputError, decode_bytes, read_decoded
 from .fix import Fixer, FixError, FixOutcome, write_atomic
 from .reporters import Summary
+from .workspace import ConfiguredLinter, Workspace
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 
@@ -34,14 +34,28 @@ class _Totals:
     failed: bool = False
 
 
-def run_fixes(args: argparse.Namespace, linter: Linter, open_report: Callable) -> int:
-    """Fix (or preview fixes for) every file the arguments name; return the exit status."""
+def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Callable) -> int:
+    """Fix (or preview fixes for) every file the arguments name; return the exit status.
+
+    Each file is fixed with the settings that apply to it: its rules, suppression
+    comments and disclaimer wording (``--disclaimer-text`` or ``disclaimer-text``).
+    """
     from .cli import UsageError
 
-    try:
-        fixer = Fixer(linter, unsafe=args.unsafe_fixes, disclaimer_text=args.disclaimer_text)
-    except FixError as error:
-        raise UsageError(str(error)) from None
+    fixers: dict[int, Fixer] = {}
+
+    def fixer_for(linter: ConfiguredLinter) -> Fixer:
+        if id(linter) not in fixers:
+            try:
+                fixers[id(linter)] = Fixer(
+                    linter, unsafe=args.unsafe_fixes, disclaimer_text=linter.disclaimer_text
+                )
+            except FixError as error:
+                where = linter.settings.file.path
+                raise UsageError(f"{where}: {error}" if where else str(error)) from None
+        return fixers[id(linter)]
+
+    fixer_for(workspace.linter(workspace.settings_in(".")))  # a bad wording fails at once
     from_stdin = args.paths == ["-"]
     if "-" in args.paths and not from_stdin and not args.diff:
         raise UsageError("--fix reads standard input (-) only on its own")
@@ -53,8 +67,9 @@ def run_fixes(args: argparse.Namespace, linter: Linter, open_report: Callable) -
         summary.errors += 1
         totals.errors += 1
 
-    for path in iter_files(args.paths, DEFAULT_EXTENSIONS, on_error=failed):
+    for path in workspace.files(args.paths, on_error=failed):
         name = (args.stdin_filename or "-") if path == "-" else path
+        fixer = fixer_for(workspace.linter_for(name))
         try:
             decoded = _read(path, args.max_file_size)
             with deadline(args.timeout):

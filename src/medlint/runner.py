@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Protocol
@@ -216,11 +216,24 @@ def run(
     executor: Executor | None = None,
     max_size: int | None = DEFAULT_MAX_FILE_SIZE,
     timeout: float | None = DEFAULT_TIMEOUT,
+    discover: Callable[..., Iterator[str]] | None = None,
+    fingerprint: Callable[[str], str] | None = None,
 ) -> Iterator[FileResult]:
     """Results for every file under ``paths``, in a deterministic order; folders that
-    cannot be listed come as results with an error, where they were met."""
+    cannot be listed come as results with an error, where they were met.
+
+    ``discover(paths, on_error)`` finds the files (default: by ``extensions``);
+    ``fingerprint(path)`` names the settings of a file, for the cache key.
+    """
     unlisted: list[tuple[str, str]] = []
-    files = iter_files(paths, extensions, on_error=lambda p, m: unlisted.append((p, m)))
+
+    def on_error(path: str, message: str) -> None:
+        unlisted.append((path, message))
+
+    if discover is None:
+        files = iter_files(paths, extensions, on_error=on_error)
+    else:
+        files = discover(paths, on_error=on_error)
     first = list(islice(_with_unlisted(files, unlisted), LONG_RUN))
     if executor is None:  # a handful of files is checked faster than workers start
         count = sum(1 for item in first if isinstance(item, str))
@@ -228,7 +241,7 @@ def run(
         executor = make_executor(linter, jobs, count >= LONG_RUN, timeout)
     try:
         items = chain(first, _with_unlisted(files, unlisted))
-        yield from _stream(items, executor, cache, max_size)
+        yield from _stream(items, executor, cache, max_size, fingerprint)
     finally:
         executor.close()
 
@@ -252,6 +265,7 @@ def _stream(
     executor: Executor,
     cache: Cache | None,
     max_size: int | None,
+    fingerprint: Callable[[str], str] | None = None,
 ) -> Iterator[FileResult]:
     limit = executor.workers * IN_FLIGHT * BATCH
     slots: deque[_Slot] = deque()
@@ -275,7 +289,8 @@ def _stream(
                 slot.result = FileResult(item, None, [], str(error))
             else:
                 if cache is not None:
-                    slot.key = cache.key(item, slot.text)
+                    settings = fingerprint(item) if fingerprint is not None else ""
+                    slot.key = cache.key(item, slot.text, settings)
                     hit = cache.get(slot.key, item)
                     if hit is not None:
                         slot.result = FileResult(item, slot.text, hit)

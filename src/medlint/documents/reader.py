@@ -26,7 +26,8 @@ def document_format(path: str) -> str:
     return SUFFIXES.get(PurePath(path).suffix.lower(), "text")
 
 
-def read_document(path: str, text: str) -> Document:
-    """Build the document for ``text`` (already decoded) in the format ``path`` implies."""
+def read_document(path: str, text: str, fmt: str | None = None) -> Document:
+    """Build the document for ``text`` (already decoded) in ``fmt`` or the format ``path``
+    implies."""
     source = normalise_newlines(text.removeprefix("\ufeff"))
-    return FORMATS[document_format(path)](path, source)
+    return FORMATS[fmt or document_format(path)](path, source)
