@@ -129,3 +129,18 @@ def test_unreachable_scheduler_is_a_usage_error(cli):
     run = cli("check", "--scheduler", "tcp://127.0.0.1:9", "examples", cwd=ROOT)
     assert run.code == 2
     assert run.err.startswith("medlint: error:") and "Traceback" not in run.err
+
+
+def test_cache_is_keyed_on_each_files_configuration(cli, tmp_path):
+    """A cached result is not reused once the file's configuration changes."""
+    (tmp_path / "a.md").write_text("# 标题\n\n这种病可以根治。\n", encoding="utf-8")
+    config = tmp_path / "medlint.toml"
+    cache = tmp_path / "cache"
+    args = ("check", "--format", "json", "--cache-dir", str(cache), "a.md")
+    config.write_text('select = ["MED401"]\n', encoding="utf-8")
+    first = cli(*args, cwd=tmp_path)
+    assert [v["rule"] for v in first.json()] == ["MED401"]
+    config.write_text('select = ["MED401"]\nignore = ["MED401"]\n', encoding="utf-8")
+    second = cli(*args, cwd=tmp_path)
+    assert second.code == 0, second.out + second.err
+    assert second.json() == []
