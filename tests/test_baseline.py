@@ -80,6 +80,7 @@ def test_baseline_errors_are_usage_errors(cli, tmp_path):
     write(tmp_path, "bad.json", "[1, 2]")
     bad = cli("check", "--baseline", "bad.json", "a.md", cwd=tmp_path)
     assert bad.code == 2 and "not a medlint baseline" in bad.err
-    both = cli("check", "--baseline", "bad.json", "--write-baseline", "x.json", "a.md",
-               cwd=tmp_path)
+    both = cli(
+        "check", "--baseline", "bad.json", "--write-baseline", "x.json", "a.md", cwd=tmp_path
+    )
     assert both.code == 2 and len(both.err.splitlines()) == 1

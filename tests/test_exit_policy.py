@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from articles import CLEAN, INFO_ONLY, THREE_SEVERITIES, WARNING_ONLY, write
 
 
@@ -44,8 +45,9 @@ def test_fail_on_rejects_unknown_severity(cli, folder):
 
 
 def test_exit_zero_still_reports(cli, folder):
-    run = cli("check", "--exit-zero", "--fail-on", "info", "--format", "concise", "three.md",
-              cwd=folder)
+    run = cli(
+        "check", "--exit-zero", "--fail-on", "info", "--format", "concise", "three.md", cwd=folder
+    )
     assert run.code == 0
     assert "MED401" in run.out
 
@@ -66,8 +68,17 @@ def test_statistics_table(cli, folder):
 
 
 def test_statistics_json(cli, folder):
-    run = cli("check", "--statistics", "--format", "json", "--fail-on", "warning",
-              "warning.md", "info.md", cwd=folder)
+    run = cli(
+        "check",
+        "--statistics",
+        "--format",
+        "json",
+        "--fail-on",
+        "warning",
+        "warning.md",
+        "info.md",
+        cwd=folder,
+    )
     assert run.code == 1
     assert json.loads(run.out) == [
         {"code": "MED404", "name": "superlative", "count": 1},

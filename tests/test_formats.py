@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 from importlib.resources import files
 
 import pytest
-from articles import CLEAN, THREE_SEVERITIES, write
 
+from articles import CLEAN, THREE_SEVERITIES, write
 from medlint.reporters import REPORTERS
 from medlint.reporters.github import escape_data, escape_property
 
