@@ -178,3 +178,8 @@ def test_sarif_to_output_file(cli, article):
     assert run.code == 1 and run.out == ""
     document = json.loads((article / "out.sarif").read_text(encoding="utf-8"))
     assert len(document["runs"][0]["results"]) == 3
+
+
+def test_text_summary_counts_by_severity(cli, article):
+    run = cli("check", "--no-show-source", "a.md", cwd=article)
+    assert run.out.splitlines()[-1] == "Found 3 violations (1 error, 1 warning, 1 info) in 1 file."
