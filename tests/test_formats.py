@@ -69,6 +69,8 @@ def test_github_workflow_commands(cli, article):
     assert lines[1].startswith("::warning file=a.md,line=5,col=5,")
     assert lines[2].startswith("::notice file=a.md,line=7,col=1,")
     assert all("\r" not in line for line in lines)
+    dotted = cli("check", "--format", "github", "./a.md", cwd=article)
+    assert dotted.out == run.out  # file= is the plain relative path
 
 
 def test_github_escapes_properties_and_data(cli, tmp_path):

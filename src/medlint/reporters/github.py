@@ -7,6 +7,7 @@ message ``%``, ``\\r`` and ``\\n``; in properties also ``:`` and ``,``.
 
 from __future__ import annotations
 
+from ..baseline import key_path
 from ..violation import Violation
 from .base import Reporter
 
@@ -25,7 +26,7 @@ class GithubReporter(Reporter):
     def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
         for v in violations:
             properties = {
-                "file": v.path,
+                "file": key_path(v.path),
                 "line": v.line,
                 "col": v.column,
                 "endLine": v.end_line,
