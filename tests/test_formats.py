@@ -185,3 +185,11 @@ def test_sarif_to_output_file(cli, article):
 def test_text_summary_counts_by_severity(cli, article):
     run = cli("check", "--no-show-source", "a.md", cwd=article)
     assert run.out.splitlines()[-1] == "Found 3 violations (1 error, 1 warning, 1 info) in 1 file."
+
+
+def test_human_formats_colour_only_when_asked(cli, article):
+    for name in ("text", "concise"):
+        coloured = cli("check", "--format", name, "--color", "always", "a.md", cwd=article)
+        assert "\033[31mMED401\033[0m" in coloured.out
+        plain = cli("check", "--format", name, "a.md", cwd=article)  # not a terminal
+        assert "\033[" not in plain.out
