@@ -114,7 +114,7 @@ class ChangedLines:
 
 
 def _git(folder: Path, *args: str) -> str:
-    command = ["git", "-c", "core.quotePath=false", "-C", str(folder or "."), *args]
+    command = ["git", "-c", "core.quotePath=false", "-C", str(folder), *args]
     try:
         done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
     except FileNotFoundError:
