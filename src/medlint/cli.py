@@ -174,7 +174,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked_rules = [check.rule for check in linter.checks]
     reporter = reporter_class(out, color=color, show_source=show_source, rules=checked_rules)
     summary = Summary()
-    worst: Severity | None = None
     recorded = []
     if args.paths == ["-"]:
         name = args.stdin_filename or "-"
@@ -194,9 +193,6 @@ def cmd_check(args: argparse.Namespace) -> int:
             violations = keep(result.path, violations)
         summary.add(violations)
         reporter.file(result.path, result.source, violations)
-        for violation in violations:
-            if worst is None or violation.severity.rank > worst.rank:
-                worst = violation.severity
     if args.write_baseline:
         try:
             count = write_baseline(args.write_baseline, recorded)
@@ -211,7 +207,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.write_baseline:
         return EXIT_OK
-    return exit_policy(worst, args.fail_on, args.exit_zero)
+    return exit_policy(summary.worst, args.fail_on, args.exit_zero)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

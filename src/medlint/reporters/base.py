@@ -28,6 +28,12 @@ class Summary:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def worst(self) -> Severity | None:
+        """The most serious severity reported, if anything was."""
+        found = [Severity(name) for name, count in self.counts.items() if count]
+        return max(found, key=lambda severity: severity.rank, default=None)
+
 
 class Reporter:
     """Receives each checked file in order, then the run's summary."""
