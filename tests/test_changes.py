@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles import write
-from medlint.changes import parse_unified_diff
-
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+from medlint.changes import FileChange, parse_unified_diff
 
 OLD = "# 颈椎保健\n\n每天坚持，颈椎病就能彻底治愈。\n\n我院使用国际顶级品牌。\n"  # no disclaimer
 UNTOUCHED = "# 其他\n\n本品无副作用。\n"
@@ -25,6 +26,8 @@ def git(folder, *args: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
     git(tmp_path, "init", "-q")
     git(tmp_path, "config", "user.name", "Test Writer")
     git(tmp_path, "config", "user.email", "writer@example.com")
@@ -108,3 +111,20 @@ def test_parse_unified_diff_hunks():
     changes = parse_unified_diff(diff)
     assert set(changes) == {"x.md"}
     assert changes["x.md"].lines == {3, 4, 19}
+
+
+lines = st.lists(st.sampled_from(["甲\n", "乙\n", "丙\n", "根治\n", "\n"]), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(old=lines, new=lines)
+def test_parsed_lines_are_the_lines_difflib_adds(old, new):
+    diff = "".join(difflib.unified_diff(old, new, "a/x.md", "b/x.md", n=0))
+    expected = {
+        line
+        for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, old, new).get_opcodes()
+        if tag in ("replace", "insert")
+        for line in range(j1 + 1, j2 + 1)
+    }
+    changes = parse_unified_diff(diff)
+    assert changes.get("x.md", FileChange()).lines == expected
