@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from importlib.resources import files
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles import CLEAN, THREE_SEVERITIES, write
 from medlint.reporters import REPORTERS
@@ -192,3 +194,18 @@ def test_human_formats_colour_only_when_asked(cli, article):
     assert "\033[31mMED401\033[0m" in coloured.out
     plain = cli("check", "--format", "text", "a.md", cwd=article)  # not a terminal
     assert "\033[" not in plain.out
+
+
+def _unescape(text: str) -> str:
+    for raw, escaped in (("\r", "%0D"), ("\n", "%0A"), (":", "%3A"), (",", "%2C"), ("%", "%25")):
+        text = text.replace(escaped, raw)
+    return text
+
+
+@given(st.text())
+def test_github_escaping_round_trips(text):
+    escaped = escape_property(text)
+    assert not set(escaped) & set(":,\r\n")
+    assert _unescape(escaped) == text
+    assert _unescape(escape_data(text)) == text
+    assert not set(escape_data(text)) & set("\r\n")
