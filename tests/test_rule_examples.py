@@ -27,8 +27,9 @@ def linters():
 
 
 def _as_article(text: str) -> tuple[str, str]:
-    """Examples with a heading are Markdown articles; others plain text."""
-    return (text, "example.md") if text.startswith("#") else (text, "example.txt")
+    """Examples with a heading or front matter are Markdown articles; others plain text."""
+    markdown = text.startswith(("#", "---\n"))
+    return (text, "example.md") if markdown else (text, "example.txt")
 
 
 @pytest.mark.parametrize("rule", PACK.rules, ids=_ids(PACK.rules, "code"))
@@ -64,3 +65,12 @@ def test_every_rule_has_both_kinds_of_example():
         assert rule.examples.bad and rule.examples.good, rule.code
     for topic in PACK.topics:
         assert topic.sources, topic.id
+
+
+def test_topic_profiles_cover_common_treatments():
+    ids = {topic.id for topic in PACK.topics}
+    assert len(ids) >= 60
+    for expected in ("botulinum-toxin", "hpv-vaccine", "melatonin", "gastroscopy", "acupuncture"):
+        assert expected in ids
+    for topic in PACK.topics:
+        assert topic.items, f"{topic.id} names no key contraindication"

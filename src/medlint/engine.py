@@ -33,12 +33,23 @@ class Linter:
             for item in topic.items:
                 self.topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
         self.uses = Patterns(self.lexicon.treatment_uses)
+        coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
+        self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
+        self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
         words = [w for check in self.checks for w in check.words()]
         words += [w for p in self.topic_patterns.values() for w in p.literals]
         register_words(words)
 
     def article(self, document: Document) -> Article:
-        return Article(document, self.lexicon, self.pack.topics, self.topic_patterns, self.uses)
+        return Article(
+            document,
+            self.lexicon,
+            self.pack.topics,
+            self.topic_patterns,
+            self.uses,
+            self.cautions,
+            self.non_uses,
+        )
 
     def check_document(self, document: Document) -> list[Violation]:
         article = self.article(document)

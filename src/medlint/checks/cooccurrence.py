@@ -6,6 +6,10 @@ from ..rules.models import CooccurrenceRule
 from .base import Article, Check, Finding
 from .patterns import Patterns
 
+# A sentence ending with a colon that carries the action (出现以下情况，请立即就医：)
+# introduces a list: it covers the list items that follow, up to this many sentences.
+LEAD_IN_REACH = 8
+
 
 class CooccurrenceCheck(Check):
     rule: CooccurrenceRule
@@ -17,48 +21,64 @@ class CooccurrenceCheck(Check):
         self.exceptions = Patterns(rule.exceptions)
 
     def words(self) -> list[str]:
-        return self.signs.literals + self.actions.literals
+        return self.signs.literals + self.actions.literals + self.exceptions.literals
 
-    def _acted_on(self, article: Article, start: int) -> bool:
-        structure = article.structure
-        index = structure.sentence_index(start)
-        sentences = structure.sentences
-        if not sentences:
-            return False
-        last = sentences[min(index + self.rule.window, len(sentences) - 1)][1]
-        first = sentences[index][0]
+    def _has_action(self, article: Article, first: int, last: int) -> bool:
         return any(
             not article.context.negated(a)
             for a, _ in self.actions.finditer(article.text, first, last)
         )
 
+    def _acted_on(self, article: Article, start: int) -> bool:
+        """An urgent action stands in the sign's sentence, the next ones, or a list lead-in."""
+        sentences = article.structure.sentences
+        if not sentences:
+            return False
+        index = article.structure.sentence_index(start)
+        last = sentences[min(index + self.rule.window, len(sentences) - 1)][1]
+        if self._has_action(article, sentences[index][0], last):
+            return True
+        for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
+            if article.text[first:end].rstrip().endswith((":", "：")):
+                return self._has_action(article, first, end)
+        return False
+
     def _signs(self, article: Article, patterns: Patterns) -> list[tuple[int, int]]:
+        """Affirmed mentions of a sign to act on now.
+
+        Not negated (没有胸痛), not an exception (抗惊厥药, 过敏性休克史), and not in a
+        sentence that states who must not use a treatment (曾出现严重过敏反应者禁用).
+        """
         excepted = list(self.exceptions.finditer(article.text))
         return [
             (a, b)
             for a, b in patterns.finditer(article.text)
-            if not article.context.negated(a) and not any(x < b and a < y for x, y in excepted)
+            if not article.context.negated(a)
+            and not any(x < b and a < y for x, y in excepted)
+            and not article.cautious(a)
         ]
 
     def run(self, article: Article) -> list[Finding]:
         signs = self._signs(article, self.signs)
+        risky = [p for p in article.presentations if p.topic.serious_signs]
+        for presentation in risky:
+            topic = presentation.topic
+            signs += self._signs(article, article.topic_patterns[f"{topic.id}#signs"])
+        signs.sort()
         for start, end in signs:
             if not self._acted_on(article, start):
                 sign = article.document.prose[start:end]
                 return [Finding(self.rule, start, end, detail=f"“{sign}”")]
-        for presentation in article.presentations:
+        if risky and not signs:
+            presentation = risky[0]
             topic = presentation.topic
-            if not topic.serious_signs:
-                continue
-            topic_signs = self._signs(article, article.topic_patterns[f"{topic.id}#signs"])
-            if not any(self._acted_on(article, a) for a, _ in signs + topic_signs):
-                return [
-                    Finding(
-                        self.rule,
-                        presentation.start,
-                        presentation.end,
-                        detail=f"{topic.name}有严重风险，需写明出现何种症状应立即就医",
-                        topic=topic.name,
-                    )
-                ]
+            return [
+                Finding(
+                    self.rule,
+                    presentation.start,
+                    presentation.end,
+                    detail=f"{topic.name}有严重风险，需写明出现何种症状应立即就医",
+                    topic=topic.name,
+                )
+            ]
         return []

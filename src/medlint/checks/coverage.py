@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from ..rules.models import CoverageRule
-from .base import Article, Check, Finding
+from .base import Article, Check, Finding, Presentation
 from .patterns import Patterns
+
+# Words that may lead a generic match without being part of the treatment's name.
+_LEADING = frozenset(
+    {"的", "了", "和", "与", "及", "或", "用", "吃", "做", "打", "可", "可以", "一下", "一次"}
+    | {"需要", "建议", "服用", "口服", "使用", "选择", "吃点", "用点", "什么", "一些", "些"}
+    | {"不", "别", "不要", "不建议", "接种", "注射", "打针", "服食", "涂", "外用"}
+    | {"因为", "所以", "但是", "而且", "如果", "就", "也", "还", "再", "都", "是", "在", "给"}
+    | {"这", "那", "这个", "那个", "这种", "该", "把", "被", "让", "对", "从", "为"}
+)
 
 
 class CoverageCheck(Check):
@@ -13,54 +22,75 @@ class CoverageCheck(Check):
     def __init__(self, rule: CoverageRule) -> None:
         super().__init__(rule)
         self.treatments = Patterns(rule.treatments)
+        self.subjects = Patterns(rule.subjects)
         self.coverage = Patterns(rule.coverage)
         self.exceptions = Patterns(rule.exceptions)
 
     def words(self) -> list[str]:
-        return self.treatments.literals + self.coverage.literals + self.exceptions.literals
+        return (
+            self.treatments.literals
+            + self.subjects.literals
+            + self.coverage.literals
+            + self.exceptions.literals
+        )
+
+    def _trim(self, article: Article, start: int, end: int) -> int:
+        """Start a generic match at a word: past partial words, use verbs and particles."""
+        for word, a, b in article.structure.tokens(start):
+            if b <= start or a >= end or b >= end:
+                continue
+            if a < start or word in _LEADING or word in article.uses_words:
+                start = b
+            else:
+                break
+        return start
 
     def _generic(self, article: Article) -> tuple[int, int] | None:
-        """The first generic treatment (by class word or suffix) the article presents."""
-        excepted = list(self.exceptions.finditer(article.text))
-        for start, end in self.treatments.finditer(article.text):
+        """The first treatment recognised by form, suffix or class word that is presented."""
+        text = article.text
+        excepted = list(self.exceptions.finditer(text))
+        title_end = article.title_end()
+        subjects = list(self.subjects.finditer(text, 0, title_end))
+        candidates = [(a, b, True) for a, b in subjects]
+        candidates += [(a, b, False) for a, b in self.treatments.finditer(text)]
+        for start, end, subject in sorted(candidates):
             if any(a < end and start < b for a, b in excepted):
                 continue
-            if article.presents(start, end):
-                return start, end
+            trimmed = start if subject else self._trim(article, start, end)
+            if end - trimmed <= 2 and not subject:
+                continue  # a bare 疫苗, 手术 or 针 names no specific treatment
+            if article.presents(trimmed, end):
+                return trimmed, end
         return None
+
+    def _incomplete(self, article: Article, presentation: Presentation) -> list[str]:
+        topic = presentation.topic
+        return [
+            item.name
+            for item in topic.items
+            if article.topic_patterns[f"{topic.id}#{item.name}"].search(article.text) is None
+        ]
 
     def run(self, article: Article) -> list[Finding]:
         presentations = article.presentations
         generic = None if presentations else self._generic(article)
         if not presentations and generic is None:
             return []
-        text = article.text
-        if self.coverage.search(text) is None:
-            start, end = (
-                (presentations[0].start, presentations[0].end) if presentations else generic
-            )
-            topic = presentations[0].topic if presentations else None
+        if self.coverage.search(article.text) is None:
+            if generic is not None:
+                return [Finding(self.rule, *generic, detail="未说明禁忌或慎用人群")]
+            first = presentations[0]
             detail = "未说明禁忌或慎用人群"
-            if topic and topic.items:
-                detail += "（应包括：" + "、".join(i.name for i in topic.items) + "）"
+            if first.topic.items:
+                detail += "（应包括：" + "、".join(i.name for i in first.topic.items) + "）"
             return [
-                Finding(self.rule, start, end, detail=detail, topic=topic.name if topic else "")
+                Finding(self.rule, first.start, first.end, detail=detail, topic=first.topic.name)
             ]
         for presentation in presentations:
-            topic = presentation.topic
-            missing = [
-                item.name
-                for item in topic.items
-                if article.topic_patterns[f"{topic.id}#{item.name}"].search(text) is None
-            ]
+            missing = self._incomplete(article, presentation)
             if missing:
-                return [
-                    Finding(
-                        self.rule,
-                        presentation.start,
-                        presentation.end,
-                        detail=f"{topic.name}缺少关键禁忌：" + "、".join(missing),
-                        topic=topic.name,
-                    )
-                ]
+                topic = presentation.topic
+                detail = f"{topic.name}缺少关键禁忌：" + "、".join(missing)
+                start, end = presentation.start, presentation.end
+                return [Finding(self.rule, start, end, detail=detail, topic=topic.name)]
         return []

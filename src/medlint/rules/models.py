@@ -95,8 +95,18 @@ class CoverageRule(RuleBase):
     treatments: list[Pattern] = Field(min_length=1)
     coverage: list[Pattern] = Field(min_length=1)
     exceptions: list[Pattern] = Field(default_factory=list)
+    subjects: list[Pattern] = Field(
+        default_factory=list,
+        description="class words (降压药, 抗生素) that present a treatment only as the title",
+    )
+    non_uses: list[Pattern] = Field(
+        default_factory=list,
+        description="patterns before a mention in its sentence that compare or reject it (比…)",
+    )
 
-    _valid = field_validator("treatments", "coverage", "exceptions")(_check_patterns)
+    _valid = field_validator("treatments", "coverage", "exceptions", "subjects", "non_uses")(
+        _check_patterns
+    )
 
 
 class CooccurrenceRule(RuleBase):
@@ -145,6 +155,11 @@ class Topic(BaseModel):
     triggers: list[Pattern] = Field(min_length=1)
     items: list[TopicItem] = Field(default_factory=list)
     serious_signs: list[Pattern] = Field(default_factory=list)
+    subject_only: bool = Field(
+        default=False,
+        description="presented only as the title's subject (an examination advised in passing "
+        "is not a treatment the article presents)",
+    )
     sources: list[str] = Field(min_length=1)
     examples: TopicExamples
 
