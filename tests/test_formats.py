@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from articles import CLEAN, THREE_SEVERITIES, write
 from medlint.reporters import REPORTERS
-from medlint.rules import default_rules_dir, load_pack
 from medlint.reporters.github import escape_data, escape_property
+from medlint.rules import default_rules_dir, load_pack
 
 MACHINE_FORMATS = ["json", "json-lines", "github", "sarif", "junit", "gitlab"]
 
