@@ -1,4 +1,17 @@
-"""Scopes that turn a phrase match into a non-claim: negation, debunking, quotes, questions."""
+"""Scopes that turn a phrase match into a non-claim: negation, debunking, quotes, questions.
+
+Negation is decided on jieba tokens of the clause before the claim, read right to left:
+
+- a *breaker* (就, 也, 而是, 但 …) starts a new predicate: negators before it do not reach
+  the claim (不用开刀也能根治 is a claim);
+- a *predicate negator* (不, 没, 未 …) negates only the word after it: when another word
+  stands between it and a modal (可, 可以, 能 …) that leads to the claim, the modal opens a
+  new predicate (效果不满意可申请全额退款 is a claim, 不一定可以根治 is not);
+- the negators left in scope, within ``negation_window`` characters, are counted: an odd
+  number negates the claim, an even number is a double negation (没有不能根治的病).
+
+A phrase right after the claim in its clause can negate it too (根治不了, …是不可能的).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +20,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from .structure import TextStructure
 
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"), ("《", "》"))
+_HEADING = 30  # a list's heading is at most this long
+_LIST_ITEM = 40  # items listed under a heading are at most this long
+_LIST_LENGTH = 6  # items a heading reaches
+_LIST_INTRO = ("这些", "以下", "下面", "常见", "几个", "哪些", "几种", "几大")
+
+
+def _introduces_list(text: str) -> bool:
+    """A short paragraph that announces a list: ends with a colon or says 以下/这些 …"""
+    if len(text) > _HEADING or text.endswith(("。", ".", "!", "！")):
+        return False
+    return text.endswith(("：", ":")) or any(word in text for word in _LIST_INTRO)
 
 
 class ContextLexicon(BaseModel):
@@ -15,8 +39,40 @@ class ContextLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     negators: list[str] = Field(min_length=1)
+    predicate_negators: list[str] = Field(
+        default_factory=list,
+        description="negators that reach only the next word (不, 没): a modal after "
+        "another word starts a new predicate",
+    )
+    negation_breakers: list[str] = Field(
+        default_factory=list, description="tokens that end a negator's scope (就, 也, 而是)"
+    )
+    modals: list[str] = Field(
+        default_factory=list, description="modal tokens (可, 可以, 能) that open a predicate"
+    )
+    negators_after: list[str] = Field(
+        default_factory=list,
+        description="phrases that negate a claim when they follow it in its clause",
+    )
+    conditionals: list[str] = Field(
+        default_factory=list,
+        description="phrases that make the rest of their clause hypothetical (如果, 如无)",
+    )
+    question_words: list[str] = Field(
+        default_factory=list,
+        description="phrases that turn their clause into an embedded question (是否, 能不能)",
+    )
     debunk_before: list[str] = Field(default_factory=list)
     debunk_after: list[str] = Field(default_factory=list)
+    affirming_frames: list[str] = Field(
+        default_factory=list,
+        description="words that adopt a quoted claim rather than report it (堪称“神药”)",
+    )
+    debunk_headings: list[str] = Field(
+        default_factory=list,
+        description="words of a heading that debunks the short items listed under it "
+        "(这些说法都是谣言)",
+    )
     negation_window: int = Field(default=12, ge=1, le=80)
     treatment_uses: list[str] = Field(
         default_factory=list,
@@ -31,40 +87,136 @@ class Context:
         self.s = structure
         self.lexicon = lexicon
         self._negators = frozenset(lexicon.negators)
-        self._debunk_before = frozenset(lexicon.debunk_before)
+        self._predicate_negators = frozenset(lexicon.predicate_negators)
+        self._breakers = frozenset(lexicon.negation_breakers)
+        self._modals = frozenset(lexicon.modals)
 
-    def negated(self, start: int) -> bool:
-        """A negator token stands before ``start`` in the same clause, close enough."""
-        clause = max(self.s.clause_start(start), start - self.lexicon.negation_window)
-        return any(
-            word in self._negators
-            for word, a, b in self.s.tokens(start)
-            if a >= clause and b <= start
+    def _clause_tokens(self, start: int) -> list[tuple[str, int, int]]:
+        """Tokens of the clause holding ``start`` that end at or before it, in order."""
+        clause = self.s.clause_start(start)
+        return [t for t in self.s.tokens(start) if t[1] >= clause and t[2] <= start]
+
+    def _scope(self, start: int) -> list[tuple[str, int, int]]:
+        """The tokens before ``start`` a negator or conditional can reach the claim from."""
+        tokens = self._clause_tokens(start)
+        scope: list[tuple[str, int, int]] = []
+        for index in range(len(tokens) - 1, -1, -1):
+            word = tokens[index][0]
+            if word in self._breakers:
+                break
+            if (
+                word in self._predicate_negators
+                and index + 2 < len(tokens)
+                and any(t[0] in self._modals for t in tokens[index + 2 :])
+            ):
+                # 不 + word + 可…: the negator belongs to the word, the modal starts anew
+                break
+            scope.append(tokens[index])
+        return scope
+
+    def _scope_start(self, start: int) -> int:
+        scope = self._scope(start)
+        return scope[-1][1] if scope else start
+
+    def negated(self, start: int, end: int | None = None) -> bool:
+        """The claim at [start, end) is negated: an odd number of negators reach it."""
+        window = start - self.lexicon.negation_window
+        scope = self._scope(start)
+        count = sum(1 for word, a, _ in scope if a >= window and word in self._negators)
+        if count % 2 == 1:
+            return True
+        return end is not None and self._negated_after(end)
+
+    def _negated_after(self, end: int) -> bool:
+        """A negating phrase follows the claim in its clause (根治不了, 是不可能的)."""
+        _, last = self.s.sentence_at(end)
+        rest = self.s.text[end:last]
+        for mark in "，,；;：:。！？!?\n":
+            cut = rest.find(mark)
+            if cut >= 0:
+                rest = rest[:cut]
+        return any(phrase in rest for phrase in self.lexicon.negators_after)
+
+    def hypothetical(self, start: int) -> bool:
+        """A conditional (如果, 如无) governs the claim: 如无不良反应可继续服用."""
+        return self._phrase_before(
+            self.lexicon.conditionals, self._scope_start(start), start, overlap=True
         )
 
+    def _phrase_before(
+        self, phrases: list[str], first: int, start: int, overlap: bool = False
+    ) -> bool:
+        """One of ``phrases`` starts on a token boundary in [first, start).
+
+        With ``overlap`` the phrase may run into the claim (如无 before 无不良反应).
+        """
+        starts: set[int] | None = None
+        for phrase in phrases:
+            reach = start + len(phrase) - 1 if overlap else start
+            before = self.s.text[first:reach]
+            at = before.find(phrase)
+            while at >= 0:
+                if starts is None:
+                    starts = {a for _, a, _ in self.s.tokens(start)}
+                if first + at in starts or not phrase[0].isalnum():
+                    return True
+                at = before.find(phrase, at + 1)
+        return False
+
     def debunked(self, start: int, end: int) -> bool:
-        """The sentence warns against the claim (警惕宣称…, …是谣言)."""
+        """The sentence warns against the claim (警惕宣称…, …是谣言), or a list does."""
         first, last = self.s.sentence_at(start)
-        if any(
-            word in self._debunk_before
-            for word, a, b in self.s.tokens(start)
-            if a >= first and b <= start
-        ):
+        if self._phrase_before(self.lexicon.debunk_before, first, start):
             return True
         after = self.s.text[end:last]
-        return any(phrase in after for phrase in self.lexicon.debunk_after)
+        if any(phrase in after for phrase in self.lexicon.debunk_after):
+            return True
+        return self._listed_under_debunking_heading(start)
+
+    def _listed_under_debunking_heading(self, start: int) -> bool:
+        """The claim is a short item listed under a heading such as 以下说法都是谣言：.
+
+        The heading introduces a list (ends with a colon, or says 这些/以下/常见 …) and
+        names a debunking word; every paragraph between it and the claim is a short item.
+        """
+        paragraphs = self.s.paragraphs
+        index = self.s.paragraph_index(start)
+        first, last = paragraphs[index] if paragraphs else (0, 0)
+        if len(self.s.text[first:last].strip()) > _LIST_ITEM:
+            return False
+        for first, last in reversed(paragraphs[max(0, index - _LIST_LENGTH) : index]):
+            text = self.s.text[first:last].strip()
+            if _introduces_list(text) and any(w in text for w in self.lexicon.debunk_headings):
+                return True
+            if len(text) > _LIST_ITEM:
+                return False
+        return False
 
     def quoted(self, start: int, end: int) -> bool:
-        """The span sits inside quotation marks or a title mark within its sentence."""
+        """The span sits inside quotation marks or a title mark within its sentence.
+
+        Quotes that the writer adopts (堪称“神药”, 被誉为“…”) do not count.
+        """
         first, _ = self.s.sentence_at(start)
         before = self.s.text[first:start]
+        opened = -1
         for opening, closing in _QUOTE_PAIRS:
             if before.rfind(opening) > before.rfind(closing):
-                return True
-        return before.count('"') % 2 == 1
+                opened = max(opened, before.rfind(opening))
+        if opened < 0 and before.count('"') % 2 == 1:
+            opened = before.rfind('"')
+        if opened < 0:
+            return False
+        clause = self.s.clause_start(first + opened) - first
+        lead = before[clause:opened]
+        return not any(frame in lead for frame in self.lexicon.affirming_frames)
 
     def question(self, start: int) -> bool:
-        """The sentence holding ``start`` asks a question."""
+        """The sentence holding ``start`` asks a question, or the claim's clause does."""
         first, last = self.s.sentence_at(start)
         sentence = self.s.text[first:last].rstrip()
-        return sentence.endswith(("?", "吗", "呢")) or "?" in sentence[-2:]
+        if sentence.endswith(("?", "吗", "呢")) or "?" in sentence[-2:]:
+            return True
+        return self._phrase_before(
+            self.lexicon.question_words, self.s.clause_start(start), start, overlap=True
+        )

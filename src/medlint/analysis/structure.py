@@ -57,10 +57,13 @@ class TextStructure:
             return 0, len(self.text)
         return self.sentences[self.sentence_index(position)]
 
+    def paragraph_index(self, position: int) -> int:
+        return max(0, bisect_right(self._paragraph_starts, position) - 1)
+
     def paragraph_at(self, position: int) -> tuple[int, int]:
         if not self.paragraphs:
             return 0, len(self.text)
-        return self.paragraphs[max(0, bisect_right(self._paragraph_starts, position) - 1)]
+        return self.paragraphs[self.paragraph_index(position)]
 
     def clause_start(self, position: int) -> int:
         """Start of the clause holding ``position`` (after the last comma-like mark)."""

@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import re
+
 from ..rules.models import ForbiddenRule
 from .base import Article, Check, Finding
 from .patterns import Patterns
+
+# a run of 2-6 Chinese characters that is a whole alternative of a pattern: 术前术后 in
+# (?:术前术后|治疗前后); jieba keeps it whole so a match can end where it ends
+_WHOLE_WORD = re.compile(r"(?:(?<=[(|:])|^)([\u4e00-\u9fff]{2,6})(?=[|)]|$)")
+
+
+# not registered: a chunk opening with a negator (不疼了) would hide it from negation
+# scopes, and one closing on a particle would swallow the particle into the claim
+_NEGATOR_FIRST = "不没无非未别勿"
+_PARTICLE_LAST = "了的地得着过吗呢吧啊"
+
+
+def alternative_words(patterns: list[str]) -> list[str]:
+    """The whole-word alternatives of ``patterns``, for jieba's dictionary."""
+    return sorted(
+        {
+            word
+            for p in patterns
+            for word in _WHOLE_WORD.findall(p)
+            if word[0] not in _NEGATOR_FIRST and word[-1] not in _PARTICLE_LAST
+        }
+    )
 
 
 class ForbiddenCheck(Check):
@@ -14,13 +38,22 @@ class ForbiddenCheck(Check):
         super().__init__(rule)
         self.patterns = Patterns(rule.patterns)
         self.exceptions = Patterns(rule.exceptions)
+        self.sentence_exceptions = Patterns(rule.sentence_exceptions)
 
     def words(self) -> list[str]:
-        return self.patterns.literals + self.exceptions.literals
+        rule = self.rule
+        return [
+            *self.patterns.literals,
+            *self.exceptions.literals,
+            *alternative_words(rule.patterns + rule.exceptions),
+        ]
 
     def excepted(self, article: Article, start: int, end: int) -> bool:
+        """An exception overlaps the match, or a sentence exception is in its sentence."""
         first, last = article.structure.sentence_at(start)
-        return any(
+        if self.sentence_exceptions and self.sentence_exceptions.search(article.text, first, last):
+            return True
+        return bool(self.exceptions) and any(
             a < end and start < b for a, b in self.exceptions.finditer(article.text, first, last)
         )
 
@@ -28,9 +61,11 @@ class ForbiddenCheck(Check):
         rule, context = self.rule, article.context
         if rule.word_boundaries and not article.structure.on_token_boundaries(start, end):
             return False
-        if self.exceptions and self.excepted(article, start, end):
+        if self.excepted(article, start, end):
             return False
-        if rule.skip_negated and context.negated(start):
+        if rule.skip_negated and context.negated(start, end):
+            return False
+        if rule.skip_hypothetical and context.hypothetical(start):
             return False
         if rule.skip_quoted and context.quoted(start, end):
             return False
@@ -39,8 +74,12 @@ class ForbiddenCheck(Check):
         return not (rule.skip_debunked and context.debunked(start, end))
 
     def run(self, article: Article) -> list[Finding]:
-        return [
-            Finding(self.rule, start, end)
-            for start, end in self.patterns.finditer(article.text)
-            if self.is_claim(article, start, end)
-        ]
+        """One finding per claim, the longest match first; overlapping matches add nothing."""
+        findings: list[Finding] = []
+        spans = sorted(self.patterns.finditer(article.text), key=lambda span: (span[0], -span[1]))
+        for start, end in spans:
+            if findings and start < findings[-1].end:
+                continue
+            if self.is_claim(article, start, end):
+                findings.append(Finding(self.rule, start, end))
+        return findings

@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..violation import Severity
 
 Pattern = Annotated[str, Field(min_length=1)]
+
+_WORD_CLASS = re.compile(r"\{([a-z][a-z_]*)\}")
 
 
 def _check_patterns(values: list[str]) -> list[str]:
@@ -56,19 +58,75 @@ class RuleBase(BaseModel):
     examples: Examples
 
 
+def _alternatives(regex: str) -> list[str]:
+    """Split ``regex`` on its top-level ``|`` (outside groups, classes and escapes)."""
+    parts, depth, in_class, current, chars = [], 0, False, [], iter(regex)
+    for char in chars:
+        if char == "\\":
+            current.append(char + next(chars, ""))
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def expand_word_classes(pattern: str, words: dict[str, str]) -> str:
+    """Replace each ``{name}`` in ``pattern`` by the group ``(?:alternatives)`` of ``words``.
+
+    A class's alternatives are tried longest first, so 所有人群 wins over 所有人 and a
+    match ends where the word does.
+    """
+
+    def group(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in words:
+            raise ValueError(f"unknown word class {{{name}}} in {pattern!r}")
+        alternatives = sorted(_alternatives(words[name]), key=len, reverse=True)
+        return f"(?:{'|'.join(alternatives)})"
+
+    return _WORD_CLASS.sub(group, pattern)
+
+
 class ForbiddenRule(RuleBase):
-    """Report each claim phrase, unless negated, debunked, quoted or asked."""
+    """Report each claim phrase, unless negated, debunked, quoted, asked or hypothetical.
+
+    ``words`` names word classes (``guarantee: 保证|确保|包``) that patterns use as
+    ``{guarantee}``; ``sentence_exceptions`` anywhere in the claim's sentence (a citation,
+    a public-health programme) make it no claim.
+    """
 
     kind: Literal["forbidden"]
+    words: dict[Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")], Pattern] = Field(
+        default_factory=dict
+    )
     patterns: list[Pattern] = Field(min_length=1)
     exceptions: list[Pattern] = Field(default_factory=list)
+    sentence_exceptions: list[Pattern] = Field(default_factory=list)
     word_boundaries: bool = True
     skip_negated: bool = True
     skip_debunked: bool = True
     skip_quoted: bool = True
     skip_questions: bool = True
+    skip_hypothetical: bool = True
 
-    _valid = field_validator("patterns", "exceptions")(_check_patterns)
+    @model_validator(mode="after")
+    def _expand(self) -> ForbiddenRule:
+        for name in ("patterns", "exceptions", "sentence_exceptions"):
+            expanded = [expand_word_classes(p, self.words) for p in getattr(self, name)]
+            object.__setattr__(self, name, _check_patterns(expanded))
+        return self
 
 
 class RequiredRule(RuleBase):

@@ -1,0 +1,208 @@
+"""Overclaims in context: negation scope, debunking, quotes, questions, boundaries, folding."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlint.analysis import Context, TextStructure
+from medlint.engine import Linter
+from medlint.rules import default_rules_dir, load_pack
+from medlint.rules.models import expand_word_classes
+
+PACK = load_pack([default_rules_dir()])
+OVERCLAIM = {rule.code for rule in PACK.rules if rule.category == "overclaim"}
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(PACK, OVERCLAIM)
+
+
+def claims(linter: Linter, text: str) -> list[str]:
+    return [v.rule for v in linter.check_text(text, "a.txt")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated or hedged
+        "目前尚无根治方法。",
+        "不能保证100%有效。",
+        "没有绝对安全的药物。",
+        "肉毒素瘦脸并非立竿见影。",
+        "不一定能根治，要看分期。",
+        "并非没有副作用。",
+        "慢性乙肝目前还很难彻底治愈。",
+        "西医目前治疗乙肝没什么特效药。",
+        "现在还无特效药可根治乙肝病毒。",
+        "牛皮癣根治不了，只能控制。",
+        "想要彻底治愈几乎是不可能的。",
+        "该疗法的效果仍有待临床验证。",
+        # questioned
+        "肉毒素能根治偏头痛吗？",
+        "能否根治取决于发现的早晚。",
+        "他汀会不会伤肝？",
+        # quoted or debunked
+        '警惕宣称"根治"的广告。',
+        "它不是“抗衰万能针”。",
+        "网上说吃大蒜能根治感冒，这是没有依据的。",
+        "所谓神药，不过是营销噱头。",
+        "别相信一针见效的宣传。",
+        # hypothetical
+        "如无不良反应，可继续服用。",
+        "如果没有副作用，可以继续用。",
+        # boundary words and terms
+        "最近门诊里这类咨询越来越多。",
+        "这是最常见的原因。",
+        "第一次注射前请面诊。",
+        "最好在饭后服用。",
+        "每日最大剂量不超过1.2克。",
+        "请注意药品有效期。",
+        "治愈后复查，看有没有复发。",
+        "乳腺癌根治术后需要定期复查。",
+        "幽门螺杆菌阳性的患者建议根治。",
+        # urgent action is not an instant-effect claim
+        "如出现呼吸困难，请立即就医。",
+        "马上拨打120。",
+        # descriptive, neutral
+        "以甲肝为例，治愈率达99%，极少转为慢性。",
+        "照料宝宝时戴口罩比较安全。",
+        "吃了一周药，症状比以前好多了。",
+        "国家对结核病患者提供免费治疗。",
+    ],
+)
+def test_not_a_claim(linter, text):
+    assert claims(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the negator negates 满意, not 退款
+        ("效果不满意可申请全额退款。", "MED411"),
+        # a breaker ends the negator's scope
+        ("不用开刀也能根治颈椎病。", "MED401"),
+        ("不需要节食就能一个月瘦十斤。", "MED405"),
+        # double negation asserts
+        ("没有不能根治的病。", "MED401"),
+        ("不是不能根治，而是你没找对医院。", "MED401"),
+        # negation in another clause does not reach
+        ("不用担心，本品无任何副作用。", "MED403"),
+        # fresh wordings
+        ("中医调理，去根不复发。", "MED401"),
+        ("我们的成功率高达百分之九十九。", "MED402"),
+        ("打这种针没有一点风险。", "MED403"),
+        ("我们是本市最专业的植发机构。", "MED404"),
+        ("只需三天，痘痘全部消失。", "MED405"),
+        ("一种能治百病的草药。", "MED406"),
+        ("上万名患者的信赖之选。", "MED407"),
+        ("效果远胜进口药。", "MED408"),
+        ("不治的话迟早会癌变。", "MED409"),
+        ("草本萃取，天然安全无刺激。", "MED410"),
+        ("首次体验半价。", "MED411"),
+        ("适合任何体质，人人都能用。", "MED412"),
+        ("美国研究证实它能抗衰老。", "MED413"),
+        ("这款养生茶能降血糖。", "MED414"),
+    ],
+)
+def test_claim(linter, text, code):
+    assert code in claims(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("traditional", "code"),
+    [
+        ("有效率高達９９．５％。", "MED402"),
+        ("保證治癒，無效退款。", "MED401"),
+        ("術後完全沒有副作用。", "MED403"),
+        ("顏值就是競爭力。", "MED409"),
+    ],
+)
+def test_traditional_and_full_width_forms_match(linter, traditional, code):
+    assert code in claims(linter, traditional)
+    assert claims(linter, "目前尚無根治方法。") == []
+
+
+def test_negation_scope_counts_negators_in_reach():
+    lexicon = PACK.lexicon
+    text = "效果不满意可申请全额退款，不一定能根治，没有不能根治的病。"
+    context = Context(TextStructure(text), lexicon)
+    assert not context.negated(text.index("全额退款"))
+    assert context.negated(text.index("根治"))
+    assert not context.negated(text.rindex("根治"))
+
+
+def test_word_classes_expand_longest_first():
+    assert expand_word_classes("适合{who}", {"who": "所有人|所有人群"}) == "适合(?:所有人群|所有人)"
+
+
+def test_every_overclaim_rule_documents_itself():
+    codes = sorted(OVERCLAIM)
+    assert codes == [f"MED4{n:02d}" for n in range(1, 15)]
+    for rule in PACK.rules:
+        if rule.category == "overclaim":
+            assert rule.description and rule.basis and rule.suggestion, rule.code
+            assert "《" in rule.basis, rule.code
+
+
+def test_cli_reports_claim_at_original_columns(cli, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "# 針灸減肥\n\n本館針灸減肥有效率高達９８％，歡迎預約。\n\n"
+        "```\n保证治愈\n```\n\n<!-- 无效退款 -->\n\n目前尚無根治方法。\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--format", "json", str(article))
+    found = [v for v in run.json() if v["category"] == "overclaim"]
+    assert [(v["line"], v["rule"]) for v in found] == [(3, "MED402")]
+    assert (found[0]["column"], found[0]["end_column"]) == (7, 14)
+    assert found[0]["text"] == "有效率高達９８％"
+
+
+def test_cli_one_violation_per_claiming_line(cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("保证治愈，零风险，全国第一。\n", encoding="utf-8")
+    run = cli("check", "--format", "json", str(article))
+    assert [v["line"] for v in run.json() if v["category"] == "overclaim"] == [1]
+
+
+def test_cli_explain_prints_description_and_basis(cli):
+    run = cli("explain", "MED414")
+    assert run.code == 0, run.err
+    assert "non-drug" in run.out or "Flags disease" in run.out
+    assert "《广告法》第十七条" in run.out
+
+
+def test_unknown_word_class_is_a_rule_error(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text(
+        "rules:\n"
+        "  - code: XYZ001\n"
+        "    name: broken\n"
+        "    kind: forbidden\n"
+        "    category: overclaim\n"
+        "    severity: warning\n"
+        "    message: m\n"
+        "    patterns: ['{nope}药']\n"
+        "    examples: {bad: [a], good: [b]}\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("正文。\n", encoding="utf-8")
+    run = cli("check", "--rules", str(rules), str(article))
+    assert run.code == 2
+    assert "bad.yaml" in run.err and "unknown word class {nope}" in run.err
+
+
+def test_items_listed_under_a_debunking_heading_are_not_claims(cli, tmp_path):
+    article = tmp_path / "myths.md"
+    article.write_text(
+        "# 益生菌科普\n\n## 以下说法都是谣言：\n\n- 益生菌人人都需要吃\n- 益生菌能根治便秘\n\n"
+        "益生菌是活的微生物，适量补充对部分人群的肠道健康可能有益，但并不是每个人都需要额外补充。\n\n"
+        "## 拒绝虚假宣传，选择我们\n\n- 益生菌老少皆宜\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--format", "json", str(article))
+    found = [(v["line"], v["rule"]) for v in run.json() if v["category"] == "overclaim"]
+    assert found == [(12, "MED412")]
