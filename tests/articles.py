@@ -6,7 +6,7 @@ from pathlib import Path
 
 DISCLAIMER = "本文仅供参考，不能替代医生诊断；如有不适请及时就医。"
 
-# MED401 (error) at 3:11, MED404 (warning) at 5:5, MED413 (info) at 7:1
+# MED401 (error) at 3:11, MED404 (warning) at 5:7, MED413 (info) at 7:1
 THREE_SEVERITIES = (
     "# 颈椎保健\n\n"
     "每天坚持，颈椎病就能彻底治愈。\n\n"

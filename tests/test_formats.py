@@ -41,7 +41,7 @@ def test_concise_is_one_line_per_violation(cli, article):
     lines = run.out.splitlines()
     assert lines[:3] == [
         "a.md:3:11: MED401 保证治愈或暗示保证治愈",
-        "a.md:5:5: MED404 使用“最佳”“第一”“顶级”等绝对化用语",
+        "a.md:5:7: MED404 使用“最佳”“第一”“顶级”等绝对化用语",
         "a.md:7:1: MED413 引用无法核实的“研究”“临床证实”作证明",
     ]
     assert not [line for line in lines if "| " in line or "^" in line]
@@ -69,7 +69,7 @@ def test_github_workflow_commands(cli, article):
         "::error file=a.md,line=3,col=11,endLine=3,endColumn=14,"
         "title=MED401 cure-guarantee::保证治愈或暗示保证治愈%0A建议："
     )
-    assert lines[1].startswith("::warning file=a.md,line=5,col=5,")
+    assert lines[1].startswith("::warning file=a.md,line=5,col=7,")
     assert lines[2].startswith("::notice file=a.md,line=7,col=1,")
     assert all("\r" not in line for line in lines)
     dotted = cli("check", "--format", "github", "./a.md", cwd=article)
