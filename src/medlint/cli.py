@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .files import DEFAULT_EXTENSIONS
+from .deadline import DEFAULT_TIMEOUT
+from .files import DEFAULT_EXTENSIONS, DEFAULT_MAX_FILE_SIZE
 from .rules import RulesError
 from .violation import Severity, Violation
 
@@ -23,6 +24,31 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, like other linters
         raise UsageError(message)
+
+
+def _size(value: str) -> int:
+    """A byte count with an optional K, M or G suffix (powers of 1024); 0 means no limit."""
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    text = value.strip().lower().removesuffix("b")
+    factor = units.get(text[-1:], 1)
+    number = text[:-1] if text[-1:] in units else text
+    try:
+        size = int(float(number) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 2M, 500K)") from None
+    if size < 0:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r}")
+    return size
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if seconds < 0 or seconds != seconds:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +86,31 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--output-file", "-o", metavar="FILE", type=Path,
                        help="write the report to FILE instead of stdout")
+    check.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=DEFAULT_MAX_FILE_SIZE,
+        metavar="SIZE",
+        help="skip larger files with an error (e.g. 500K, 4M; 0: no limit; default 1M)",
+    )
+    check.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up on a file after this long (0: never; default {DEFAULT_TIMEOUT:g})",
+    )
+    fixing = check.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
+    fixing.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff: also the unsafe ones"
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
+    fixing.add_argument(
+        "--disclaimer-text", metavar="TEXT", help="the disclaimer --fix appends (must comply)"
+    )
     add_report_options(check)
 
     rules = commands.add_parser("rules", help="list the rules")
@@ -147,22 +198,15 @@ def report_filters(args: argparse.Namespace, per_article: frozenset[str]) -> lis
     return filters
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from .baseline import BaselineError, content_keys, per_article_codes, write_baseline
-    from .reporters import HUMAN_FORMATS, REPORTERS, Summary, statistics_reporter
-    from .runner import check_one, run
+def _open_report(args: argparse.Namespace, out=None, rules=()):
+    """The report's stream and its reporter, as the options ask."""
+    from .reporters import HUMAN_FORMATS, REPORTERS, statistics_reporter
 
-    if args.format not in REPORTERS:
-        raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(REPORTERS)})")
-    if not args.paths:
-        raise UsageError("no paths given (try: medlint check .)")
-    linter = _linter(args.rules, args.select)
-    per_article = per_article_codes(linter.pack.rules)
-    filters = report_filters(args, per_article)
-    out = sys.stdout
+    if out is None:
+        out = sys.stdout
     if args.output_file is not None:
         try:
-            out = args.output_file.open("w", encoding="utf-8")
+            out = args.output_file.open("w", encoding="utf-8", errors="backslashreplace")
         except OSError as error:
             raise UsageError(f"cannot write {args.output_file}: {error.strerror}") from None
     human = args.format in HUMAN_FORMATS and not args.statistics
@@ -171,15 +215,45 @@ def cmd_check(args: argparse.Namespace) -> int:
     color = human and (args.color == "always" or auto)
     show_source = tty if args.show_source is None else args.show_source and human
     reporter_class = statistics_reporter(args.format) if args.statistics else REPORTERS[args.format]
-    checked_rules = [check.rule for check in linter.checks]
-    reporter = reporter_class(out, color=color, show_source=show_source, rules=checked_rules)
+    return out, reporter_class(out, color=color, show_source=show_source, rules=rules)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .baseline import BaselineError, content_keys, per_article_codes, write_baseline
+    from .files import InputError
+    from .reporters import REPORTERS, Summary
+    from .runner import FileResult, check_one, read_stdin, run
+
+    if args.format not in REPORTERS:
+        raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(REPORTERS)})")
+    if not args.paths:
+        raise UsageError("no paths given (try: medlint check .)")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    linter = _linter(args.rules, args.select)
+    if args.fix or args.diff:
+        from .fix_command import run_fixes
+
+        return run_fixes(args, linter, _open_report)
+    per_article = per_article_codes(linter.pack.rules)
+    filters = report_filters(args, per_article)
+    out, reporter = _open_report(args, rules=[check.rule for check in linter.checks])
     summary = Summary()
     recorded = []
     if args.paths == ["-"]:
         name = args.stdin_filename or "-"
-        results = iter([check_one(linter, name, sys.stdin.read())])
+        try:
+            results = iter([check_one(linter, name, read_stdin(), timeout=args.timeout)])
+        except InputError as error:
+            results = iter([FileResult(name, None, [], str(error))])
     else:
-        results = run(linter, args.paths, DEFAULT_EXTENSIONS)
+        results = run(
+            linter,
+            args.paths,
+            DEFAULT_EXTENSIONS,
+            max_size=args.max_file_size,
+            timeout=args.timeout,
+        )
     for result in results:
         if result.error:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
@@ -248,7 +322,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
 
 
+def _tolerant_streams() -> None:
+    """Paths that are not valid UTF-8 are printed with escapes, never as a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; every failure is one line on stderr, never a traceback."""
+    _tolerant_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -265,4 +349,22 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
+    except Exception as error:  # a bug: say so in one line, never a traceback
+        message = " ".join(str(error).split())[:300]
+        print(
+            f"medlint: internal error: {type(error).__name__}: {message} "
+            "(please report this, with the command and the file that caused it)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, stop Python from complaining while it flushes stdout."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

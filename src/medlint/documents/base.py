@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 PARAGRAPH_BREAK = "\n\n"
+# Characters a reader does not see; left in the prose they would split a claim
+# (根\u200b治), so they are dropped from it while the map keeps every other offset.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+
+
+def is_blank(text: str) -> bool:
+    """Nothing a reader would see: white space and invisible characters only."""
+    return not _INVISIBLE.sub("", text).strip()
 
 
 def normalise_newlines(text: str) -> str:
@@ -76,6 +86,11 @@ class ProseBuilder:
         """Text copied verbatim from the source, starting at ``source_start``."""
         if not text:
             return
+        if _INVISIBLE.search(text):
+            for offset, char in enumerate(text):
+                if char not in INVISIBLE:
+                    self.add_at(char, source_start + offset)
+            return
         self._parts.append(text)
         self._offsets.extend(range(source_start, source_start + len(text)))
         self._last_offset = source_start + len(text) - 1
@@ -83,6 +98,8 @@ class ProseBuilder:
 
     def add_at(self, text: str, source_index: int) -> None:
         """Text that stands for the source at one index (a decoded entity, a break)."""
+        if _INVISIBLE.search(text):
+            text = _INVISIBLE.sub("", text)
         if not text:
             return
         self._parts.append(text)

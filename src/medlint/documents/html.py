@@ -61,6 +61,17 @@ class _ProseParser(HTMLParser):
         self.out = out
         self.skip = 0
 
+    def parse_html_declaration(self, i: int) -> int:
+        """``<![`` not followed by a section name makes html.parser fail: it is text."""
+        position = self.lineno, self.offset
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.lineno, self.offset = position  # the failed scan moved them
+            if not self.skip:
+                self.out.add(self.rawdata[i : i + 3], self._index())
+            return i + 3
+
     def _index(self) -> int:
         line, column = self.getpos()
         return self.base + self.starts[line - 1] + column

@@ -56,23 +56,55 @@ class _Aligner:
         end = self.source.find("\n", start)
         return self.source[start:] if end == -1 else self.source[start:end]
 
-    def align(self, content: str, first_line: int) -> list[int]:
-        """Source index for each character of ``content`` (newlines included)."""
+    def align(self, content: str, first_line: int, end_line: int | None = None) -> list[int]:
+        """Source index for each character of ``content`` (newlines included).
+
+        A line the parser dropped whole (e.g. one holding only a no-break space, which
+        it strips) is skipped by looking for the piece on the next lines of the block.
+        """
         mapping: list[int] = []
+        last = len(self.starts) - 1 if end_line is None else min(end_line, len(self.starts)) - 1
+        shift = 0
         for number, piece in enumerate(content.split("\n")):
-            line = min(first_line + number, len(self.starts) - 1)
-            text = self.line_text(line)
-            column = self.cursor.get(line, 0)
-            found = text.find(piece, column) if piece else column
-            if found < 0:
-                found = text.find(piece)
-            if found < 0:
-                found = column
+            line = min(first_line + number + shift, len(self.starts) - 1)
+            found = self._find(piece, line)
+            if found < 0 and piece:
+                for later in range(line + 1, max(line + 1, last + 1)):
+                    found = self._find(piece, later)
+                    if found >= 0:
+                        shift += later - line
+                        line = later
+                        break
+            if found < 0:  # the parser changed the text (an unescaped \| in a table cell)
+                mapping.extend(self._scatter(piece, line))
+                continue
             self.cursor[line] = found + len(piece)
             base = self.starts[line] + found
             mapping.extend(range(base, base + len(piece)))
             mapping.append(base + len(piece))
         return mapping
+
+    def _scatter(self, piece: str, line: int) -> list[int]:
+        """Each character of ``piece`` at its next occurrence on the line, in order."""
+        text = self.line_text(line)
+        column = min(self.cursor.get(line, 0), len(text))
+        indices = []
+        for char in piece:
+            found = text.find(char, column)
+            if found >= 0:
+                column = found + 1
+            indices.append(self.starts[line] + max(0, (found if found >= 0 else column - 1)))
+        self.cursor[line] = column
+        indices.append(self.starts[line] + column)
+        return indices
+
+    def _find(self, piece: str, line: int) -> int:
+        text = self.line_text(line)
+        column = self.cursor.get(line, 0)
+        if not piece:
+            return min(column, len(text))
+        found = text.find(piece, column)
+        return text.find(piece) if found < 0 else found
 
 
 def _walk_inline(
@@ -94,8 +126,12 @@ def _walk_inline(
             position = found + len(child.content)
         elif kind == "text_special":
             found = content.find(child.markup, position)
-            if found >= 0:
+            if found >= 0 and child.content == child.markup:  # not an escape after all
+                for offset, char in enumerate(child.content):
+                    out.add_at(char, mapping[found + offset])
+            elif found >= 0:
                 out.add_at(child.content, mapping[found])
+            if found >= 0:
                 position = found + len(child.markup)
         elif kind == "code_inline":
             found = content.find(child.content, position)
@@ -118,7 +154,7 @@ def read_markdown(path: str, source: str) -> Document:
     out = ProseBuilder()
     for token in tokens:
         if token.type == "inline" and token.map is not None:
-            mapping = aligner.align(token.content, token.map[0])
+            mapping = aligner.align(token.content, token.map[0], token.map[1])
             _walk_inline(token.children or [], token.content, mapping, out)
         elif token.type == "html_block" and token.map is not None:
             start = aligner.starts[token.map[0]]

@@ -49,13 +49,37 @@ def _describe(error: ValidationError, data: dict) -> str:
         location = location[2:]
         if location and location[0] in ("forbidden", "required", "coverage", "cooccurrence"):
             location = location[1:]
+    message = first["msg"].removeprefix("Value error, ")
+    if not location and where:  # a check on the whole rule names its field itself
+        return f"{where}{message}"
     field_name = ".".join(str(part) for part in location) or "(file)"
-    return f"{where}{field_name}: {first['msg']}"
+    return f"{where}{field_name}: {message}"
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a key given twice in one mapping is an error."""
+
+
+def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)):
+            continue
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=True)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
 def load_file(path: Path) -> RuleFile:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""

@@ -21,17 +21,53 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..violation import Severity
 
+try:  # the standard library's own regular-expression parser
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 Pattern = Annotated[str, Field(min_length=1)]
+_REPEATS = {_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT}
+_NESTED_LIMIT = 16  # an outer repeat above this around an unbounded one backtracks badly
+
+
+def _unbounded_inside(items: object, under_repeat: bool) -> bool:
+    """True if a repeat without an upper bound sits inside a large outer repeat."""
+    for op, arg in items:  # type: ignore[attr-defined]
+        if op in _REPEATS:
+            _low, high, body = arg
+            unbounded = high == _sre_parse.MAXREPEAT
+            inner = under_repeat or unbounded or high > _NESTED_LIMIT
+            found = (under_repeat and unbounded) or _unbounded_inside(body, inner)
+        elif op == _sre_parse.SUBPATTERN:
+            found = _unbounded_inside(arg[-1], under_repeat)
+        elif op == _sre_parse.BRANCH:
+            found = any(_unbounded_inside(branch, under_repeat) for branch in arg[1])
+        elif op in (_sre_parse.ASSERT, _sre_parse.ASSERT_NOT):
+            found = _unbounded_inside(arg[1], under_repeat)
+        else:
+            found = False
+        if found:
+            return True
+    return False
 
 _WORD_CLASS = re.compile(r"\{([a-z][a-z_]*)\}")
 
 
 def _check_patterns(values: list[str]) -> list[str]:
+    """Every pattern compiles and cannot backtrack catastrophically (nested repeats)."""
     for value in values:
         try:
             re.compile(value)
         except re.error as error:
             raise ValueError(f"invalid regular expression {value!r}: {error}") from None
+        except (RecursionError, OverflowError):
+            raise ValueError(f"regular expression too complex: {value!r}") from None
+        if _unbounded_inside(_sre_parse.parse(value), False):
+            raise ValueError(
+                f"regular expression {value!r} nests an unbounded repeat inside another "
+                "(as in (a+)+), which can backtrack catastrophically"
+            )
     return values
 
 
@@ -120,12 +156,29 @@ class ForbiddenRule(RuleBase):
     skip_quoted: bool = True
     skip_questions: bool = True
     skip_hypothetical: bool = True
+    replacements: dict[Pattern, str] = Field(default_factory=dict)
+    """Phrase → wording ``--fix`` puts in its place (the phrase inside a longer match)."""
+    replacements_safe: bool = False
+    """True: plain ``--fix`` applies the replacements; False: only ``--unsafe-fixes``."""
 
     @model_validator(mode="after")
     def _expand(self) -> ForbiddenRule:
         for name in ("patterns", "exceptions", "sentence_exceptions"):
             expanded = [expand_word_classes(p, self.words) for p in getattr(self, name)]
-            object.__setattr__(self, name, _check_patterns(expanded))
+            try:
+                object.__setattr__(self, name, _check_patterns(expanded))
+            except ValueError as error:
+                raise ValueError(f"{name}: {error}") from None
+        return self
+
+    @model_validator(mode="after")
+    def _fixes_are_final(self) -> ForbiddenRule:
+        """A replacement must not be flagged again, or fixing would never end."""
+        for phrase, replacement in self.replacements.items():
+            if any(re.search(p, replacement, re.I) for p in self.patterns):
+                raise ValueError(
+                    f"replacements: {replacement!r} (for {phrase!r}) is itself flagged"
+                )
         return self
 
 
@@ -135,6 +188,8 @@ class RequiredRule(RuleBase):
     kind: Literal["required"]
     scope: Literal["paragraph", "sentence"] = "paragraph"
     elements: dict[str, list[Pattern]] = Field(min_length=1)
+    fix_text: str = ""
+    """The standard wording ``--fix`` appends when the article has none of it."""
 
     @field_validator("elements")
     @classmethod
@@ -144,6 +199,21 @@ class RequiredRule(RuleBase):
                 raise ValueError("every element needs at least one pattern")
             _check_patterns(patterns)
         return value
+
+    def missing_from(self, text: str) -> list[str]:
+        """The elements that ``text`` (one paragraph) lacks."""
+        return [
+            name
+            for name, patterns in self.elements.items()
+            if not any(re.search(p, text, re.I) for p in patterns)
+        ]
+
+    @model_validator(mode="after")
+    def _fix_text_complies(self) -> RequiredRule:
+        missing = self.missing_from(self.fix_text) if self.fix_text else []
+        if missing:
+            raise ValueError(f"fix_text: lacks {'、'.join(missing)}")
+        return self
 
 
 class CoverageRule(RuleBase):
