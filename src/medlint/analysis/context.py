@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .structure import TextStructure
 
+# Sentence-ending punctuation that may stand just inside a closing quotation mark.
+_ENDS = ("。", "！", "？", "!", "?", "…")
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"), ("《", "》"))
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
@@ -198,6 +200,8 @@ class Context:
         Quotes that the writer adopts (堪称“神药”, 被誉为“…”) do not count.
         """
         first, _ = self.s.sentence_at(start)
+        if self.s.text.startswith('"', first) and self.s.text[first - 1 : first] in _ENDS:
+            first += 1  # the closing mark of a quote that ended with 。！？ ("…好了！"——)
         before = self.s.text[first:start]
         opened = -1
         for opening, closing in _QUOTE_PAIRS:

@@ -9,6 +9,8 @@ from .patterns import Patterns
 # A sentence ending with a colon that carries the action (出现以下情况，请立即就医：)
 # introduces a list: it covers the list items that follow, up to this many sentences.
 LEAD_IN_REACH = 8
+# Punctuation that closes a prose paragraph (a heading has none).
+CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
 
 class CooccurrenceCheck(Check):
@@ -30,12 +32,20 @@ class CooccurrenceCheck(Check):
         )
 
     def _acted_on(self, article: Article, start: int) -> bool:
-        """An urgent action stands in the sign's sentence, the next ones, or a list lead-in."""
+        """An urgent action stands in the sign's sentence, the next ones, or a list lead-in.
+
+        The next sentences count only within the sign's paragraph, unless that paragraph
+        is a heading (no closing punctuation): a closing disclaimer (不适请及时就医) does
+        not answer a sign in the paragraph before it.
+        """
         sentences = article.structure.sentences
         if not sentences:
             return False
         index = article.structure.sentence_index(start)
         last = sentences[min(index + self.rule.window, len(sentences) - 1)][1]
+        first, end = article.structure.paragraph_at(start)
+        if article.text[first:end].rstrip().endswith(CLOSING):
+            last = max(sentences[index][1], min(last, end))
         if self._has_action(article, sentences[index][0], last):
             return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
