@@ -15,6 +15,7 @@ from .rules import RulesError
 from .violation import Severity, Violation
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
+DEFAULT_CACHE_DIR = ".medlint_cache"
 
 
 class UsageError(Exception):
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format",
         default="text",
-        help="output format: text, concise, json, json-lines, github, sarif, junit, gitlab",
+        help="text, concise, json, json-lines, github, sarif, junit, gitlab, csv, html",
     )
     check.add_argument(
         "--stdin-filename", metavar="NAME", help="name (and format) of the article read from stdin"
@@ -112,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--disclaimer-text", metavar="TEXT", help="the disclaimer --fix appends (must comply)"
     )
     add_report_options(check)
+    _add_run_options(check)
+
+    clean = commands.add_parser("clean", help="remove the result cache")
+    clean.add_argument("--cache-dir", metavar="DIR", type=Path, default=Path(DEFAULT_CACHE_DIR))
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
@@ -119,6 +124,60 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", metavar="CODE")
     explain.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
     return parser
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of jobs, got {value!r}")
+    return int(value)
+
+
+def _add_run_options(check: argparse.ArgumentParser) -> None:
+    """How a check runs: workers, result cache, cluster."""
+    check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                       help="worker processes (default: all cores)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--cache-dir", metavar="DIR", type=Path, default=Path(DEFAULT_CACHE_DIR),
+                       help=f"where cached results live (default: {DEFAULT_CACHE_DIR})")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on a Dask cluster (needs medlint[dask])")
+
+
+def settings_fingerprint(args: argparse.Namespace) -> str:
+    """Options and configuration that change a file's violations (keys the cache)."""
+    return f"rules={sorted(map(str, args.rules))};select={args.select or ''}"
+
+
+def _results(args: argparse.Namespace, linter):
+    """Each file's result, from the cache, local workers or a Dask cluster."""
+    import sqlite3
+
+    from .cache import Cache, rules_fingerprint
+    from .runner import default_jobs, run
+
+    codes = {check.rule.code for check in linter.checks}
+    fingerprint = rules_fingerprint(linter.pack.files, codes)
+    cache = None
+    if not args.no_cache:
+        try:
+            cache = Cache(args.cache_dir, fingerprint, settings_fingerprint(args))
+        except (OSError, sqlite3.Error) as error:
+            raise UsageError(f"cannot use cache folder {args.cache_dir}: {error}") from None
+    executor = None
+    if args.scheduler:
+        from .distributed import DaskExecutor, DaskUnavailable
+
+        try:
+            executor = DaskExecutor(args.scheduler, linter, fingerprint)
+        except DaskUnavailable as error:
+            raise UsageError(str(error)) from None
+    jobs = args.jobs or default_jobs()
+    try:
+        yield from run(linter, args.paths, DEFAULT_EXTENSIONS, jobs=jobs, cache=cache,
+                       executor=executor, max_size=args.max_file_size, timeout=args.timeout)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _linter(folders: list[Path], select: str | None = None):
@@ -219,10 +278,11 @@ def _open_report(args: argparse.Namespace, out=None, rules=()):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from . import progress
     from .baseline import BaselineError, content_keys, per_article_codes, write_baseline
     from .files import InputError
     from .reporters import REPORTERS, Summary
-    from .runner import FileResult, check_one, read_stdin, run
+    from .runner import FileResult, check_one, read_stdin
 
     if args.format not in REPORTERS:
         raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(REPORTERS)})")
@@ -247,13 +307,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         except InputError as error:
             results = iter([FileResult(name, None, [], str(error))])
     else:
-        results = run(
-            linter,
-            args.paths,
-            DEFAULT_EXTENSIONS,
-            max_size=args.max_file_size,
-            timeout=args.timeout,
-        )
+        results = _results(args, linter)
+        if progress.wanted(args.format, out):
+            results = progress.track(results)
     for result in results:
         if result.error:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
@@ -319,7 +375,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+def cmd_clean(args: argparse.Namespace) -> int:
+    from .cache import clean
+
+    removed = clean(args.cache_dir)
+    print(f"removed {args.cache_dir}" if removed else f"no cache in {args.cache_dir}")
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "explain": cmd_explain}
 
 
 def _tolerant_streams() -> None:

@@ -11,7 +11,8 @@ from .checks.base import Article, Finding
 from .checks.patterns import Patterns
 from .documents import Document, read_document
 from .files import read_source
-from .rules import RulePack, default_rules_dir, load_pack
+from .pack_cache import load_pack_cached
+from .rules import RulePack, default_rules_dir
 from .violation import Violation
 
 ONE_PER_LINE = {"overclaim"}
@@ -111,7 +112,7 @@ def _one_per_line(violations: list[Violation]) -> list[Violation]:
 
 @lru_cache(maxsize=4)
 def load_linter(folders: tuple[Path, ...] = (), codes: frozenset[str] | None = None) -> Linter:
-    pack = load_pack([default_rules_dir(), *folders])
+    pack = load_pack_cached([default_rules_dir(), *folders])
     return Linter(pack, set(codes) if codes is not None else None)
 
 

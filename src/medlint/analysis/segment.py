@@ -1,43 +1,218 @@
-"""jieba segmentation, initialised once per process and only when first needed."""
+"""jieba segmentation without loading jieba's whole dictionary into memory.
+
+jieba stays the segmenter: its own ``Tokenizer`` code cuts every sentence. Only its
+word-frequency table is replaced by :class:`LazyFreq`, which looks words up in a SQLite
+copy of the dictionary (built once from jieba's ``dict.txt`` and kept in the user's
+cache folder, see ``userdata.py``) and in the rule phrases added with
+:func:`register_words`, with exactly the frequencies and total that ``jieba.add_word``
+would give. jieba only ever asks for substrings of the sentence it cuts, so the tokens are
+identical to a fully initialised jieba, at a start-up cost of milliseconds instead of
+most of a second. Long runs load the whole table into a dict (:func:`prepare`), and each
+block jieba cuts on its own is cut once per process. ``MEDLINT_REFERENCE=1`` switches to
+plain jieba (see ``reference.py``).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import sqlite3
+import sys
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..reference import REFERENCE
+
+ADDED_FREQ = 2000  # the least frequency a rule phrase gets, so jieba keeps it whole
+
+MEMO_LIMIT = 500_000  # looked-up words kept per process
+BLOCK_CACHE = 30_000  # segmented blocks kept per process
+
 _lock = threading.Lock()
-_added: set[str] = set()
-_pending: set[str] = set()
+_words: set[str] = set()
+_reference = REFERENCE
 
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
+    # jieba imports pkg_resources (a third of a second) only to find its own data files,
+    # and falls back to plain paths when it is missing: keep it out while jieba loads.
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
     return jieba
+
+
+def _dictionary_path() -> str:
+    return os.path.join(os.path.dirname(_jieba().__file__), _jieba().DEFAULT_DICT_NAME)
+
+
+def _database_path(dictionary: str) -> str:
+    stat = os.stat(dictionary)
+    key = f"{dictionary}|{stat.st_size}|{stat.st_mtime_ns}|1"
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+    from ..userdata import user_cache_dir
+
+    return str(user_cache_dir() / f"jieba-{digest}.sqlite")
+
+
+def _build_database(dictionary: str, target: str) -> None:
+    """Write jieba's prefix dictionary (words and their prefixes) to a SQLite file."""
+    with open(dictionary, "rb") as handle:
+        freq, total = _jieba().Tokenizer.gen_pfdict(handle)
+    partial = f"{target}.{os.getpid()}.tmp"
+    connection = sqlite3.connect(partial)
+    with connection:
+        connection.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID")
+        connection.executemany("INSERT INTO freq VALUES (?, ?)", freq.items())
+        connection.execute("CREATE TABLE meta (total INT)")
+        connection.execute("INSERT INTO meta VALUES (?)", (total,))
+    connection.close()
+    os.replace(partial, target)
+
+
+class LazyFreq:
+    """jieba's ``FREQ`` mapping, read from SQLite on demand, plus the added words."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.pid = -1
+        self.connection: sqlite3.Connection | None = None
+        self.added: dict[str, int] = {}
+        self.memo: dict[str, int | None] = {}
+        self.total = self._query("SELECT total FROM meta", ())[0]
+
+    def _query(self, sql: str, args: tuple) -> tuple | None:
+        if self.pid != os.getpid():  # a connection must not cross a fork
+            self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self.pid = os.getpid()
+        assert self.connection is not None
+        return self.connection.execute(sql, args).fetchone()
+
+    def _load(self, word: str) -> int | None:
+        if len(self.memo) > MEMO_LIMIT:
+            self.memo.clear()
+            self.memo.update(self.added)
+        row = self._query("SELECT freq FROM freq WHERE word = ?", (word,))
+        value = self.memo[word] = None if row is None else row[0]
+        return value
+
+    def whole(self) -> dict[str, int]:
+        """The complete table as a plain dict (what jieba itself would hold)."""
+        self._query("SELECT 1", ())
+        assert self.connection is not None
+        table = dict(self.connection.execute("SELECT word, freq FROM freq"))
+        table.update(self.added)
+        return table
+
+    def add_word(self, word: str) -> None:
+        """What ``jieba.add_word(word, max(get_FREQ(word) or 0, ADDED_FREQ))`` does."""
+        freq = max(self.get(word) or 0, ADDED_FREQ)
+        self.added[word] = self.memo[word] = freq
+        self.total += freq
+        for end in range(1, len(word) + 1):
+            if self.get(word[:end]) is None:
+                self.added[word[:end]] = self.memo[word[:end]] = 0
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        try:
+            value = self.memo[word]
+        except KeyError:
+            value = self._load(word)
+        return default if value is None else value
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """A jieba ``Tokenizer`` whose frequency table is a :class:`LazyFreq`."""
+    jieba = _jieba()
+    dictionary = _dictionary_path()
+    path = _database_path(dictionary)
+    if not os.path.isfile(path):
+        _build_database(dictionary, path)
+    tokenizer = jieba.Tokenizer()
+    freq = LazyFreq(path)
+    tokenizer.FREQ = freq
+    tokenizer.total = freq.total
+    tokenizer.initialized = True
+    cut = lru_cache(maxsize=BLOCK_CACHE)(lambda block: tuple(tokenizer.cut(block)))
+    tokenizer.medlint_cut = cut
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _reference_tokenizer():
+    jieba = _jieba()
+    jieba.initialize()
+    return jieba.dt
 
 
 def register_words(words: Iterable[str]) -> None:
     """Rule phrases jieba must keep whole; added when segmentation is first needed."""
     with _lock:
-        _pending.update(word for word in words if word and word not in _added)
+        _words.update(word for word in words if word)
 
 
-def _flush() -> None:
-    jieba = _jieba()
+def _flush(tokenizer) -> None:
+    """Add the registered words this tokenizer does not have yet."""
     with _lock:
-        for word in sorted(_pending):
-            jieba.add_word(word, freq=max(jieba.get_FREQ(word) or 0, 2000))
-            _added.add(word)
-        _pending.clear()
+        added = tokenizer.__dict__.setdefault("medlint_added", set())
+        for word in sorted(_words - added):
+            if isinstance(tokenizer.FREQ, LazyFreq):
+                tokenizer.FREQ.add_word(word)
+                tokenizer.total = tokenizer.FREQ.total
+            else:
+                freq = max(tokenizer.FREQ.get(word) or 0, ADDED_FREQ)
+                tokenizer.add_word(word, freq=freq)
+            added.add(word)
+        if hasattr(tokenizer, "medlint_cut"):
+            tokenizer.medlint_cut.cache_clear()
+
+
+def prepare(complete: bool = False) -> None:
+    """Load the segmenter and add the registered words now (e.g. before forking workers).
+
+    ``complete`` reads the whole dictionary into memory: slower to start, faster per
+    sentence, worth it for long runs. The frequencies, and so the tokens, are the same.
+    """
+    tokenize("测试")
+    tokenizer = _reference_tokenizer() if _reference else _tokenizer()
+    freq = tokenizer.FREQ
+    if complete and isinstance(freq, LazyFreq):
+        tokenizer.FREQ = freq.whole()
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for every jieba token of ``text``."""
-    if _pending:
-        _flush()
-    return list(_jieba().tokenize(text))
+    tokenizer = _reference_tokenizer() if _reference else _tokenizer()
+    if len(_words) != len(tokenizer.__dict__.get("medlint_added", ())):
+        _flush(tokenizer)
+    if _reference:
+        return list(tokenizer.tokenize(text))
+    # jieba cuts each block (a run of word characters, or what lies between) on its own,
+    # so a block's words are the same wherever it occurs: they are cut once and kept.
+    tokens, start = [], 0
+    for block in _jieba().re_han_default.split(text):
+        if block:
+            for word in tokenizer.medlint_cut(block):
+                tokens.append((word, start, start + len(word)))
+                start += len(word)
+    return tokens

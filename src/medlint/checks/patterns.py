@@ -1,14 +1,31 @@
-"""Compiled pattern lists, matched on normalised text."""
+"""Compiled pattern lists, matched on normalised text.
+
+Every pattern's regular expression is parsed once for the literals any match must
+contain (e.g. ``可以?根治`` needs ``根治``; ``(彻底|完全)治愈`` needs ``治愈``). All
+literals of all patterns go into one Aho-Corasick automaton, run once per text; a
+regular expression is only run on a text that holds one of its literals. Patterns
+without such a literal always run. The matches are exactly those of the plain regex.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ..analysis.normalize import _table
+from ..reference import REFERENCE
+
+try:  # Python 3.11+
+    import re._constants as _sre
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 _LITERAL = re.compile(r"^[^\\.^$*+?{}\[\]|()]+$")
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
 
 
 @lru_cache(maxsize=1)
@@ -25,24 +42,185 @@ def is_literal(pattern: str) -> bool:
     return bool(_LITERAL.match(pattern))
 
 
+def _caseless(code: int) -> bool:
+    """The character matches only itself under ``re.IGNORECASE``."""
+    char = chr(code)
+    return char.lower() == char == char.upper() and char.casefold() == char
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective requirement: longer shortest literal, then fewer alternatives."""
+    if a is None or b is None:
+        return a or b
+    score = lambda s: (min(map(len, s)), -len(s))  # noqa: E731
+    return a if score(a) >= score(b) else b
+
+
+def _required(items) -> frozenset[str] | None:
+    """Literals of which every match of the parsed sequence contains at least one."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, value in [*list(items), (None, None)]:
+        if op is _sre.LITERAL and _caseless(value):
+            run.append(chr(value))
+            continue
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run = []
+        part = None
+        if op is _sre.SUBPATTERN:
+            part = _required(value[-1])
+        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+            part = _required(value)
+        elif op is _sre.BRANCH:
+            parts = [_required(branch) for branch in value[1]]
+            if all(p is not None for p in parts):
+                part = frozenset().union(*parts)
+        elif op in _REPEATS and value[0] >= 1:
+            part = _required(value[2])
+        best = _better(best, part)
+    return best
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Literals one of which every match of ``pattern`` contains; None if there are none."""
+    try:
+        return _required(_parser.parse(pattern, re.I))
+    except Exception:  # an unusual construct: run the regex everywhere
+        return None
+
+
+class _Literals:
+    """Every literal of every pattern list, in one automaton run once per text."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.automaton = None
+        self.size = 0
+        self.last: tuple[str, dict[int, list[int]], frozenset[int]] | None = None
+
+    def ids(self, literals: frozenset[str]) -> frozenset[int]:
+        return frozenset(self.index.setdefault(lit, len(self.index)) for lit in literals)
+
+    def occurrences(self, text: str) -> dict[int, list[int]]:
+        """Start of every occurrence (overlapping ones too) of each literal found in
+        ``text``, in increasing order (the last answer is kept)."""
+        return self._scan(text)[1]
+
+    def present(self, text: str) -> frozenset[int]:
+        """Ids of the literals found in ``text``."""
+        return self._scan(text)[2]
+
+    def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
+        if self.last is not None and self.last[0] is text:
+            return self.last
+        if self.automaton is None or self.size != len(self.index):
+            from ahocorasick_rs import AhoCorasick
+
+            self.automaton = AhoCorasick(list(self.index))
+            self.size = len(self.index)
+        found: dict[int, list[int]] = {}
+        for literal, start, _ in self.automaton.find_matches_as_indexes(text, True):
+            found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
+        self.last = (text, found, frozenset(found))
+        return self.last
+
+
+_LITERALS = _Literals()
+
+
+def _phrase(folded: str) -> bool:
+    """The pattern matches exactly itself: no regex syntax, no character with a case."""
+    return is_literal(folded) and all(_caseless(ord(c)) for c in folded)
+
+
+def _needs(folded: str) -> frozenset[str] | None:
+    """Required literals of a folded pattern; a plain phrase is its own."""
+    return frozenset([folded]) if _phrase(folded) else required_literals(folded)
+
+
+def _phrase_matches(
+    starts: list[int], length: int, start: int, end: int
+) -> Iterator[tuple[int, int]]:
+    """What ``re.finditer`` gives for a plain phrase in [start, end): leftmost occurrences,
+    each search resuming after the previous match."""
+    resume = start
+    for at in starts[bisect_left(starts, start) :]:
+        if at + length > end:
+            break
+        if at >= resume:
+            yield at, at + length
+            resume = at + length
+
+
 class Patterns:
-    """A list of patterns; finds every match of every pattern, leftmost first."""
+    """A list of patterns; finds every match of every pattern, leftmost first.
+
+    A regex is compiled the first time a text holds one of its literals, so a short run
+    compiles only the few the article can match.
+    """
 
     def __init__(self, patterns: list[str]) -> None:
         self.sources = list(patterns)
-        self.compiled = [re.compile(fold_pattern(p), re.I) for p in patterns]
-        self.literals = [fold_pattern(p).lower() for p in patterns if is_literal(p)]
+        self.folded = [fold_pattern(p) for p in patterns]
+        self.literals = [p.lower() for p, s in zip(self.folded, patterns, strict=True)
+                         if is_literal(s)]
+        self.needs: list[frozenset[int] | None] = []
+        for pattern in self.folded:
+            literals = None if REFERENCE else _needs(pattern)
+            self.needs.append(None if literals is None else _LITERALS.ids(literals))
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self.folded)
+        # literal id of each pattern that is a plain phrase: matched from the automaton
+        self.phrases = [
+            None if REFERENCE or not _phrase(p) else _LITERALS.index[p] for p in self.folded
+        ]
+        self.always = any(n is None for n in self.needs)
+        self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
+        self._last: tuple[str, list[int]] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.compiled)
+        return bool(self.sources)
+
+    def _regex(self, index: int) -> re.Pattern[str]:
+        regex = self._compiled[index]
+        if regex is None:
+            regex = self._compiled[index] = re.compile(self.folded[index], re.I)
+        return regex
+
+    def _active(self, text: str) -> list[int]:
+        """Indexes of the patterns that can match in ``text`` (kept for the last text)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        if not self.wanted:
+            active = list(range(len(self.folded)))
+        else:
+            present = _LITERALS.present(text)
+            if not self.always and self.wanted.isdisjoint(present):
+                active = []
+            else:
+                active = [
+                    i
+                    for i, needs in enumerate(self.needs)
+                    if needs is None or not needs.isdisjoint(present)
+                ]
+        self._last = (text, active)
+        return active
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[int, int]]:
+        active = self._active(text)
+        if not active:
+            return
         end = len(text) if end is None else end
         spans = set()
-        for regex in self.compiled:
-            for match in regex.finditer(text, start, end):
+        for index in active:
+            phrase = self.phrases[index]
+            if phrase is not None:
+                starts = _LITERALS.occurrences(text)[phrase]
+                spans.update(_phrase_matches(starts, len(self.folded[index]), start, end))
+                continue
+            for match in self._regex(index).finditer(text, start, end):
                 if match.end() > match.start():
                     spans.add((match.start(), match.end()))
         yield from sorted(spans)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .base import Reporter, Summary
 from .concise import ConciseReporter
+from .csv import CsvReporter
 from .github import GithubReporter
 from .gitlab import GitlabReporter
+from .html import HtmlReporter
 from .json import JsonReporter
 from .json_lines import JsonLinesReporter
 from .junit import JunitReporter
@@ -22,6 +24,8 @@ REPORTERS: dict[str, type[Reporter]] = {
     "sarif": SarifReporter,
     "junit": JunitReporter,
     "gitlab": GitlabReporter,
+    "csv": CsvReporter,
+    "html": HtmlReporter,
 }
 
 # formats that read as text on a terminal; the others never get colour or excerpts

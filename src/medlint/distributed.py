@@ -1,0 +1,66 @@
+"""Run a check on a Dask cluster (``pip install 'medlint[dask]'``, ``--scheduler ADDRESS``).
+
+The client reads the files and keeps the cache, exactly as on one machine; the rule pack
+is sent to the workers once and compiled once per worker process, then batches of
+(path, text) follow. The output is the single-machine output: same violations, same order.
+"""
+
+from __future__ import annotations
+
+from .engine import Linter
+from .rules import RulePack
+from .runner import FileResult, check_batch
+
+TASKS_PER_WORKER = 4
+
+_linters: dict[str, Linter] = {}  # per worker process: compiled once per rule pack
+
+
+class DaskUnavailable(Exception):
+    """dask.distributed is missing or the scheduler cannot be reached."""
+
+
+def check_on_worker(
+    key: str, pack: RulePack, codes: frozenset[str] | None, batch: list[tuple[str, str]]
+) -> list[FileResult]:
+    """Runs on a Dask worker: the pack sent by the client is compiled once per process."""
+    linter = _linters.get(key)
+    if linter is None:
+        linter = _linters[key] = Linter(pack, set(codes) if codes is not None else None)
+    return check_batch(linter, batch)
+
+
+class _Pending:
+    def __init__(self, future) -> None:
+        self.future = future
+
+    def get(self) -> list[FileResult]:
+        return self.future.result()
+
+
+class DaskExecutor:
+    """Sends the rule pack once and batches of articles to a Dask scheduler's workers,
+    which need medlint installed but neither the rule files nor the articles."""
+
+    def __init__(self, address: str, linter: Linter, key: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise DaskUnavailable("--scheduler needs Dask: pip install 'medlint[dask]'") from None
+        try:
+            self.client = Client(address, timeout="10s", set_as_default=False)
+        except OSError as error:
+            raise DaskUnavailable(f"cannot reach Dask scheduler {address}: {error}") from None
+        self.key = key
+        self.codes = frozenset(check.rule.code for check in linter.checks)
+        self.pack = self.client.scatter(linter.pack, broadcast=True)
+        threads = sum(self.client.nthreads().values())
+        self.workers = max(1, threads) * TASKS_PER_WORKER // 2
+
+    def submit(self, batch: list[tuple[str, str]]) -> _Pending:
+        return _Pending(
+            self.client.submit(check_on_worker, self.key, self.pack, self.codes, batch, pure=False)
+        )
+
+    def close(self) -> None:
+        self.client.close()

@@ -1,0 +1,131 @@
+"""Parallel runs, the result cache and the cluster runner, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import ROOT
+
+
+def _corpus(tmp_path, copies: int = 5):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(copies):
+        for article in (ROOT / "examples").iterdir():
+            shutil.copy(article, folder / f"{i:02d}-{article.name}")
+    return folder
+
+
+def test_jobs_give_the_same_ordered_output(cli, tmp_path):
+    corpus = _corpus(tmp_path)
+    one = cli("check", "--no-cache", "-j", "1", "--format", "json", str(corpus))
+    two = cli("check", "--no-cache", "--jobs", "2", "--format", "json", str(corpus))
+    assert one.code == two.code == 1
+    assert one.out == two.out
+    paths = [v["path"] for v in one.json()]
+    assert paths == sorted(paths) and len(set(paths)) > 10
+
+
+def test_long_run_same_as_reference(cli, tmp_path):
+    """From 500 files on, the dictionary is loaded whole and workers are forked."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path, copies=130)
+    args = [sys.executable, "-m", "medlint", "check", "--no-cache", "--format", "json"]
+    plain = subprocess.run([*args, "-j", "1", str(corpus)], capture_output=True, text=True,
+                           env=dict(os.environ, MEDLINT_REFERENCE="1"), timeout=600)
+    fast = cli("check", "--no-cache", "--format", "json", "-j", "2", str(corpus))
+    assert len(fast.json()) > 500
+    assert fast.out == plain.stdout
+
+
+def test_bad_jobs_is_a_usage_error(cli):
+    run = cli("check", "-j", "0", "examples")
+    assert run.code == 2 and run.err.startswith("medlint: error:")
+
+
+def test_cache_is_reused_and_keyed_on_content(cli, tmp_path):
+    corpus = _corpus(tmp_path, copies=1)
+    cache = tmp_path / "cache"
+    args = ("check", "--cache-dir", str(cache), "--format", "json", str(corpus))
+    cold = cli(*args)
+    assert (cache / "results.sqlite").is_file()
+    assert cli(*args).out == cold.out
+    # an edited article is checked again, not answered from the cache
+    target = corpus / "00-compliant-botox.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\n本品可以根治皱纹。\n", "utf-8")
+    edited = cli(*args).json()
+    assert any(v["path"].endswith("00-compliant-botox.md") for v in edited)
+    # a different rule selection does not reuse the entries
+    only = cli("check", "--cache-dir", str(cache), "--select", "MED101", "--format", "json",
+               str(corpus)).json()
+    assert only and {v["rule"] for v in only} == {"MED101"}
+
+
+def test_no_cache_writes_nothing(cli, tmp_path):
+    run = cli("check", "--no-cache", str(ROOT / "examples"), cwd=tmp_path)
+    assert run.code == 1
+    assert not (tmp_path / ".medlint_cache").exists()
+
+
+def test_default_cache_dir_and_clean(cli, tmp_path):
+    cli("check", str(ROOT / "examples"), cwd=tmp_path)
+    assert (tmp_path / ".medlint_cache" / "results.sqlite").is_file()
+    cleaned = cli("clean", cwd=tmp_path)
+    assert cleaned.code == 0
+    assert not (tmp_path / ".medlint_cache").exists()
+    assert "no cache" in cli("clean", cwd=tmp_path).out
+
+
+def test_clean_leaves_foreign_files(cli, tmp_path):
+    (tmp_path / "keep.txt").write_text("x", "utf-8")
+    cli("check", "--cache-dir", str(tmp_path), str(ROOT / "examples"))
+    cli("clean", "--cache-dir", str(tmp_path))
+    assert (tmp_path / "keep.txt").is_file()
+    assert not (tmp_path / "results.sqlite").exists()
+
+
+def test_no_progress_bar_when_not_a_terminal(cli, tmp_path):
+    corpus = _corpus(tmp_path, copies=3)
+    run = cli("check", "--no-cache", "-o", str(tmp_path / "r.html"), "--format", "html",
+              str(corpus))
+    assert run.code == 1
+    assert run.err == ""
+
+
+def test_unreadable_file_is_reported_with_jobs(cli, tmp_path):
+    corpus = _corpus(tmp_path, copies=2)
+    (corpus / "01-bad.md").write_bytes(b"PK\x03\x04\x00\x00binary")
+    run = cli("check", "-j", "2", "--no-cache", "--format", "json", str(corpus))
+    assert run.code == 2
+    assert "01-bad.md: error:" in run.err
+    assert json.loads(run.out)
+
+
+def test_dask_local_cluster_gives_single_machine_output(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from medlint.cli import main
+
+    corpus = _corpus(tmp_path, copies=2)
+    single, clustered = tmp_path / "single.json", tmp_path / "cluster.json"
+    base = ["check", "--no-cache", "--format", "json"]
+    assert main([*base, "-j", "1", "-o", str(single), str(corpus)]) == 1
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        code = main([*base, "--scheduler", cluster.scheduler_address, "-o", str(clustered),
+                     str(corpus)])
+    assert code == 1
+    assert clustered.read_text("utf-8") == single.read_text("utf-8")
+    assert json.loads(single.read_text("utf-8"))
+
+
+def test_unreachable_scheduler_is_a_usage_error(cli):
+    run = cli("check", "--scheduler", "tcp://127.0.0.1:9", "examples", cwd=ROOT)
+    assert run.code == 2
+    assert run.err.startswith("medlint: error:") and "Traceback" not in run.err
