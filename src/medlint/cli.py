@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -12,6 +13,7 @@ from .config import ConfigError, Overrides, load_config
 from .deadline import DEFAULT_TIMEOUT
 from .files import DEFAULT_MAX_FILE_SIZE
 from .rules import RulesError
+from .violation import Severity, Violation
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
 DEFAULT_CACHE_DIR = ".medlint_cache"
@@ -60,7 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check files and folders")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
-    check.add_argument("--format", default="text", help="output format (text, json, csv, html)")
+    check.add_argument(
+        "--format",
+        default="text",
+        help="text, concise, json, json-lines, github, sarif, junit, gitlab, csv, html",
+    )
     check.add_argument(
         "--stdin-filename", metavar="NAME", help="name (and format) of the article read from stdin"
     )
@@ -107,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument(
         "--disclaimer-text", metavar="TEXT", help="the disclaimer --fix appends (must comply)"
     )
+    add_report_options(check)
     _add_run_options(check)
 
     clean = commands.add_parser("clean", help="remove the result cache")
@@ -226,9 +233,70 @@ def _pack(args: argparse.Namespace):
     return workspace.pack(workspace.settings_in("."))
 
 
-def _open_report(args: argparse.Namespace, out=None):
+def add_report_options(check: argparse.ArgumentParser) -> None:
+    """Options that choose what is reported and how the run exits."""
+    check.add_argument(
+        "--statistics", action="store_true", help="print counts per rule instead of violations"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when violations are found"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="error",
+        help="exit 1 when a violation at or above this severity is found (default: error)",
+    )
+    check.add_argument("--baseline", metavar="FILE", type=Path,
+                       help="report only violations that FILE does not record")
+    check.add_argument("--write-baseline", metavar="FILE", type=Path,
+                       help="record the violations found in FILE and exit 0")
+    changed = check.add_mutually_exclusive_group()
+    changed.add_argument("--changed-since", metavar="REF",
+                         help="report only violations on lines changed since git REF")
+    changed.add_argument("--diff-file", metavar="FILE",
+                         help="report only violations on lines a unified diff adds (- for stdin)")
+
+
+def exit_policy(worst: Severity | None, fail_on: str, exit_zero: bool) -> int:
+    """1 when the worst violation reported is at or above ``fail_on``, unless ``exit_zero``."""
+    if exit_zero or worst is None:
+        return EXIT_OK
+    return EXIT_VIOLATIONS if worst.rank >= Severity(fail_on).rank else EXIT_OK
+
+
+Filter = Callable[[str, list[Violation]], list[Violation]]
+
+
+def report_filters(args: argparse.Namespace, per_article: frozenset[str]) -> list[Filter]:
+    """The baseline and changed-lines filters the options ask for, in that order."""
+    from .baseline import Baseline, BaselineError
+    from .changes import ChangedLines, ChangeError
+
+    if args.write_baseline and (args.baseline or args.changed_since or args.diff_file):
+        raise UsageError("--write-baseline records every violation: use it alone")
+    if args.diff_file == "-" and "-" in args.paths:
+        raise UsageError("stdin cannot hold both the article and the diff")
+    filters: list[Filter] = []
+    try:
+        if args.baseline:
+            baseline = Baseline.load(args.baseline)
+            filters.append(lambda path, found: baseline.new(found, per_article))
+        changed = None
+        if args.changed_since:
+            changed = ChangedLines.from_git(args.changed_since, args.paths)
+        elif args.diff_file:
+            changed = ChangedLines.from_diff_file(args.diff_file)
+    except (BaselineError, ChangeError) as error:
+        raise UsageError(str(error)) from None
+    if changed is not None:
+        filters.append(lambda path, found: changed.filter(path, found, per_article))
+    return filters
+
+
+def _open_report(args: argparse.Namespace, out=None, rules=()):
     """The report's stream and its reporter, as the options ask."""
-    from .reporters import REPORTERS
+    from .reporters import HUMAN_FORMATS, REPORTERS, statistics_reporter
 
     if out is None:
         out = sys.stdout
@@ -237,15 +305,18 @@ def _open_report(args: argparse.Namespace, out=None):
             out = args.output_file.open("w", encoding="utf-8", errors="backslashreplace")
         except OSError as error:
             raise UsageError(f"cannot write {args.output_file}: {error.strerror}") from None
-    tty = out.isatty()
+    human = args.format in HUMAN_FORMATS and not args.statistics
+    tty = out.isatty() and human
     auto = args.color == "auto" and tty and "NO_COLOR" not in os.environ
-    color = args.color == "always" or auto
-    show_source = tty if args.show_source is None else args.show_source
-    return out, REPORTERS[args.format](out, color=color, show_source=show_source)
+    color = human and (args.color == "always" or auto)
+    show_source = tty if args.show_source is None else args.show_source and human
+    reporter_class = statistics_reporter(args.format) if args.statistics else REPORTERS[args.format]
+    return out, reporter_class(out, color=color, show_source=show_source, rules=rules)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from . import progress
+    from .baseline import BaselineError, content_keys, per_article_codes, write_baseline
     from .files import InputError
     from .reporters import REPORTERS, Summary
     from .runner import FileResult, check_one, read_stdin
@@ -262,9 +333,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .fix_command import run_fixes
 
         return run_fixes(args, linter, _open_report)
-    out, reporter = _open_report(args)
+    here = linter.linter(linter.settings_in("."))  # the settings of the current folder
+    per_article = per_article_codes(here.pack.rules)
+    filters = report_filters(args, per_article)
+    out, reporter = _open_report(args, rules=[check.rule for check in here.checks])
     summary = Summary()
-    failed = False
+    recorded = []
     if args.paths == ["-"]:
         name = args.stdin_filename or "-"
         try:
@@ -280,15 +354,29 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{result.path}: error: {result.error}", file=sys.stderr)
             summary.errors += 1
             continue
-        summary.add(result.violations)
-        reporter.file(result.path, result.source, result.violations)
-        failed = failed or any(v.severity.value == "error" for v in result.violations)
-    reporter.close(summary)
+        violations = result.violations
+        if args.write_baseline:
+            recorded.extend(content_keys(violations, per_article))
+            continue
+        for keep in filters:
+            violations = keep(result.path, violations)
+        summary.add(violations)
+        reporter.file(result.path, result.source, violations)
+    if args.write_baseline:
+        try:
+            count = write_baseline(args.write_baseline, recorded)
+        except BaselineError as error:
+            raise UsageError(str(error)) from None
+        print(f"medlint: recorded {count} violations in {args.write_baseline}", file=sys.stderr)
+    else:
+        reporter.close(summary)
     if out is not sys.stdout:
         out.close()
     if summary.errors:
         return EXIT_USAGE
-    return EXIT_VIOLATIONS if failed else EXIT_OK
+    if args.write_baseline:
+        return EXIT_OK
+    return exit_policy(summary.worst, args.fail_on, args.exit_zero)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

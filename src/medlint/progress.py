@@ -14,7 +14,7 @@ from typing import TextIO
 
 from .runner import FileResult
 
-MACHINE_FORMATS = frozenset({"json", "csv"})
+MACHINE_FORMATS = frozenset({"json", "json-lines", "github", "sarif", "junit", "gitlab", "csv"})
 DELAY = 1.0  # seconds before the bar appears
 
 

@@ -45,7 +45,12 @@ class TextReporter(Reporter):
         if summary.total:
             parts = ", ".join(f"{n} {k}" for k, n in summary.counts.items() if n)
             self.out.write(
-                f"Found {summary.total} violations ({parts}) in {summary.files} files.\n"
+                f"Found {_plural(summary.total, 'violation')} ({parts}) "
+                f"in {_plural(summary.files, 'file')}.\n"
             )
         elif summary.files:
-            self.out.write(f"All checks passed ({summary.files} files).\n")
+            self.out.write(f"All checks passed ({_plural(summary.files, 'file')}).\n")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -1,0 +1,11 @@
+"""``concise``: one ``path:line:col: CODE message`` line per violation, no excerpt."""
+
+from __future__ import annotations
+
+from .text import TextReporter
+
+
+class ConciseReporter(TextReporter):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.show_source = False
