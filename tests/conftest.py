@@ -47,3 +47,13 @@ def shared() -> Path:
     if not (SHARED / "corpus" / "dev" / "labels.jsonl").is_file():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_result_cache(tmp_path_factory):
+    """Runs of the CLI keep their result cache in the session's temporary folder."""
+    import os
+
+    os.environ["MEDLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("medlint-cache"))
+    yield
+    os.environ.pop("MEDLINT_CACHE_DIR", None)

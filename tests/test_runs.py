@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -73,13 +76,24 @@ def test_no_cache_writes_nothing(cli, tmp_path):
     assert not (tmp_path / ".medlint_cache").exists()
 
 
-def test_default_cache_dir_and_clean(cli, tmp_path):
-    cli("check", str(ROOT / "examples"), cwd=tmp_path)
-    assert (tmp_path / ".medlint_cache" / "results.sqlite").is_file()
-    cleaned = cli("clean", cwd=tmp_path)
-    assert cleaned.code == 0
-    assert not (tmp_path / ".medlint_cache").exists()
-    assert "no cache" in cli("clean", cwd=tmp_path).out
+def test_default_cache_dir_is_outside_the_checked_folders(tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    env.pop("MEDLINT_CACHE_DIR", None)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "examples", content)
+
+    def medlint(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "medlint", *args], cwd=content, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    before = sorted(p.name for p in content.rglob("*"))
+    assert medlint("check", ".").returncode == 1
+    assert sorted(p.name for p in content.rglob("*")) == before  # nothing written there
+    assert (tmp_path / "xdg" / "medlint" / "results" / "results.sqlite").is_file()
+    cleaned = medlint("clean")
+    assert cleaned.returncode == 0
+    assert not (tmp_path / "xdg" / "medlint" / "results" / "results.sqlite").exists()
+    assert "no cache" in medlint("clean").stdout
 
 
 def test_clean_leaves_foreign_files(cli, tmp_path):

@@ -3,8 +3,9 @@
 An entry's key hashes the article's text and format, the rule pack (every rule file's
 bytes and the selected codes), a settings fingerprint given by the caller (options and
 configuration that change results) and medlint's version. Any change to one of them
-misses. Entries live in one SQLite file in the cache folder (``.medlint_cache`` by
-default); only the parent process reads and writes it.
+misses. Entries live in one SQLite file in the cache folder (by default ``results/`` in
+the user cache folder, never in the folders being checked); only the parent process reads
+and writes it.
 """
 
 from __future__ import annotations

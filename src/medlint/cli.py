@@ -16,7 +16,6 @@ from .rules import RulesError
 from .violation import Severity, Violation
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
-DEFAULT_CACHE_DIR = ".medlint_cache"
 
 
 class UsageError(Exception):
@@ -117,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(check)
 
     clean = commands.add_parser("clean", help="remove the result cache")
-    clean.add_argument("--cache-dir", metavar="DIR", type=Path, default=Path(DEFAULT_CACHE_DIR))
+    clean.add_argument("--cache-dir", metavar="DIR", type=Path, default=None)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
@@ -144,8 +143,9 @@ def _add_run_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
                        help="worker processes (default: all cores)")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    check.add_argument("--cache-dir", metavar="DIR", type=Path, default=Path(DEFAULT_CACHE_DIR),
-                       help=f"where cached results live (default: {DEFAULT_CACHE_DIR})")
+    check.add_argument("--cache-dir", metavar="DIR", type=Path, default=None,
+                       help="where cached results live (default: $MEDLINT_CACHE_DIR, or "
+                       "results/ in the user cache folder, ~/.cache/medlint)")
     check.add_argument("--scheduler", metavar="ADDRESS",
                        help="run on a Dask cluster (needs medlint[dask])")
 
@@ -166,7 +166,8 @@ def _results(args: argparse.Namespace, workspace):
     cache = None
     if not args.no_cache:
         try:
-            cache = Cache(args.cache_dir, fingerprint)
+            folder = _cache_dir(args)
+            cache = Cache(folder, fingerprint)
         except (OSError, sqlite3.Error) as error:
             raise UsageError(f"cannot use cache folder {args.cache_dir}: {error}") from None
     executor = None
@@ -432,11 +433,24 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cache_dir(args: argparse.Namespace) -> Path:
+    """``--cache-dir``, else ``$MEDLINT_CACHE_DIR``, else the user cache folder: a run
+    never writes into the folders it checks unless told to."""
+    if args.cache_dir is not None:
+        return args.cache_dir
+    if os.environ.get("MEDLINT_CACHE_DIR"):
+        return Path(os.environ["MEDLINT_CACHE_DIR"])
+    from .userdata import user_cache_dir
+
+    return user_cache_dir() / "results"
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     from .cache import clean
 
-    removed = clean(args.cache_dir)
-    print(f"removed {args.cache_dir}" if removed else f"no cache in {args.cache_dir}")
+    folder = _cache_dir(args)
+    removed = clean(folder)
+    print(f"removed {folder}" if removed else f"no cache in {folder}")
     return EXIT_OK
 
 
