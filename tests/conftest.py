@@ -57,3 +57,12 @@ def _private_result_cache(tmp_path_factory):
     os.environ["MEDLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("medlint-cache"))
     yield
     os.environ.pop("MEDLINT_CACHE_DIR", None)
+
+
+def lint_article(cli, folder: Path, text: str, name: str = "a.md") -> list[dict]:
+    """Write ``text`` as ``folder/name``, check it with the CLI, return the JSON report."""
+    article = folder / name
+    article.write_text(text, encoding="utf-8")
+    run = cli("check", "--format", "json", str(article))
+    assert run.code in (0, 1), run.err
+    return run.json()

@@ -8,15 +8,14 @@ import sys
 
 import pytest
 
+from conftest import lint_article
+
 DISCLAIMER = "本文仅供参考，不能替代医生诊断，如有不适请及时就医。"
 
 
 def _lint(cli, tmp_path, text: str, name: str = "a.md") -> list[tuple[str, int]]:
-    article = tmp_path / name
-    article.write_text(text, encoding="utf-8")
-    run = cli("check", "--format", "json", str(article))
-    assert run.code in (0, 1), run.err
-    return [(v["category"], v["line"]) for v in run.json() if v["category"] != "overclaim"]
+    found = lint_article(cli, tmp_path, text, name)
+    return [(v["category"], v["line"]) for v in found if v["category"] != "overclaim"]
 
 
 def _messages(cli, tmp_path, text: str, category: str) -> list[str]:

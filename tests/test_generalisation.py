@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import lint_article
+
 DISCLAIMER = "本文仅供参考，不能替代医生诊断。"
 
 
 def _codes(cli, tmp_path, text: str, name: str = "a.md") -> list[tuple[str, int]]:
-    article = tmp_path / name
-    article.write_text(text, encoding="utf-8")
-    run = cli("check", "--format", "json", str(article))
-    assert run.code in (0, 1), run.err
-    return [(v["rule"], v["line"]) for v in run.json()]
+    return [(v["rule"], v["line"]) for v in lint_article(cli, tmp_path, text, name)]
 
 
 def test_closing_disclaimer_does_not_answer_a_sign_in_the_paragraph_before(cli, tmp_path):
