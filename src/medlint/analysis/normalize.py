@@ -37,8 +37,3 @@ def _table() -> dict[int, str]:
 def normalise(text: str) -> str:
     """Fold ``text`` for matching; the result has exactly the same length."""
     return text.translate(_table())
-
-
-def normalise_pattern_text(text: str) -> str:
-    """Fold a rule's phrase the same way articles are folded."""
-    return normalise(text)
