@@ -39,7 +39,7 @@ class Linter:
         assert pack.lexicon is not None
         self.lexicon = pack.lexicon
         rules = [r for r in pack.rules if selection is None or selection.enabled(r.code)]
-        self.checks = [compile_rule(rule) for rule in rules]
+        self.checks = [compile_rule(rule, pack.lexicons) for rule in rules]
         self.topic_patterns: dict[str, Patterns] = {}
         for topic in pack.topics:
             self.topic_patterns[topic.id] = Patterns(topic.triggers)

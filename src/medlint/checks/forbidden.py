@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Mapping
+
 from ..rules.models import ForbiddenRule
 from .base import Article, Check, Finding
+from .frames import Frames
 from .patterns import Patterns
 
 # a run of 2-6 Chinese characters that is a whole alternative of a pattern: 术前术后 in
@@ -13,29 +16,36 @@ from .patterns import Patterns
 _WHOLE_WORD = re.compile(r"(?:(?<=[(|:])|^)([\u4e00-\u9fff]{2,6})(?=[|)]|$)")
 
 
-# not registered: a chunk opening with a negator (不疼了) would hide it from negation
-# scopes, and one closing on a particle would swallow the particle into the claim
-_NEGATOR_FIRST = "不没无非未别勿"
-_PARTICLE_LAST = "了的地得着过吗呢吧啊"
+# not registered with jieba (word classes segment-negator-first, segment-particle-last):
+# a chunk opening with a negator (不疼了) would hide it from negation scopes, and one
+# closing on a particle would swallow the particle into the claim
+_NO_FIRST = "segment-negator-first"
+_NO_LAST = "segment-particle-last"
 
 
-def alternative_words(patterns: list[str]) -> list[str]:
+def _registrable(word: str, lexicons: Mapping[str, list[str]]) -> bool:
+    """A word jieba may keep whole: not led by a negator, not closed by a particle."""
+    return word[0] not in lexicons.get(_NO_FIRST, ()) and word[-1] not in lexicons.get(
+        _NO_LAST, ()
+    )
+
+
+def alternative_words(patterns: list[str], lexicons: Mapping[str, list[str]]) -> list[str]:
     """The whole-word alternatives of ``patterns``, for jieba's dictionary."""
     return sorted(
-        {
-            word
-            for p in patterns
-            for word in _WHOLE_WORD.findall(p)
-            if word[0] not in _NEGATOR_FIRST and word[-1] not in _PARTICLE_LAST
-        }
+        {word for p in patterns for word in _WHOLE_WORD.findall(p) if _registrable(word, lexicons)}
     )
 
 
 class ForbiddenCheck(Check):
     rule: ForbiddenRule
 
-    def __init__(self, rule: ForbiddenRule) -> None:
+    def __init__(
+        self, rule: ForbiddenRule, lexicons: Mapping[str, list[str]] | None = None
+    ) -> None:
         super().__init__(rule)
+        self.lexicons = lexicons or {}
+        self.frames = Frames(rule.frames, self.lexicons, rule.gap)
         self.patterns = Patterns(rule.patterns)
         self.exceptions = Patterns(rule.exceptions)
         self.sentence_exceptions = Patterns(rule.sentence_exceptions)
@@ -45,7 +55,8 @@ class ForbiddenCheck(Check):
         return [
             *self.patterns.literals,
             *self.exceptions.literals,
-            *alternative_words(rule.patterns + rule.exceptions),
+            *alternative_words(rule.patterns + rule.exceptions, self.lexicons),
+            *(w for w in self.frames.words if len(w) > 1 and _registrable(w, self.lexicons)),
         ]
 
     def excepted(self, article: Article, start: int, end: int) -> bool:
@@ -73,11 +84,27 @@ class ForbiddenCheck(Check):
             return False
         return not (rule.skip_debunked and context.debunked(start, end))
 
+    def _gaps_negated(self, article: Article, gaps) -> bool:
+        """A negator token stands in a gap the frame skipped (保证不能治好)."""
+        negators = article.context._negators
+        for first, last in gaps:
+            for word, a, _ in article.structure.tokens(first):
+                if first <= a < last and word in negators:
+                    return True
+        return False
+
+    def spans(self, article: Article) -> list[tuple[int, int]]:
+        """Pattern and frame matches, leftmost first, the longest first at one start."""
+        found = set(self.patterns.finditer(article.text))
+        for start, end, gaps in self.frames.finditer(article.text):
+            if (start, end) not in found and not (gaps and self._gaps_negated(article, gaps)):
+                found.add((start, end))
+        return sorted(found, key=lambda span: (span[0], -span[1]))
+
     def run(self, article: Article) -> list[Finding]:
         """One finding per claim, the longest match first; overlapping matches add nothing."""
         findings: list[Finding] = []
-        spans = sorted(self.patterns.finditer(article.text), key=lambda span: (span[0], -span[1]))
-        for start, end in spans:
+        for start, end in self.spans(article):
             if findings and start < findings[-1].end:
                 continue
             if self.is_claim(article, start, end):

@@ -1,0 +1,181 @@
+"""Claim frames: ordered slots over word classes, matched inside one clause.
+
+A frame is written as slots separated by spaces::
+
+    {certainty} … {cure-outcome} {disease}?
+
+- ``{name}`` is a word class (``rules/lexicons/*.yaml``); ``保证`` a literal word;
+  ``能|可以|{certainty}`` any of several; a trailing ``?`` makes the slot optional.
+- Slots written side by side must touch. ``…`` (or ``...``) between two slots lets up to
+  the rule's ``gap`` characters stand between them, ``…4`` up to 4. A gap never crosses
+  a clause mark (，。；！？：), never holds a negator (保证不能治好 is no promise) and may
+  run longer after a filler that introduces an object or a person (把/将/给/让/帮/使:
+  一定能把多年的老胃病给调理好). ``…,`` (``…12,``) may also cross commas, not a
+  sentence end: a story and its result (我妈喝了三个月，血压就正常了).
+- A frame may hold its own negators as literal slots (就没有 … 不好的, 无效 不收钱):
+  the claim *is* the negation, and the negation scope starts before the frame.
+
+Every word of every frame goes into the one Aho-Corasick automaton of
+:mod:`medlint.checks.patterns`; a frame is tried only on a text that holds a word of
+each of its slots, and only from the places where its first slot occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from itertools import product
+
+from .patterns import _LITERALS, fold_pattern
+
+CLAUSE_MARKS = frozenset("，,；;。！？!?：:\n、≠")
+SENTENCE_MARKS = frozenset("；;。！？!?\n≠")
+FILLERS = frozenset("把将给让帮使令替")
+FILLER_REACH = 6  # characters a gap may run further after a filler
+_GAP = re.compile(r"^(?:…|\.\.\.)(\d*)(,?)$")
+_CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
+
+
+class FrameError(ValueError):
+    """A frame that cannot be parsed, or names an unknown word class."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    words: tuple[str, ...]
+    optional: bool = False
+    gap: int = 0  # characters allowed between the previous slot and this one
+    commas: bool = False  # the gap may cross a comma (not a sentence end)
+
+
+def fold_word(word: str) -> str:
+    """A word as it appears in normalised text."""
+    return fold_pattern(word).lower()
+
+
+def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> list[Slot]:
+    """The slots of ``frame``; raises :class:`FrameError`."""
+    slots: list[Slot] = []
+    pending, commas = 0, False
+    for part in frame.split():
+        gap_mark = _GAP.match(part)
+        if gap_mark:
+            if not slots:
+                raise FrameError(f"{frame!r}: a frame cannot start with a gap")
+            pending = int(gap_mark.group(1)) if gap_mark.group(1) else gap
+            commas = bool(gap_mark.group(2))
+            continue
+        optional = part.endswith("?") and len(part) > 1
+        body = part[:-1] if optional else part
+        words: list[str] = []
+        for alternative in body.split("|"):
+            named = _CLASS.match(alternative)
+            if named:
+                name = named.group(1)
+                if name not in lexicons:
+                    raise FrameError(f"{frame!r}: unknown word class {{{name}}}")
+                words.extend(lexicons[name])
+            elif alternative and not any(c in alternative for c in "{}()[]\\*+"):
+                words.append(alternative)
+            else:
+                raise FrameError(f"{frame!r}: {alternative!r} is neither a word nor a {{class}}")
+        folded = tuple(sorted({fold_word(w) for w in words if w.strip()}, key=len, reverse=True))
+        slots.append(Slot(folded, optional, pending, commas))
+        pending, commas = 0, False
+    if pending:
+        raise FrameError(f"{frame!r}: a frame cannot end with a gap")
+    if not any(not s.optional for s in slots):
+        raise FrameError(f"{frame!r}: a frame needs at least one slot that is not optional")
+    return slots
+
+
+def _variants(slots: list[Slot]) -> list[list[Slot]]:
+    """Every way of leaving out optional slots; a left-out slot's gap joins the next."""
+    choices = [(True, False) if s.optional else (True,) for s in slots]
+    variants = []
+    for keep in product(*choices):
+        kept: list[Slot] = []
+        carry, commas = 0, False
+        for slot, used in zip(slots, keep, strict=True):
+            if used:
+                gap = slot.gap + carry if kept else 0
+                kept.append(Slot(slot.words, False, gap, (slot.commas or commas) and bool(kept)))
+                carry, commas = 0, False
+            elif kept:
+                carry += slot.gap
+                commas = commas or slot.commas
+        if kept:
+            variants.append(kept)
+    return variants
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    ids: tuple[frozenset[int], ...]
+    gaps: tuple[int, ...]
+    stops: tuple[frozenset[str], ...]
+
+
+class Frames:
+    """The frames of one rule, compiled against the word classes."""
+
+    def __init__(self, frames: list[str], lexicons: Mapping[str, list[str]], gap: int = 8):
+        self.sources = list(frames)
+        self.compiled: list[_Compiled] = []
+        self.words: set[str] = set()
+        for frame in frames:
+            for variant in _variants(parse_frame(frame, lexicons, gap)):
+                ids = []
+                for slot in variant:
+                    self.words.update(slot.words)
+                    ids.append(_LITERALS.ids(frozenset(slot.words)))
+                stops = tuple(SENTENCE_MARKS if s.commas else CLAUSE_MARKS for s in variant)
+                self.compiled.append(
+                    _Compiled(tuple(ids), tuple(slot.gap for slot in variant), stops)
+                )
+        self.lengths = {_LITERALS.index[w]: len(w) for w in self.words}
+
+    def __bool__(self) -> bool:
+        return bool(self.compiled)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[tuple[int, int], ...]]]:
+        """Every match: its start, end, and the gaps it skipped, as (start, end)."""
+        if not self.compiled:
+            return
+        occurrences = _LITERALS.occurrences(text)
+        present = _LITERALS.present(text)
+        at: dict[int, list[int]] | None = None
+        for frame in self.compiled:
+            if any(ids.isdisjoint(present) for ids in frame.ids):
+                continue
+            if at is None:
+                at = self._index(occurrences)
+            for word in frame.ids[0] & present:
+                for start in occurrences[word]:
+                    yield from self._extend(text, at, frame, 1, start, start + self.lengths[word], ())
+
+    def _index(self, occurrences: dict[int, list[int]]) -> dict[int, list[int]]:
+        """Word ids of the frames' words, by the position they start at."""
+        at: dict[int, list[int]] = {}
+        for word in self.lengths:
+            for start in occurrences.get(word, ()):
+                at.setdefault(start, []).append(word)
+        return at
+
+    def _extend(self, text, at, frame, k, start, position, gaps):
+        if k == len(frame.ids):
+            yield start, position, gaps
+            return
+        ids, reach, stops = frame.ids[k], frame.gaps[k], frame.stops[k]
+        if reach and position < len(text) and text[position] in FILLERS:
+            reach += FILLER_REACH
+        for p in range(position, min(len(text), position + reach) + 1):
+            if p > position and text[p - 1] in stops:
+                break
+            for word in at.get(p, ()):
+                if word in ids:
+                    skipped = (*gaps, (position, p)) if p > position else gaps
+                    yield from self._extend(
+                        text, at, frame, k + 1, start, p + self.lengths[word], skipped
+                    )
