@@ -153,7 +153,8 @@ class Frames:
                 at = self._index(occurrences)
             for word in frame.ids[0] & present:
                 for start in occurrences[word]:
-                    yield from self._extend(text, at, frame, 1, start, start + self.lengths[word], ())
+                    end = start + self.lengths[word]
+                    yield from self._extend(text, at, frame, 1, start, end, ())
 
     def _index(self, occurrences: dict[int, list[int]]) -> dict[int, list[int]]:
         """Word ids of the frames' words, by the position they start at."""

@@ -109,7 +109,8 @@ def _lexicon_words(lexicon: Lexicon, path: Path) -> list[str]:
         try:
             lines = target.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
-            raise RulesError(f"{path}: lexicon {lexicon.name}: file: cannot read: {error}") from None
+            where = f"{path}: lexicon {lexicon.name}: file"
+            raise RulesError(f"{where}: cannot read: {error}") from None
         words += [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
     return words
 
@@ -124,7 +125,8 @@ def _check_frames(pack: RulePack, paths: dict[str, Path]) -> None:
                 try:
                     parse_frame(frame, pack.lexicons)
                 except FrameError as error:
-                    raise RulesError(f"{paths[rule.code]}: rule {rule.code}: frames: {error}") from None
+                    where = f"{paths[rule.code]}: rule {rule.code}: frames"
+                    raise RulesError(f"{where}: {error}") from None
 
 
 def _scope_words(pack: RulePack) -> None:
