@@ -9,7 +9,7 @@ import pytest
 from medlint.analysis.normalize import normalise
 from medlint.analysis.segment import tokenize
 from medlint.checks.frames import FrameError, Frames, parse_frame
-from medlint.engine import Linter
+from medlint.run.engine import Linter
 from medlint.rules import default_rules_dir, load_pack
 
 PACK = load_pack([default_rules_dir()])
