@@ -9,8 +9,8 @@ import pytest
 from medlint.analysis.normalize import normalise
 from medlint.analysis.segment import tokenize
 from medlint.checks.frames import FrameError, Frames, parse_frame
-from medlint.run.engine import Linter
 from medlint.rules import default_rules_dir, load_pack
+from medlint.run.engine import Linter
 
 PACK = load_pack([default_rules_dir()])
 OVERCLAIM = {rule.code for rule in PACK.rules if rule.category == "overclaim"}
@@ -105,3 +105,14 @@ def test_a_gap_skips_an_object_after_a_filler():
     frames = Frames(["{certainty} … {cure-hard}"], PACK.lexicons)
     text = normalise("一定能把拖了十几年的老毛病给调理好")
     assert (0, len(text)) in {(s, e) for s, e, _ in frames.finditer(text)}
+
+
+def test_commercial_context_raises_a_warning_to_an_error(linter):
+    plain = linter.check_text("贴上三贴就不疼了。", "a.txt")
+    sold = linter.check_text("贴上三贴就不疼了。\n\n扫码加微信，到手价只要99元。", "a.txt")
+    assert [v.severity.value for v in plain] == ["warning"]
+    assert [v.severity.value for v in sold] == ["error"]
+
+
+def test_a_promotion_alone_is_no_claim(linter):
+    assert linter.check_text("扫码加微信，到手价只要99元，买二送一。", "a.txt") == []

@@ -36,6 +36,14 @@ def alternative_words(patterns: list[str], lexicons: Mapping[str, list[str]]) ->
     )
 
 
+# C15: a phone number or a price near a claim is commercial context (with the words of
+# the `commercial` class); alone it is never a violation
+_COMMERCIAL = re.compile(
+    r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d"
+)
+COMMERCIAL_DETAIL = "附近有电话、价格、预约或微信等推广信息，按广告处理"
+
+
 class ForbiddenCheck(Check):
     rule: ForbiddenRule
 
@@ -45,6 +53,8 @@ class ForbiddenCheck(Check):
         super().__init__(rule)
         self.lexicons = lexicons or {}
         self.frames = Frames(rule.frames, self.lexicons, rule.gap)
+        commerce = ["{commercial}"] if "commercial" in self.lexicons else []
+        self.commerce = Frames(commerce, self.lexicons)
         self.patterns = Patterns(rule.patterns)
         self.exceptions = Patterns(rule.exceptions)
         self.sentence_exceptions = Patterns(rule.sentence_exceptions)
@@ -108,4 +118,24 @@ class ForbiddenCheck(Check):
                 continue
             if self.is_claim(article, start, end):
                 findings.append(Finding(self.rule, start, end))
+        for finding in findings:
+            if self.commercial(article, finding.start):
+                finding.raised = True
+                finding.detail = COMMERCIAL_DETAIL
         return findings
+
+    def commercial(self, article: Article, position: int) -> bool:
+        """A commercial signal in the claim's paragraph or the paragraphs beside it (C15)."""
+        paragraphs = article.structure.paragraphs
+        if not paragraphs or not self.commerce:
+            return False
+        index = article.structure.paragraph_index(position)
+        first = paragraphs[max(0, index - 1)][0]
+        last = paragraphs[min(len(paragraphs) - 1, index + 1)][1]
+        if _COMMERCIAL.search(article.text, first, last):
+            return True
+        return any(
+            first <= start and end <= last
+            and article.structure.on_token_boundaries(start, end)
+            for start, end, _ in self.commerce.finditer(article.text)
+        )

@@ -15,7 +15,7 @@ from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.pack_cache import load_pack_cached
-from ..violation import Violation
+from ..violation import Severity, Violation
 
 ONE_PER_LINE = {"overclaim"}
 
@@ -94,6 +94,7 @@ class Linter:
             position = document.span(finding.start, finding.end)
             text = document.prose[finding.start : finding.end]
         message = f"{rule.message}：{finding.detail}" if finding.detail else rule.message
+        chosen = self.selection.severity(rule) if self.selection else rule.severity
         return Violation(
             path=document.path,
             line=position[0],
@@ -103,13 +104,20 @@ class Linter:
             rule=rule.code,
             name=rule.name,
             category=rule.category,
-            severity=self.selection.severity(rule) if self.selection else rule.severity,
+            severity=_severity(finding, chosen),
             message=message,
             suggestion=rule.suggestion,
             basis=rule.basis,
             text=text,
             topic=finding.topic,
         )
+
+
+def _severity(finding: Finding, severity: Severity) -> Severity:
+    """A claim in commercial context (C15) is an error, unless the rule is switched to info."""
+    if finding.raised and severity is Severity.warning:
+        return Severity.error
+    return severity
 
 
 def _one_per_line(violations: list[Violation]) -> list[Violation]:
