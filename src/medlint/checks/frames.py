@@ -135,6 +135,9 @@ class Frames:
                     _Compiled(tuple(ids), tuple(slot.gap for slot in variant), stops)
                 )
         self.lengths = {_LITERALS.index[w]: len(w) for w in self.words}
+        self.ids = frozenset(self.lengths)
+        _FRAME_IDS.update(self.ids)
+        self.slot_index = [tuple(_slot_set(ids) for ids in f.ids) for f in self.compiled]
 
     def __bool__(self) -> bool:
         return bool(self.compiled)
@@ -143,28 +146,22 @@ class Frames:
         """Every match: its start, end, and the gaps it skipped, as (start, end)."""
         if not self.compiled:
             return
-        occurrences = _LITERALS.occurrences(text)
         present = _LITERALS.present(text)
-        at: dict[int, list[int]] | None = None
-        for frame in self.compiled:
-            if any(ids.isdisjoint(present) for ids in frame.ids):
+        if self.ids.isdisjoint(present):
+            return
+        occurrences = _LITERALS.occurrences(text)
+        at = _positions(text)
+        found = _found_slot_sets(text, present)
+        for frame, slots in zip(self.compiled, self.slot_index, strict=True):
+            if not all(map(found.__getitem__, slots)):
                 continue
-            if at is None:
-                at = self._index(occurrences)
             for word in frame.ids[0] & present:
                 for start in occurrences[word]:
                     end = start + self.lengths[word]
                     yield from self._extend(text, at, frame, 1, start, end, ())
 
-    def _index(self, occurrences: dict[int, list[int]]) -> dict[int, list[int]]:
-        """Word ids of the frames' words, by the position they start at."""
-        at: dict[int, list[int]] = {}
-        for word in self.lengths:
-            for start in occurrences.get(word, ()):
-                at.setdefault(start, []).append(word)
-        return at
-
-    def _extend(self, text, at, frame, k, start, position, gaps):
+    def _extend(self, text, at, frame, k, start, position, gaps):  # noqa: ANN001
+        """Match slot ``k`` onwards from ``position``; yield each complete match."""
         if k == len(frame.ids):
             yield start, position, gaps
             return
@@ -174,9 +171,57 @@ class Frames:
         for p in range(position, min(len(text), position + reach) + 1):
             if p > position and text[p - 1] in stops:
                 break
-            for word in at.get(p, ()):
+            for word, length in at.get(p, ()):
                 if word in ids:
                     skipped = (*gaps, (position, p)) if p > position else gaps
                     yield from self._extend(
-                        text, at, frame, k + 1, start, p + self.lengths[word], skipped
+                        text, at, frame, k + 1, start, p + length, skipped
                     )
+
+
+_AT: list[object] = [None, None]
+_LENGTHS: dict[int, int] = {}
+_FRAME_IDS: set[int] = set()
+_SLOT_SETS: dict[frozenset[int], int] = {}
+_MEMBERS: dict[int, list[int]] = {}
+_FOUND: list[object] = [None, None]
+
+
+def _slot_set(ids: frozenset[int]) -> int:
+    """The number of a slot's word set, shared by every frame of every rule."""
+    if ids not in _SLOT_SETS:
+        _SLOT_SETS[ids] = number = len(_SLOT_SETS)
+        for word in ids:
+            _MEMBERS.setdefault(word, []).append(number)
+    return _SLOT_SETS[ids]
+
+
+def _found_slot_sets(text: str, present: frozenset[int]) -> bytearray:
+    """Which slot word sets have a word in ``text`` (kept for the last text)."""
+    if _FOUND[0] is text and len(_FOUND[1]) == len(_SLOT_SETS):  # type: ignore[arg-type]
+        return _FOUND[1]  # type: ignore[return-value]
+    found = bytearray(len(_SLOT_SETS))
+    for word in present:
+        for number in _MEMBERS.get(word, ()):
+            found[number] = 1
+    _FOUND[0], _FOUND[1] = text, found
+    return found
+
+
+def _positions(text: str) -> dict[int, list[tuple[int, int]]]:
+    """(word id, length) of every word found in ``text``, by start; kept for the last
+    text, so every rule's frames share one index."""
+    if _AT[0] is text:
+        return _AT[1]  # type: ignore[return-value]
+    if len(_LENGTHS) != len(_LITERALS.index):
+        _LENGTHS.update((i, len(word)) for word, i in _LITERALS.index.items())
+    lengths = _LENGTHS
+    at: dict[int, list[tuple[int, int]]] = {}
+    for word, starts in _LITERALS.occurrences(text).items():
+        if word not in _FRAME_IDS:
+            continue
+        length = lengths[word]
+        for start in starts:
+            at.setdefault(start, []).append((word, length))
+    _AT[0], _AT[1] = text, at
+    return at
