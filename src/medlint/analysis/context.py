@@ -15,6 +15,7 @@ A phrase right after the claim in its clause can negate it too (根治不了, �
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -92,6 +93,12 @@ class ContextLexicon(BaseModel):
         default_factory=list,
         description="patterns showing that a sentence presents or recommends a treatment",
     )
+
+
+# "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？
+_RHETORICAL = re.compile(
+    r"(?:谁|哪个|哪位|有谁|哪一个)[^,;:?!。，；：？！]{0,4}?(?:不|没)|谁会|哪有|哪(?:里)?比得上"
+)
 
 
 class Context:
@@ -236,6 +243,8 @@ class Context:
         """The sentence asks only to assert: 用过的谁不说好？ · 有它还做什么手术？"""
         first, last = self.s.sentence_at(start)
         sentence = self.s.text[first:last]
+        if _RHETORICAL.search(sentence):
+            return True
         return any(word in sentence for word in self.lexicon.rhetorical)
 
     def _testimonial_quote(self, opening: int) -> bool:
