@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", default=".", metavar="PATH")
     config.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
     _selection_options(config)
+    from .editors.commands import add_commands
+
+    add_commands(commands)
     return parser
 
 
@@ -460,7 +463,15 @@ COMMANDS = {
     "rules": cmd_rules,
     "explain": cmd_explain,
     "config": cmd_config,
+    "lsp": lambda args: _editors().cmd_lsp(args),
+    "serve": lambda args: _editors().cmd_serve(args),
 }
+
+
+def _editors():
+    from .editors import commands
+
+    return commands
 
 
 def _tolerant_streams() -> None:

@@ -1,0 +1,63 @@
+"""The ``medlint lsp`` and ``medlint serve`` commands."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..files import DEFAULT_MAX_FILE_SIZE
+
+
+def _selectors(value: str | None) -> tuple[str, ...]:
+    return tuple(s.strip() for s in (value or "").split(",") if s.strip())
+
+
+def _settings_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="FILE", type=Path,
+                        help="use this configuration file for every file")
+    parser.add_argument("--isolated", action="store_true",
+                        help="ignore every configuration file")
+    parser.add_argument("--select", metavar="RULES", help="only these rules")
+    parser.add_argument("--ignore", metavar="RULES", help="do not run these rules")
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path,
+                        help="an extra folder of YAML rules (repeatable)")
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``lsp`` and ``serve`` to the command line's subcommands."""
+    lsp = commands.add_parser("lsp", help="run the language server (stdio) for editors")
+    _settings_options(lsp)
+    lsp.add_argument("--debounce", type=float, default=250, metavar="MS",
+                     help="wait this long after an edit before checking (default 250)")
+    lsp.add_argument("--stdio", action="store_true", help="talk over stdio (the default)")
+    serve = commands.add_parser("serve", help="open the local review page")
+    _settings_options(serve)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any)")
+    serve.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_FILE_SIZE,
+                       metavar="BYTES", help="largest article accepted (default 1 MiB)")
+    serve.add_argument("--open", action="store_true", help="open the page in a browser")
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from .checking import make_workspace
+    from .lsp import Options, serve_stdio
+
+    select = _selectors(args.select) if args.select is not None else None
+    make_workspace(args.config, isolated=args.isolated, select=select,
+                   ignore=_selectors(args.ignore), rules=args.rules).prepare(["."])
+    options = Options(args.config, args.isolated, select, _selectors(args.ignore),
+                      tuple(args.rules), max(0.0, args.debounce) / 1000)
+    return serve_stdio(options)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .checking import make_workspace
+    from .serve import run_server
+
+    select = _selectors(args.select) if args.select is not None else None
+    workspace = make_workspace(args.config, isolated=args.isolated, select=select,
+                               ignore=_selectors(args.ignore), rules=args.rules)
+    workspace.prepare(["."])  # a bad configuration or selector fails now, in one line
+    return run_server(workspace, args.host, args.port, args.max_file_size, args.open)

@@ -1,0 +1,393 @@
+"""``medlint lsp``: a language server (pygls, stdio) for Markdown, text and HTML articles.
+
+- Diagnostics when a document is opened, changed (debounced) and saved, checked as the
+  file on disk with the settings that apply to it (see :mod:`medlint.editors.checking`).
+- Code actions: each safe fix, all safe fixes at once, and a suppression comment for
+  the rule on the diagnostic's line (or in the file, for a finding about the article).
+- Hover on a diagnostic: the rule's explanation.
+- Saving a configuration file reloads the settings and checks the open documents again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.workspace import TextDocument
+
+from .. import __version__
+from ..config import CONFIG_NAMES, ConfigError
+from ..documents.reader import document_format
+from ..rules import RulesError
+from ..violation import Severity, Violation
+from ..workspace import Workspace
+from .checking import Checked, check_as, fix_as
+from .edits import TextEdit, diff_edits, disable_comment
+from .explain import explain
+from .positions import Encoding, LineIndex
+
+SOURCE = "medlint"
+FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.medlint"
+SEVERITIES = {
+    Severity.error: types.DiagnosticSeverity.Error,
+    Severity.warning: types.DiagnosticSeverity.Warning,
+    Severity.info: types.DiagnosticSeverity.Information,
+}
+SUFFIX_OF_LANGUAGE = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
+
+
+@dataclass
+class Options:
+    """How the server checks: settings from the command line, and the debounce delay."""
+
+    config: Path | None = None
+    isolated: bool = False
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    rules: tuple[Path, ...] = ()
+    debounce: float = 0.25  # seconds after the last change before checking
+
+
+@dataclass
+class State:
+    """The last check of one open document."""
+
+    version: int | None
+    text: str
+    path: str
+    violations: list[Violation] = field(default_factory=list)
+    fixed: tuple[str, list[TextEdit], list[str]] | None = None  # text, edits, rules fixed
+
+
+class MedlintServer(LanguageServer):
+    def __init__(self, options: Options) -> None:
+        super().__init__("medlint", __version__)
+        self.options = options
+        self.checker: Workspace | None = None
+        self.states: dict[str, State] = {}
+        self.pending: dict[str, asyncio.Task[None]] = {}
+
+    # -- settings and paths ---------------------------------------------------------
+
+    def settings_workspace(self) -> Workspace:
+        """The settings (reloaded after a configuration file is saved)."""
+        if self.checker is None:
+            from .checking import make_workspace
+
+            o = self.options
+            self.checker = make_workspace(
+                o.config, isolated=o.isolated, select=o.select, ignore=o.ignore, rules=o.rules
+            )
+        return self.checker
+
+    def encoding(self) -> Encoding:
+        chosen = self.workspace.position_encoding
+        value = str(getattr(chosen, "value", chosen))
+        if value == "utf-8":
+            return "utf-8"
+        return "utf-32" if value == "utf-32" else "utf-16"
+
+    def path_of(self, document: TextDocument) -> str:
+        """The file the document is (for an unsaved one: a file in the workspace root)."""
+        if document.uri.startswith("file:") and document.path:
+            return document.path
+        root = self.workspace.root_path or os.getcwd()
+        suffix = SUFFIX_OF_LANGUAGE.get(document.language_id or "", ".md")
+        return os.path.join(root, "untitled" + suffix)
+
+    # -- checking -------------------------------------------------------------------
+
+    def check(self, uri: str) -> None:
+        """Check the document now and publish its diagnostics."""
+        document = self.workspace.get_text_document(uri)
+        text, path = document.source, self.path_of(document)
+        try:
+            checked = check_as(self.settings_workspace(), path, text)
+        except (ConfigError, RulesError) as error:
+            checked = Checked(error=str(error))
+        self.states[uri] = State(document.version, text, path, checked.violations)
+        index = LineIndex(text, self.encoding())
+        diagnostics = [diagnostic(index, v) for v in checked.violations]
+        if checked.error:
+            diagnostics.insert(0, error_diagnostic(checked.error))
+        published = types.PublishDiagnosticsParams(
+            uri=uri, diagnostics=diagnostics, version=document.version
+        )
+        self.text_document_publish_diagnostics(published)
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check the document after ``delay`` seconds unless it changes again before."""
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+
+        async def later() -> None:
+            await asyncio.sleep(delay)
+            self.pending.pop(uri, None)
+            if uri in self.workspace.text_documents:
+                self.check(uri)
+
+        self.pending[uri] = asyncio.get_running_loop().create_task(later())
+
+    def reload(self) -> None:
+        """Forget the settings and check every open document again."""
+        self.checker = None
+        for uri in list(self.workspace.text_documents):
+            self.check(uri)
+
+    # -- fixes ----------------------------------------------------------------------
+
+    def fixes(self, uri: str) -> tuple[State, list[TextEdit], list[str]] | None:
+        """The safe-fix edits of the document as last checked (computed once a version)."""
+        state = self.states.get(uri)
+        if state is None:
+            return None
+        if state.fixed is None or state.fixed[0] != state.text:
+            fixed = fix_as(self.settings_workspace(), state.path, state.text)
+            edits = [] if fixed.error else diff_edits(state.text, fixed.text)
+            state.fixed = (state.text, edits, fixed.fixed_rules)
+        return state, state.fixed[1], state.fixed[2]
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        found = self.fixes(uri)
+        if found is None:
+            return []
+        state, edits, fixed_rules = found
+        index = LineIndex(state.text, self.encoding())
+        workspace = self.settings_workspace()
+        actions: list[types.CodeAction] = []
+        wanted = params.context.only
+        quick = not wanted or any(k.startswith("quickfix") for k in wanted)
+        spans = [index.span(v.line, v.column, v.end_line, v.end_column) for v in state.violations]
+        for item in params.context.diagnostics:
+            if item.source != SOURCE or not isinstance(item.code, str):
+                continue
+            violation = self.violation_at(state, index, item)
+            if violation is None or not quick:
+                continue
+            start, end = index.span(
+                violation.line, violation.column, violation.end_line, violation.end_column
+            )
+            mine = [e for e in edits if e.overlaps(start, end)]
+            article = violation.rule in workspace.selection(
+                workspace.settings_for(state.path)
+            ).article_codes
+            if article and violation.rule in fixed_rules:
+                mine = [
+                    e for e in edits
+                    if e.start == e.end and not any(e.overlaps(a, b) for a, b in spans)
+                ]
+            if mine:
+                title = f"修正 Fix {violation.rule}: {describe(state.text, mine)}"
+                actions.append(action(title, types.CodeActionKind.QuickFix, uri, index, mine,
+                                      [item], preferred=True))
+            actions.append(self.disable_action(uri, state, index, violation, item, article))
+        if edits and (not wanted or quick or any(FIX_ALL.startswith(k) for k in wanted)):
+            kind = FIX_ALL if wanted and not quick else types.CodeActionKind.QuickFix
+            actions.append(action("修正全部安全问题 Apply all safe fixes (medlint)", kind, uri,
+                                  index, edits, []))
+        return actions
+
+    def disable_action(
+        self,
+        uri: str,
+        state: State,
+        index: LineIndex,
+        violation: Violation,
+        item: types.Diagnostic,
+        article: bool,
+    ) -> types.CodeAction:
+        workspace = self.settings_workspace()
+        settings = workspace.settings_for(state.path)
+        fmt = settings.extensions.get(Path(state.path).suffix.lower()) or document_format(
+            state.path
+        )
+        code = violation.rule
+        if article:  # a finding about the whole article: only disable-file suppresses it
+            at = len(state.text)
+            lead = "" if not state.text or state.text.endswith(("\n", "\r")) else "\n"
+            comment = disable_comment(state.path, "disable-file", code, fmt)
+            edit = TextEdit(at, at, f"{lead}{comment}\n")
+            title = f"在本文件停用 Disable {code} for this file"
+        else:
+            line = min(violation.line, len(index.starts)) - 1
+            at = index.line_end(line)
+            edit = TextEdit(at, at, " " + disable_comment(state.path, "disable-line", code, fmt))
+            title = f"在本行停用 Disable {code} on this line"
+        return action(title, types.CodeActionKind.QuickFix, uri, index, [edit], [item])
+
+    def violation_at(
+        self, state: State, index: LineIndex, item: types.Diagnostic
+    ) -> Violation | None:
+        """The violation a diagnostic the client sends back stands for."""
+        for violation in state.violations:
+            if violation.rule == item.code and lsp_range(index, violation) == item.range:
+                return violation
+        return None
+
+    # -- hover ----------------------------------------------------------------------
+
+    def hover(self, params: types.HoverParams) -> types.Hover | None:
+        state = self.states.get(params.text_document.uri)
+        if state is None:
+            return None
+        index = LineIndex(state.text, self.encoding())
+        position = params.position
+        at = index.offset(position.line, position.character)
+        notes = []
+        seen = set()
+        for violation in state.violations:
+            start, end = index.span(
+                violation.line, violation.column, violation.end_line, violation.end_column
+            )
+            if start <= at <= end and violation.rule not in seen:
+                seen.add(violation.rule)
+                found = explain(self.settings_workspace(), state.path, violation.rule)
+                if found is not None:
+                    notes.append(found.markdown())
+        if not notes:
+            return None
+        value = "\n\n---\n\n".join(notes)
+        markdown = types.MarkupContent(kind=types.MarkupKind.Markdown, value=value)
+        return types.Hover(contents=markdown)
+
+
+def lsp_range(index: LineIndex, violation: Violation) -> types.Range:
+    start, end = index.span(
+        violation.line, violation.column, violation.end_line, violation.end_column
+    )
+    return types.Range(start=point(index, start), end=point(index, end))
+
+
+def point(index: LineIndex, offset: int) -> types.Position:
+    line, character = index.position(offset)
+    return types.Position(line=line, character=character)
+
+
+def diagnostic(index: LineIndex, violation: Violation) -> types.Diagnostic:
+    """The LSP diagnostic of a violation: message, then what to write and why."""
+    lines = [violation.message]
+    if violation.suggestion:
+        lines.append(f"建议 instead: {violation.suggestion}")
+    if violation.basis:
+        lines.append(f"依据 basis: {violation.basis}")
+    return types.Diagnostic(
+        range=lsp_range(index, violation),
+        message="\n".join(lines),
+        severity=SEVERITIES[violation.severity],
+        code=violation.rule,
+        source=SOURCE,
+        data={"name": violation.name, "category": violation.category},
+    )
+
+
+def error_diagnostic(message: str) -> types.Diagnostic:
+    """A problem that stopped the check (configuration, size, time limit)."""
+    start = types.Position(line=0, character=0)
+    return types.Diagnostic(
+        range=types.Range(start=start, end=start),
+        message=f"medlint: error: {message}",
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
+    )
+
+
+def describe(text: str, edits: list[TextEdit]) -> str:
+    """A short title for edits: ``old → new``."""
+    first = edits[0]
+    old, new = text[first.start : first.end], first.new.strip()
+    if not old:
+        return f"插入 insert “{shorten(new)}”"
+    return f"“{shorten(old)}” → “{shorten(new)}”"
+
+
+def shorten(text: str, limit: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def action(
+    title: str,
+    kind: str,
+    uri: str,
+    index: LineIndex,
+    edits: list[TextEdit],
+    diagnostics: list[types.Diagnostic],
+    preferred: bool = False,
+) -> types.CodeAction:
+    changes = [
+        types.TextEdit(
+            range=types.Range(start=point(index, e.start), end=point(index, e.end)), new_text=e.new
+        )
+        for e in sorted(edits, key=lambda e: (e.start, e.end))
+    ]
+    return types.CodeAction(
+        title=title,
+        kind=kind,
+        diagnostics=diagnostics or None,
+        is_preferred=preferred or None,
+        edit=types.WorkspaceEdit(changes={uri: changes}),
+    )
+
+
+def build_server(options: Options) -> MedlintServer:
+    """The server with its features registered."""
+    server = MedlintServer(options)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: MedlintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.check(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: MedlintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, ls.options.debounce)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: MedlintServer, params: types.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if os.path.basename(ls.workspace.get_text_document(uri).path) in CONFIG_NAMES:
+            ls.reload()
+        else:
+            ls.schedule(uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: MedlintServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        task = ls.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        ls.states.pop(uri, None)
+        cleared = types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        ls.text_document_publish_diagnostics(cleared)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls: MedlintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(change.uri.rsplit("/", 1)[-1] in CONFIG_NAMES for change in params.changes):
+            ls.reload()
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+    )
+    def code_action(
+        ls: MedlintServer, params: types.CodeActionParams
+    ) -> list[types.CodeAction]:
+        return ls.code_actions(params)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: MedlintServer, params: types.HoverParams) -> types.Hover | None:
+        return ls.hover(params)
+
+    return server
+
+
+def serve_stdio(options: Options) -> int:
+    """Run the server over standard input and output until the client exits."""
+    server = build_server(options)
+    server.start_io()
+    return 0
