@@ -41,8 +41,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:
+    import sys
+
     from .checking import make_workspace
-    from .lsp import Options, serve_stdio
+
+    try:
+        from .lsp import Options, serve_stdio
+    except ImportError as error:
+        print(f"medlint: error: medlint lsp needs pygls ({error.name} is missing): "
+              "pip install 'medlint[lsp]'", file=sys.stderr)
+        return 2
 
     select = _selectors(args.select) if args.select is not None else None
     make_workspace(args.config, isolated=args.isolated, select=select,
