@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 from ..documents.reader import document_format
 
-JOIN = 4  # changes this close together in a line are one edit
-
 
 @dataclass(frozen=True)
 class TextEdit:
@@ -44,15 +42,9 @@ def diff_edits(old: str, new: str) -> list[TextEdit]:
             edits.append(TextEdit(base, base + len(before), after))
             continue
         chars = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        pieces: list[list[int]] = []
         for ctag, a1, a2, b1, b2 in chars.get_opcodes():
-            if ctag == "equal":
-                continue
-            if pieces and a1 - pieces[-1][1] <= JOIN:  # 神药 -> 药物 is one edit, not two
-                pieces[-1][1], pieces[-1][3] = a2, b2
-            else:
-                pieces.append([a1, a2, b1, b2])
-        edits.extend(TextEdit(base + a1, base + a2, after[b1:b2]) for a1, a2, b1, b2 in pieces)
+            if ctag != "equal":
+                edits.append(TextEdit(base + a1, base + a2, after[b1:b2]))
     return edits
 
 
@@ -61,6 +53,14 @@ def apply(text: str, edits: list[TextEdit]) -> str:
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         text = text[: edit.start] + edit.new + text[edit.end :]
     return text
+
+
+def preview(text: str, start: int, end: int, edits: list[TextEdit]) -> tuple[str, str]:
+    """``text[start:end]`` widened to the edits, before and after them (for a title)."""
+    low = min([start, *(e.start for e in edits)])
+    high = max([end, *(e.end for e in edits)])
+    moved = [TextEdit(e.start - low, e.end - low, e.new) for e in edits]
+    return text[low:high], apply(text[low:high], moved)
 
 
 def disable_comment(path: str, kind: str, code: str, fmt: str | None = None) -> str:

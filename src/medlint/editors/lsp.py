@@ -26,7 +26,7 @@ from ..rules import RulesError
 from ..violation import Severity, Violation
 from ..workspace import Workspace
 from .checking import Checked, check_as, fix_as
-from .edits import TextEdit, diff_edits, disable_comment
+from .edits import TextEdit, diff_edits, disable_comment, preview
 from .explain import explain
 from .positions import Encoding, LineIndex
 
@@ -183,7 +183,7 @@ class MedlintServer(LanguageServer):
                     if e.start == e.end and not any(e.overlaps(a, b) for a, b in spans)
                 ]
             if mine:
-                title = f"修正 Fix {violation.rule}: {describe(state.text, mine)}"
+                title = f"修正 Fix {violation.rule}: {describe(state.text, start, end, mine)}"
                 actions.append(action(title, types.CodeActionKind.QuickFix, uri, index, mine,
                                       [item], preferred=True))
             actions.append(self.disable_action(uri, state, index, violation, item, article))
@@ -297,12 +297,11 @@ def error_diagnostic(message: str) -> types.Diagnostic:
     )
 
 
-def describe(text: str, edits: list[TextEdit]) -> str:
-    """A short title for edits: ``old → new``."""
-    first = edits[0]
-    old, new = text[first.start : first.end], first.new.strip()
-    if not old:
-        return f"插入 insert “{shorten(new)}”"
+def describe(text: str, start: int, end: int, edits: list[TextEdit]) -> str:
+    """A short title for the edits of a span: ``old → new``, or what is inserted."""
+    if all(e.start == e.end for e in edits) and not any(start < e.start < end for e in edits):
+        return f"插入 insert “{shorten(''.join(e.new for e in edits))}”"
+    old, new = preview(text, start, end, edits)
     return f"“{shorten(old)}” → “{shorten(new)}”"
 
 

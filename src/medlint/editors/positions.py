@@ -56,9 +56,10 @@ class LineIndex:
         text = self.line_text(max(line, 0))
         count = 0
         for index, char in enumerate(text):
-            if count >= character:
+            size = units(char, self.encoding)
+            if count + size > character:
                 return self.starts[line] + index
-            count += units(char, self.encoding)
+            count += size
         return self.starts[line] + len(text)
 
     def from_medlint(self, line: int, column: int) -> int:
