@@ -97,7 +97,7 @@ for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.*')):
 
 def phrases(target: Path) -> None:
     sys.path.insert(0, str(ROOT / "src"))
-    from medlint.engine import default_linter
+    from medlint.run.engine import default_linter
 
     linter = default_linter()
     words = {w for check in linter.checks for w in check.words()}
