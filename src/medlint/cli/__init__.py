@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("path", nargs="?", default=".", metavar="PATH")
     config.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
     _selection_options(config)
-    from .editors.commands import add_commands
+    from ..editors.commands import add_commands
 
     add_commands(commands)
     return parser
@@ -469,7 +469,7 @@ COMMANDS = {
 
 
 def _editors():
-    from .editors import commands
+    from ..editors import commands
 
     return commands
 

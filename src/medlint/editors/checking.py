@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import ConfigError, Overrides, load_config
-from ..deadline import DEFAULT_TIMEOUT, Timeout, deadline
 from ..documents.base import is_blank
-from ..files import DEFAULT_MAX_FILE_SIZE
-from ..fix import Fixer, FixError
+from ..documents.files import DEFAULT_MAX_FILE_SIZE
 from ..rules import RulesError
-from ..runner import check_one
+from ..run.deadline import DEFAULT_TIMEOUT, Timeout, deadline
+from ..run.fix import Fixer, FixError
+from ..run.runner import check_one
+from ..run.workspace import Workspace
 from ..violation import Violation
-from ..workspace import Workspace
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..files import DEFAULT_MAX_FILE_SIZE
+from ..documents.files import DEFAULT_MAX_FILE_SIZE
 
 
 def _selectors(value: str | None) -> tuple[str, ...]:

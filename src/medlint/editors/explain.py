@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..workspace import Workspace
+from ..run.workspace import Workspace
 
 
 @dataclass
@@ -42,7 +42,7 @@ class Explanation:
 
 def explain(workspace: Workspace, path: str, code: str) -> Explanation | None:
     """The explanation of rule ``code`` among the rules that apply to ``path``."""
-    from ..suppression import UNUSED, UNUSED_DESCRIPTION, UNUSED_MESSAGE
+    from ..filters.suppression import UNUSED, UNUSED_DESCRIPTION, UNUSED_MESSAGE
 
     if code == UNUSED.code:
         return Explanation(

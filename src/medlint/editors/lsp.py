@@ -20,11 +20,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from .. import __version__
-from ..config import CONFIG_NAMES, ConfigError
+from ..config import ConfigError
+from ..config.settings import CONFIG_NAMES
 from ..documents.reader import document_format
 from ..rules import RulesError
+from ..run.workspace import Workspace
 from ..violation import Severity, Violation
-from ..workspace import Workspace
 from .checking import Checked, check_as, fix_as
 from .edits import TextEdit, diff_edits, disable_comment, preview
 from .explain import explain

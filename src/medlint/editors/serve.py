@@ -22,10 +22,10 @@ from typing import Any
 from urllib.parse import unquote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from ..documents.files import DEFAULT_MAX_FILE_SIZE, InputError, decode_bytes
 from ..documents.reader import SUFFIXES
-from ..files import DEFAULT_MAX_FILE_SIZE, InputError, decode_bytes
+from ..run.workspace import Workspace
 from ..violation import Violation
-from ..workspace import Workspace
 from .checking import check_as, fix_as
 from .explain import explain
 
