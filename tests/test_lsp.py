@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
+
 pytest.importorskip("pygls")
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
@@ -144,6 +146,31 @@ async def test_safe_fix_action_removes_the_diagnostic(client: LanguageClient, tm
     assert fixed == ARTICLE.replace("神药", "药物")
     change(client, uri, 2, fixed)
     await wait_for(client, uri, lambda d: not any(x.range.start.line == CLAIM_LINE for x in d))
+
+
+@pytest.mark.asyncio
+async def test_fix_all_source_action_matches_check_fix(client: LanguageClient, tmp_path: Path):
+    text = ARTICLE.replace("本文仅供", "本文") + "\n另一款神药。\n"
+    uri = open_document(client, tmp_path / "a.md", text, "markdown")
+    await wait_for(client, uri, lambda d: len(d) >= 3)
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=types.Position(line=0, character=0),
+                              end=types.Position(line=0, character=0)),
+            context=types.CodeActionContext(
+                diagnostics=[], only=[types.CodeActionKind.SourceFixAll]
+            ),
+        )
+    )
+    [fix_all] = [a for a in result or [] if isinstance(a, types.CodeAction)]
+    assert fix_all.kind == "source.fixAll.medlint"
+    assert fix_all.edit is not None and fix_all.edit.changes is not None
+    fixed = apply_edits(text, fix_all.edit.changes[uri])
+    copy = tmp_path / "copy.md"
+    copy.write_text(text, encoding="utf-8")
+    run_cli("check", "--no-cache", "--fix", str(copy), cwd=tmp_path)
+    assert fixed == copy.read_text(encoding="utf-8") and "神药" not in fixed
 
 
 @pytest.mark.asyncio

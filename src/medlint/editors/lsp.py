@@ -24,6 +24,7 @@ from ..config import ConfigError
 from ..config.settings import CONFIG_NAMES
 from ..documents.reader import document_format
 from ..rules import RulesError
+from ..rules.models import ForbiddenRule, RequiredRule
 from ..run.workspace import Workspace
 from ..violation import Severity, Violation
 from .checking import Checked, check_as, fix_as
@@ -137,59 +138,71 @@ class MedlintServer(LanguageServer):
     def reload(self) -> None:
         """Forget the settings and check every open document again."""
         self.checker = None
+        self.states.clear()
         for uri in list(self.workspace.text_documents):
             self.check(uri)
 
     # -- fixes ----------------------------------------------------------------------
 
-    def fixes(self, uri: str) -> tuple[State, list[TextEdit], list[str]] | None:
-        """The safe-fix edits of the document as last checked (computed once a version)."""
-        state = self.states.get(uri)
-        if state is None:
-            return None
+    def fixes(self, state: State) -> tuple[list[TextEdit], list[str]]:
+        """The safe-fix edits of the document as last checked (computed once a text)."""
         if state.fixed is None or state.fixed[0] != state.text:
             fixed = fix_as(self.settings_workspace(), state.path, state.text)
             edits = [] if fixed.error else diff_edits(state.text, fixed.text)
             state.fixed = (state.text, edits, fixed.fixed_rules)
-        return state, state.fixed[1], state.fixed[2]
+        return state.fixed[1], state.fixed[2]
+
+    def fixable(self, state: State, code: str) -> bool:
+        """The rule has a safe fix (fixing is costly on a long article: only then try)."""
+        workspace = self.settings_workspace()
+        rule = workspace.pack(workspace.settings_for(state.path)).rule(code)
+        if isinstance(rule, ForbiddenRule):
+            return bool(rule.replacements) and rule.replacements_safe
+        return isinstance(rule, RequiredRule)
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        found = self.fixes(uri)
-        if found is None:
-            return []
-        state, edits, fixed_rules = found
+        state = self.states.get(uri)
+        document = self.workspace.get_text_document(uri)
+        if state is None or document.version != state.version or document.source != state.text:
+            return []  # diagnostics for this text are on their way; the client asks again
         index = LineIndex(state.text, self.encoding())
-        workspace = self.settings_workspace()
-        actions: list[types.CodeAction] = []
-        wanted = params.context.only
+        wanted = params.context.only or []
         quick = not wanted or any(k.startswith("quickfix") for k in wanted)
+        fix_all = any(FIX_ALL.startswith(k) for k in wanted)
+        ours = [
+            (item, violation)
+            for item in params.context.diagnostics
+            if item.source == SOURCE and isinstance(item.code, str)
+            for violation in [self.violation_at(state, index, item)]
+            if violation is not None
+        ]
+        edits: list[TextEdit] = []
+        fixed_rules: list[str] = []
+        if fix_all or (quick and any(self.fixable(state, v.rule) for _, v in ours)):
+            edits, fixed_rules = self.fixes(state)
+        workspace = self.settings_workspace()
+        article_codes = workspace.selection(workspace.settings_for(state.path)).article_codes
         spans = [index.span(v.line, v.column, v.end_line, v.end_column) for v in state.violations]
-        for item in params.context.diagnostics:
-            if item.source != SOURCE or not isinstance(item.code, str):
-                continue
-            violation = self.violation_at(state, index, item)
-            if violation is None or not quick:
-                continue
+        actions: list[types.CodeAction] = []
+        for item, violation in ours if quick else []:
             start, end = index.span(
                 violation.line, violation.column, violation.end_line, violation.end_column
             )
+            article = violation.rule in article_codes
             mine = [e for e in edits if e.overlaps(start, end)]
-            article = violation.rule in workspace.selection(
-                workspace.settings_for(state.path)
-            ).article_codes
-            if article and violation.rule in fixed_rules:
+            if article:
                 mine = [
                     e for e in edits
                     if e.start == e.end and not any(e.overlaps(a, b) for a, b in spans)
-                ]
+                ] if violation.rule in fixed_rules else []
             if mine:
                 title = f"修正 Fix {violation.rule}: {describe(state.text, start, end, mine)}"
                 actions.append(action(title, types.CodeActionKind.QuickFix, uri, index, mine,
                                       [item], preferred=True))
             actions.append(self.disable_action(uri, state, index, violation, item, article))
-        if edits and (not wanted or quick or any(FIX_ALL.startswith(k) for k in wanted)):
-            kind = FIX_ALL if wanted and not quick else types.CodeActionKind.QuickFix
+        if edits and (fix_all or (quick and ours)):
+            kind = FIX_ALL if fix_all and not quick else types.CodeActionKind.QuickFix
             actions.append(action("修正全部安全问题 Apply all safe fixes (medlint)", kind, uri,
                                   index, edits, []))
         return actions
@@ -350,9 +363,11 @@ def build_server(options: Options) -> MedlintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: MedlintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if os.path.basename(ls.workspace.get_text_document(uri).path) in CONFIG_NAMES:
+        document = ls.workspace.get_text_document(uri)
+        state = ls.states.get(uri)
+        if os.path.basename(document.path) in CONFIG_NAMES:
             ls.reload()
-        else:
+        elif state is None or state.text != document.source or uri in ls.pending:
             ls.schedule(uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
