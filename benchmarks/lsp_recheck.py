@@ -31,7 +31,11 @@ from pygls.lsp.client import LanguageClient
 from medlint.editors.checking import check_as, make_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "examples", ROOT.parent / "shared" / "corpus", ROOT.parents[1] / "shared" / "corpus"]
+SOURCES = [
+    ROOT / "examples",
+    ROOT.parent / "shared" / "corpus",
+    ROOT.parents[1] / "shared" / "corpus",
+]
 
 
 def build_article(chars: int) -> str:
