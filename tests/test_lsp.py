@@ -220,8 +220,13 @@ async def test_hover_explains_the_rule(client: LanguageClient, tmp_path: Path):
 async def test_folder_settings_suppression_and_reload(client: LanguageClient, tmp_path: Path):
     sub = tmp_path / "site"
     sub.mkdir()
-    (sub / ".medlint.toml").write_text('ignore = ["MED101"]\n', encoding="utf-8")
+    (sub / ".medlint.toml").write_text(
+        'ignore = ["MED101"]\nexclude = ["drafts/"]\n', encoding="utf-8"
+    )
     text = "# 鼻炎\n\n这是治疗鼻炎的神药。\n"
+    (sub / "drafts").mkdir()
+    draft = open_document(client, sub / "drafts" / "b.md", text, "markdown")
+    await wait_for(client, draft, lambda d: len(d) == 0)  # excluded, as by medlint check
     uri = open_document(client, sub / "a.txt", text, "plaintext")
     found = await wait_for(client, uri, lambda d: len(d) > 0)
     assert not any(r == "MED101" for r in rules(found))  # the folder's configuration applies

@@ -71,6 +71,11 @@ def too_large(text: str, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> str | 
     return None
 
 
+def excluded(workspace: Workspace, path: str) -> bool:
+    """The configuration's ``exclude`` leaves out the file, as ``medlint check PATH`` does."""
+    return next(iter(workspace.files([path])), None) is None
+
+
 def check_as(
     workspace: Workspace,
     path: str,

@@ -27,7 +27,7 @@ from ..rules import RulesError
 from ..rules.models import ForbiddenRule, RequiredRule
 from ..run.workspace import Workspace
 from ..violation import Severity, Violation
-from .checking import Checked, check_as, fix_as
+from .checking import Checked, check_as, excluded, fix_as
 from .edits import TextEdit, diff_edits, disable_comment, preview
 from .explain import explain
 from .positions import Encoding, LineIndex
@@ -108,7 +108,9 @@ class MedlintServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         text, path = document.source, self.path_of(document)
         try:
-            checked = check_as(self.settings_workspace(), path, text)
+            workspace = self.settings_workspace()
+            skip = excluded(workspace, path)
+            checked = Checked() if skip else check_as(workspace, path, text)
         except (ConfigError, RulesError) as error:
             checked = Checked(error=str(error))
         self.states[uri] = State(document.version, text, path, checked.violations)
