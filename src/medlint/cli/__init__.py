@@ -457,21 +457,27 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from ..editors import commands
+
+    return commands.cmd_lsp(args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ..editors import commands
+
+    return commands.cmd_serve(args)
+
+
 COMMANDS = {
     "check": cmd_check,
     "clean": cmd_clean,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "config": cmd_config,
-    "lsp": lambda args: _editors().cmd_lsp(args),
-    "serve": lambda args: _editors().cmd_serve(args),
+    "lsp": cmd_lsp,
+    "serve": cmd_serve,
 }
-
-
-def _editors():
-    from ..editors import commands
-
-    return commands
 
 
 def _tolerant_streams() -> None:
