@@ -132,6 +132,23 @@ async def test_diagnostics_at_utf16_ranges_with_suggestion_and_basis(
     assert claim.source == "medlint"
     assert claim.severity == types.DiagnosticSeverity.Error
     assert "建议" in claim.message and "依据" in claim.message and "广告法" in claim.message
+    # the same violations as ``medlint check`` reports for the file, at its positions
+    done = run_cli("check", "--no-cache", "--format", "json", "a.md", cwd=tmp_path)
+    lines = ARTICLE.split("\n")
+
+    def utf16(line: int, column: int) -> int:
+        return len(lines[line - 1][:column].encode("utf-16-le")) // 2
+
+    expected = sorted(
+        (v["rule"], v["line"] - 1, utf16(v["line"], v["column"] - 1), v["end_line"] - 1,
+         utf16(v["end_line"], v["end_column"]))
+        for v in done.json()
+    )
+    assert expected == sorted(
+        (str(d.code), d.range.start.line, d.range.start.character, d.range.end.line,
+         d.range.end.character)
+        for d in found
+    )
 
 
 @pytest.mark.asyncio

@@ -5,6 +5,7 @@ Skips when no Chromium is installed, except in CI (``CI`` set), where it must ru
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import subprocess
@@ -36,6 +37,17 @@ else:
     playwright = pytest.importorskip("playwright.sync_api")
     Page, expect, sync_playwright = playwright.Page, playwright.expect, playwright.sync_playwright
 
+# A file dropped on the text area, as a browser delivers it.
+DROP = """([name, data]) => {
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([bytes], name));
+  const target = document.getElementById("text");
+  for (const type of ["dragenter", "dragover", "drop"]) {
+    target.dispatchEvent(new DragEvent(type, {dataTransfer: transfer, bubbles: true,
+                                              cancelable: true}));
+  }
+}"""
 ARTICLE = "# 鼻炎\n\n🎉𠀀这是治疗鼻炎的神药。\n\n我们的疗法保证治好您的鼻炎。\n"
 
 
@@ -120,11 +132,14 @@ def test_dropped_files_are_read_like_the_cli(browser_page: Page, server: str,
                                               tmp_path: Path) -> None:
     page = browser_page
     page.goto(server)
-    legacy = tmp_path / "旧文章.txt"
-    legacy.write_bytes("这是治疗鼻炎的神药。请遵医嘱用药，孕妇禁用。".encode("gb18030"))
-    page.set_input_files("#file", str(legacy))
+    legacy = "这是治疗鼻炎的神药。请遵医嘱用药，孕妇禁用。".encode("gb18030")
+    page.evaluate(DROP, ["旧文章.txt", base64.b64encode(legacy).decode("ascii")])
     expect(page.locator("mark", has_text="神药")).to_have_count(1)
     assert page.input_value("#format") == "txt"
+    assert page.input_value("#text").startswith("这是治疗鼻炎的神药")
+    with page.expect_download() as download:
+        page.click("#download")
+    assert download.value.suggested_filename == "旧文章.txt"
     binary = tmp_path / "image.md"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     page.set_input_files("#file", str(binary))

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..documents.files import DEFAULT_MAX_FILE_SIZE
+from ..run.deadline import DEFAULT_TIMEOUT
 
 
 def _selectors(value: str | None) -> tuple[str, ...]:
@@ -25,6 +26,8 @@ def _settings_options(parser: argparse.ArgumentParser) -> None:
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``lsp`` and ``serve`` to the command line's subcommands."""
+    from ..cli import _seconds, _size  # the same option syntax as ``check``
+
     lsp = commands.add_parser("lsp", help="run the language server (stdio) for editors")
     _settings_options(lsp)
     lsp.add_argument("--debounce", type=float, default=250, metavar="MS",
@@ -35,8 +38,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any)")
-    serve.add_argument("--max-file-size", type=int, default=DEFAULT_MAX_FILE_SIZE,
-                       metavar="BYTES", help="largest article accepted (default 1 MiB)")
+    serve.add_argument("--max-file-size", type=_size, default=DEFAULT_MAX_FILE_SIZE,
+                       metavar="SIZE",
+                       help="largest article accepted (e.g. 500K, 4M; 0: no limit; default 1M)")
+    serve.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                       help=f"give up on an article after this long (default {DEFAULT_TIMEOUT:g})")
     serve.add_argument("--open", action="store_true", help="open the page in a browser")
 
 
@@ -68,4 +74,5 @@ def cmd_serve(args: argparse.Namespace) -> int:
     workspace = make_workspace(args.config, isolated=args.isolated, select=select,
                                ignore=_selectors(args.ignore), rules=args.rules)
     workspace.prepare(["."])  # a bad configuration or selector fails now, in one line
-    return run_server(workspace, args.host, args.port, args.max_file_size, args.open)
+    return run_server(workspace, args.host, args.port, args.max_file_size or None, args.open,
+                      timeout=args.timeout or None)

@@ -24,6 +24,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from ..documents.files import DEFAULT_MAX_FILE_SIZE, InputError, decode_bytes
 from ..documents.reader import SUFFIXES
+from ..run.deadline import DEFAULT_TIMEOUT
 from ..run.workspace import Workspace
 from ..violation import Violation
 from .checking import check_as, fix_as
@@ -84,8 +85,10 @@ class ReviewApp:
         folder: str | None = None,
         max_size: int | None = DEFAULT_MAX_FILE_SIZE,
         any_host: bool = False,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
         self.workspace = workspace
+        self.timeout = timeout
         self.any_host = any_host  # served on another address on purpose (--host)
         self.folder = os.path.abspath(folder or os.getcwd())
         self.max_size = max_size
@@ -171,13 +174,15 @@ class ReviewApp:
     def check(self, environ: dict[str, Any]) -> dict[str, Any]:
         text, name = self.request(environ)
         path = os.path.join(self.folder, name)
-        checked = check_as(self.workspace, path, text, max_size=self.max_size)
+        checked = check_as(
+            self.workspace, path, text, max_size=self.max_size, timeout=self.timeout
+        )
         return self.report(name, path, text, checked.violations, checked.error)
 
     def fix(self, environ: dict[str, Any]) -> dict[str, Any]:
         text, name = self.request(environ)
         path = os.path.join(self.folder, name)
-        fixed = fix_as(self.workspace, path, text, max_size=self.max_size)
+        fixed = fix_as(self.workspace, path, text, max_size=self.max_size, timeout=self.timeout)
         report = self.report(name, path, fixed.text, fixed.remaining, fixed.error)
         return {**report, "fixed_rules": fixed.fixed_rules, "changed": fixed.text != text}
 
@@ -214,9 +219,11 @@ def run_server(
     port: int = 8765,
     max_size: int | None = DEFAULT_MAX_FILE_SIZE,
     open_browser: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> int:
     """Serve the page until interrupted; prints its address first."""
-    app = ReviewApp(workspace, max_size=max_size, any_host=host not in LOCAL_HOSTS)
+    app = ReviewApp(workspace, max_size=max_size, any_host=host not in LOCAL_HOSTS,
+                    timeout=timeout)
     try:
         server: WSGIServer = make_server(host, port, app, handler_class=_QuietHandler)
     except OSError as error:

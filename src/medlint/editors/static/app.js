@@ -143,7 +143,15 @@ function renderArticle(text, violations) {
     mark.dataset.rules = covering.map(({ v }) => v.rule).join(" ");
     mark.title = covering.map(({ v }) => `${v.rule} ${v.message}`).join("\n");
     mark.textContent = piece;
-    mark.addEventListener("click", () => focusViolation(covering[covering.length - 1].index));
+    mark.tabIndex = 0;
+    const show = () => focusViolation(covering[covering.length - 1].index);
+    mark.addEventListener("click", show);
+    mark.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        show();
+      }
+    });
     box.appendChild(mark);
   }
 }
