@@ -6,6 +6,10 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import socket
+import subprocess
+import sys
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +167,29 @@ def test_only_local_pages_may_ask(tmp_path: Path):
     assert status == "200 OK"
     status, _ = call(app, "POST", "/api/check", b'{"text": ""}', content_type="text/plain")
     assert status.startswith("415")  # a form on another site cannot send JSON without asking
+
+
+def test_an_idle_connection_blocks_nothing(tmp_path: Path):
+    """Browsers keep a spare connection open; the page must still answer."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "medlint", "serve", "--port", "0", "--isolated"],
+        cwd=tmp_path, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().split(" at ", 1)[1].split()[0]
+        host, port = url.split("//")[1].rstrip("/").split(":")
+        with socket.create_connection((host, int(port))):  # opened, never used
+            request = urllib.request.Request(
+                url + "api/check", json.dumps({"text": "这是神药。", "name": "a.md"}).encode(),
+                {"Content-Type": "application/json"},
+            )
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                found = json.loads(answer.read())
+        assert "MED406" in [v["rule"] for v in found["violations"]]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def test_article_names_stay_in_the_folder():

@@ -8,17 +8,24 @@
 
 Nothing is stored and nothing is fetched: every answer is computed from the request.
 Requests must come to a local host name (no DNS rebinding) and from the page itself.
+Connections are served in threads; checks run one at a time in the main thread, where
+the per-article time limit (``--timeout``) applies.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
+import socket
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from importlib import resources
-from typing import Any
+from socketserver import ThreadingMixIn
+from typing import Any, TypeVar
 from urllib.parse import unquote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -30,6 +37,7 @@ from ..violation import Violation
 from .checking import check_as, fix_as
 from .explain import explain
 
+T = TypeVar("T")
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 STATIC = {
     "index.html": "text/html; charset=utf-8",
@@ -86,9 +94,11 @@ class ReviewApp:
         max_size: int | None = DEFAULT_MAX_FILE_SIZE,
         any_host: bool = False,
         timeout: float | None = DEFAULT_TIMEOUT,
+        run: Callable[..., Any] | None = None,
     ) -> None:
         self.workspace = workspace
         self.timeout = timeout
+        self.run: Callable[..., Any] = run or (lambda function, *args: function(*args))
         self.any_host = any_host  # served on another address on purpose (--host)
         self.folder = os.path.abspath(folder or os.getcwd())
         self.max_size = max_size
@@ -174,17 +184,27 @@ class ReviewApp:
     def check(self, environ: dict[str, Any]) -> dict[str, Any]:
         text, name = self.request(environ)
         path = os.path.join(self.folder, name)
-        checked = check_as(
-            self.workspace, path, text, max_size=self.max_size, timeout=self.timeout
-        )
-        return self.report(name, path, text, checked.violations, checked.error)
+        def work() -> dict[str, Any]:
+            checked = check_as(
+                self.workspace, path, text, max_size=self.max_size, timeout=self.timeout
+            )
+            return self.report(name, path, text, checked.violations, checked.error)
+
+        result: dict[str, Any] = self.run(work)
+        return result
 
     def fix(self, environ: dict[str, Any]) -> dict[str, Any]:
         text, name = self.request(environ)
         path = os.path.join(self.folder, name)
-        fixed = fix_as(self.workspace, path, text, max_size=self.max_size, timeout=self.timeout)
-        report = self.report(name, path, fixed.text, fixed.remaining, fixed.error)
-        return {**report, "fixed_rules": fixed.fixed_rules, "changed": fixed.text != text}
+        def work() -> dict[str, Any]:
+            fixed = fix_as(
+                self.workspace, path, text, max_size=self.max_size, timeout=self.timeout
+            )
+            report = self.report(name, path, fixed.text, fixed.remaining, fixed.error)
+            return {**report, "fixed_rules": fixed.fixed_rules, "changed": fixed.text != text}
+
+        result: dict[str, Any] = self.run(work)
+        return result
 
     def report(
         self, name: str, path: str, text: str, violations: list[Violation], error: str | None
@@ -213,6 +233,46 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+class _Server(ThreadingMixIn, WSGIServer):
+    """Connections in threads, so that a browser's idle spare connection blocks nothing."""
+
+    daemon_threads = True
+
+
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+
+class MainThread:
+    """Runs calls in the main thread, one at a time, for request threads: checks then
+    keep their time limit (a signal timer, main thread only) and never run at once."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.Queue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]]
+        self.jobs = queue.Queue()
+
+    def __call__(self, function: Callable[..., T], *args: Any) -> T:
+        if threading.current_thread() is threading.main_thread():
+            return function(*args)
+        future: Future[T] = Future()
+        self.jobs.put((future, function, args))
+        return future.result()
+
+    def work(self) -> None:
+        """Run the calls as they come, until interrupted."""
+        while True:
+            try:
+                future, function, args = self.jobs.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            try:
+                future.set_result(function(*args))
+            except BaseException as error:  # handed to the request, which reports it
+                future.set_exception(error)
+                if isinstance(error, KeyboardInterrupt):
+                    raise
+
+
 def run_server(
     workspace: Workspace,
     host: str = "127.0.0.1",
@@ -222,10 +282,13 @@ def run_server(
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> int:
     """Serve the page until interrupted; prints its address first."""
+    main = MainThread()
     app = ReviewApp(workspace, max_size=max_size, any_host=host not in LOCAL_HOSTS,
-                    timeout=timeout)
+                    timeout=timeout, run=main)
+    server_class = _Server6 if ":" in host else _Server
     try:
-        server: WSGIServer = make_server(host, port, app, handler_class=_QuietHandler)
+        server = make_server(host, port, app, server_class=server_class,
+                             handler_class=_QuietHandler)
     except OSError as error:
         print(f"medlint: error: cannot listen on {host}:{port}: {error.strerror}",
               file=sys.stderr)
@@ -239,10 +302,12 @@ def run_server(
         import webbrowser
 
         webbrowser.open(url)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        server.serve_forever()
+        main.work()
     except KeyboardInterrupt:
         pass
     finally:
+        server.shutdown()
         server.server_close()
     return 0
