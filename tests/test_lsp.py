@@ -34,6 +34,12 @@ CLAIM_LINE = 2
     ),
 )
 async def client(lsp_client: LanguageClient, tmp_path: Path):
+    registered: list[types.Registration] = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:  # as editors do
+        registered.extend(params.registrations)
+
     params = types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
         root_uri=tmp_path.as_uri(),
@@ -258,6 +264,23 @@ async def test_folder_settings_suppression_and_reload(client: LanguageClient, tm
         types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri()))
     )
     await wait_for(client, uri, lambda d: "MED101" in rules(d))
+
+
+@pytest.mark.asyncio
+async def test_configuration_changes_and_errors_are_shown(client: LanguageClient, tmp_path: Path):
+    text = "# 鼻炎\n\n这是治疗鼻炎的神药。\n"
+    uri = open_document(client, tmp_path / "a.md", text, "markdown")
+    await wait_for(client, uri, lambda d: "MED101" in rules(d))
+    config = tmp_path / "medlint.toml"
+    config.write_text("selct = []\n", encoding="utf-8")  # changed outside the editor
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]
+        )
+    )
+    [error] = await wait_for(client, uri, lambda d: "MED101" not in rules(d))
+    assert error.severity == types.DiagnosticSeverity.Error
+    assert error.message.startswith("medlint: error:") and "selct" in error.message
 
 
 @pytest.mark.asyncio

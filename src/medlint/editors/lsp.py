@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -271,6 +272,26 @@ class MedlintServer(LanguageServer):
 def build_server(options: Options) -> MedlintServer:
     """The server with its features registered."""
     server = MedlintServer(options)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: MedlintServer, params: types.InitializedParams) -> None:
+        """Ask to hear of configuration files changed outside the editor (git checkout)."""
+        watch = ls.client_capabilities.workspace
+        watched = watch.did_change_watched_files if watch else None
+        if not (watched and watched.dynamic_registration):
+            return
+        names = ",".join(CONFIG_NAMES)
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=f"**/{{{names}}}")]
+        )
+        registration = types.Registration(
+            id="medlint-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=options,
+        )
+        with contextlib.suppress(Exception):  # declined: saving in the editor still reloads
+            await ls.client_register_capability_async(
+                types.RegistrationParams(registrations=[registration])
+            )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MedlintServer, params: types.DidOpenTextDocumentParams) -> None:
