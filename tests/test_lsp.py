@@ -259,11 +259,12 @@ async def test_folder_settings_suppression_and_reload(client: LanguageClient, tm
     # a configuration saved in the editor applies at once
     config = sub / ".medlint.toml"
     config.write_text("ignore = []\n", encoding="utf-8")
-    open_document(client, config, "ignore = []\n", "toml")
+    open_document(client, config, "ignore = []\n", "toml")  # not an article: not checked
     client.text_document_did_save(
         types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri()))
     )
     await wait_for(client, uri, lambda d: "MED101" in rules(d))
+    assert len(client.diagnostics.get(config.as_uri(), [])) == 0
 
 
 @pytest.mark.asyncio

@@ -28,7 +28,7 @@ from ..rules import RulesError
 from ..rules.models import ForbiddenRule, RequiredRule
 from ..run.workspace import Workspace
 from ..violation import Violation
-from .checking import Checked, check_as, excluded, fix_as
+from .checking import Checked, check_as, excluded, fix_as, make_workspace
 from .edits import TextEdit, diff_edits, disable_comment
 from .explain import explain
 from .lsp_convert import SOURCE, action, describe, diagnostic, error_diagnostic, lsp_range
@@ -74,8 +74,6 @@ class MedlintServer(LanguageServer):
     def settings_workspace(self) -> Workspace:
         """The settings (reloaded after a configuration file is saved)."""
         if self.checker is None:
-            from .checking import make_workspace
-
             o = self.options
             self.checker = make_workspace(
                 o.config, isolated=o.isolated, select=o.select, ignore=o.ignore, rules=o.rules
@@ -105,7 +103,10 @@ class MedlintServer(LanguageServer):
         text, path = document.source, self.path_of(document)
         try:
             workspace = self.settings_workspace()
-            skip = excluded(workspace, path)
+            article = document.language_id in SUFFIX_OF_LANGUAGE or (
+                Path(path).suffix.lower() in workspace.settings_for(path).extensions
+            )
+            skip = not article or excluded(workspace, path)
             checked = Checked() if skip else check_as(workspace, path, text)
         except (ConfigError, RulesError) as error:
             checked = Checked(error=str(error))
