@@ -92,7 +92,7 @@ def check_as(
         workspace.linter_for(path)  # a bad configuration or rule folder, said in one line
     except (ConfigError, RulesError) as error:
         return Checked(error=str(error))
-    result = check_one(workspace, path, text, max_size=max_size, timeout=timeout)  # type: ignore[arg-type]
+    result = check_one(workspace, path, text, max_size=max_size, timeout=timeout)
     return Checked(result.violations, result.error)
 
 

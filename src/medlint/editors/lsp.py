@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,14 +41,11 @@ SUFFIX_OF_LANGUAGE = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
 
 @dataclass
 class Options:
-    """How the server checks: settings from the command line, and the debounce delay."""
+    """How the server checks: the settings (made again after a configuration changes),
+    and the pause after an edit before checking."""
 
-    config: Path | None = None
-    isolated: bool = False
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    rules: tuple[Path, ...] = ()
-    debounce: float = 0.25  # seconds after the last change before checking
+    settings: Callable[[], Workspace] = make_workspace
+    debounce: float = 0.25  # seconds
 
 
 @dataclass
@@ -74,10 +72,7 @@ class MedlintServer(LanguageServer):
     def settings_workspace(self) -> Workspace:
         """The settings (reloaded after a configuration file is saved)."""
         if self.checker is None:
-            o = self.options
-            self.checker = make_workspace(
-                o.config, isolated=o.isolated, select=o.select, ignore=o.ignore, rules=o.rules
-            )
+            self.checker = self.options.settings()
         return self.checker
 
     def encoding(self) -> Encoding:
