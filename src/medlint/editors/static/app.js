@@ -7,8 +7,7 @@ const CATEGORY = {
   overclaim: "夸大宣传 overclaim",
   disclaimer: "免责声明 disclaimer",
   contraindication: "禁忌提示 contraindication",
-  urgent: "就医提示 urgent",
-  context: "语境 context",
+  "urgent-warning": "就医提示 urgent warning",
   suppression: "抑制注释 suppression",
 };
 
