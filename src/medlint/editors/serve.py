@@ -36,6 +36,7 @@ from ..run.workspace import Workspace
 from ..violation import Violation
 from .checking import check_as, fix_as
 from .explain import explain
+from .positions import LineIndex
 
 T = TypeVar("T")
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
@@ -72,11 +73,9 @@ def article_name(name: object) -> str:
     return base
 
 
-def describe(violation: Violation, text: str) -> dict[str, Any]:
-    """A violation for the page, with code-point offsets of its span in ``text``."""
-    from .positions import LineIndex
-
-    start, end = LineIndex(text).span(
+def describe(violation: Violation, index: LineIndex) -> dict[str, Any]:
+    """A violation for the page, with code-point offsets of its span in the text."""
+    start, end = index.span(
         violation.line, violation.column, violation.end_line, violation.end_column
     )
     found = violation.model_dump(mode="json")
@@ -125,7 +124,7 @@ class ReviewApp:
         if name not in LOCAL_HOSTS and not self.any_host:
             raise HTTPError("403 Forbidden", f"unexpected host {host!r}")
         origin = environ.get("HTTP_ORIGIN")
-        if environ.get("REQUEST_METHOD") == "POST" and origin not in (None, "null") and (
+        if environ.get("REQUEST_METHOD") == "POST" and origin is not None and (
             origin.split("://", 1)[-1].lower() != host
         ):
             raise HTTPError("403 Forbidden", "requests from other sites are refused")
@@ -209,6 +208,7 @@ class ReviewApp:
     def report(
         self, name: str, path: str, text: str, violations: list[Violation], error: str | None
     ) -> dict[str, Any]:
+        index = LineIndex(text)
         explanations = {}
         for code in sorted({v.rule for v in violations}):
             found = explain(self.workspace, path, code)
@@ -218,7 +218,7 @@ class ReviewApp:
             "name": name,
             "text": text,
             "error": f"{name}: {error}" if error else None,
-            "violations": [describe(v, text) for v in violations],
+            "violations": [describe(v, index) for v in violations],
             "counts": dict(Counter(v.category for v in violations)),
             "explanations": explanations,
         }
