@@ -51,6 +51,9 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": args.width, "height": 900},
                                         locale="zh-CN")
                 page.goto(url)
+                suffix = args.article.suffix.lower() if args.article else ".md"
+                page.select_option("#format", {".htm": "html", ".html": "html",
+                                               ".txt": "txt"}.get(suffix, "md"))
                 page.fill("#text", text)
                 page.click("#check")
                 page.locator("mark").first.wait_for()

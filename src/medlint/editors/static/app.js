@@ -244,6 +244,12 @@ function setup() {
   });
   $("file").addEventListener("change", (event) => openFile(event.target.files[0]));
   const area = $("text");
+  area.addEventListener("paste", (event) => {  // a pasted page is HTML unless told otherwise
+    const pasted = event.clipboardData ? event.clipboardData.getData("text") : "";
+    if (!state.name && !area.value.trim() && /^\s*<(!doctype|html)/i.test(pasted)) {
+      $("format").value = "html";
+    }
+  });
   area.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) check();
   });
