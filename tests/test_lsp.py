@@ -194,6 +194,12 @@ async def test_fix_all_source_action_matches_check_fix(client: LanguageClient, t
     copy.write_text(text, encoding="utf-8")
     run_cli("check", "--no-cache", "--fix", str(copy), cwd=tmp_path)
     assert fixed == copy.read_text(encoding="utf-8") and "神药" not in fixed
+    # the disclaimer alone, from its own diagnostic
+    missing = next(d for d in client.diagnostics[uri] if d.code == "MED101")
+    [own] = [a for a in await actions_for(client, uri, missing) if "Fix MED101" in a.title]
+    assert "插入 insert" in own.title and own.edit is not None and own.edit.changes is not None
+    appended = apply_edits(text, own.edit.changes[uri])
+    assert appended.startswith(text) and "仅供" in appended[len(text):]
 
 
 @pytest.mark.asyncio
