@@ -49,6 +49,20 @@ async def client(lsp_client: LanguageClient, tmp_path: Path):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "medlint", "lsp"]),
+)
+async def neovim(lsp_client: LanguageClient, tmp_path: Path):
+    """A client that, like Neovim, prefers UTF-8 positions."""
+    params = types.InitializeParams(
+        capabilities=client_capabilities("neovim"), root_uri=tmp_path.as_uri()
+    )
+    result = await lsp_client.initialize_session(params)
+    assert result.capabilities.position_encoding == "utf-8"
+    yield
+    await lsp_client.shutdown_session()
+
+
 async def wait_for(
     client: LanguageClient,
     uri: str,
@@ -155,6 +169,16 @@ async def test_diagnostics_at_utf16_ranges_with_suggestion_and_basis(
          d.range.end.character)
         for d in found
     )
+
+
+@pytest.mark.asyncio
+async def test_utf8_positions_when_the_editor_asks(neovim: LanguageClient, tmp_path: Path):
+    uri = open_document(neovim, tmp_path / "a.md", ARTICLE, "markdown")
+    found = await wait_for(neovim, uri, lambda d: len(d) > 0)
+    [claim] = [d for d in found if d.range.start.line == CLAIM_LINE]
+    line = ARTICLE.split("\n")[CLAIM_LINE]
+    start = len(line[: line.index("神药")].encode("utf-8"))
+    assert (claim.range.start.character, claim.range.end.character) == (start, start + 6)
 
 
 @pytest.mark.asyncio
