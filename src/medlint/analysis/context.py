@@ -233,6 +233,8 @@ class Context:
             opened = before.rfind('"')
         if opened < 0:
             return False
+        if self._testimonial_quote(first + opened):
+            return False
         clause = self.s.clause_start(first + opened) - first
         lead = before[clause:opened]
         return not any(frame in lead for frame in self.lexicon.affirming_frames)
@@ -244,6 +246,12 @@ class Context:
         if _RHETORICAL.search(sentence):
             return True
         return any(word in sentence for word in self.lexicon.rhetorical)
+
+    def _testimonial_quote(self, opening: int) -> bool:
+        """A quote that opens its paragraph is someone's own words: a testimonial, a
+        claim (“吃了两盒就好了”——王女士), not speech the writer reports."""
+        paragraph = self.s.paragraph_at(opening)[0]
+        return not self.s.text[paragraph:opening].strip(" \t>-*#+0123456789.、")
 
     def question(self, start: int) -> bool:
         """The sentence holding ``start`` asks a question, or the claim's clause does.

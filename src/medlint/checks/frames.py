@@ -5,7 +5,8 @@ A frame is written as slots separated by spaces::
     {certainty} … {cure-outcome} {disease}?
 
 - ``{name}`` is a word class (``rules/lexicons/*.yaml``); ``保证`` a literal word;
-  ``能|可以|{certainty}`` any of several; a trailing ``?`` makes the slot optional.
+  ``能|可以|{certainty}`` any of several; a trailing ``?`` makes the slot optional, a
+  trailing ``+`` lets it take several words side by side (``{numeral}+``: 九十八).
 - Slots written side by side must touch. ``…`` (or ``...``) between two slots lets up to
   the rule's ``gap`` characters stand between them, ``…4`` up to 4. A gap never crosses
   a clause mark (，。；！？：), never holds a negator (保证不能治好 is no promise) and may
@@ -47,6 +48,7 @@ class Slot:
     optional: bool = False
     gap: int = 0  # characters allowed between the previous slot and this one
     commas: bool = False  # the gap may cross a comma (not a sentence end)
+    repeat: bool = False  # ``+``: one or more words of the slot, side by side (三十八)
 
 
 def fold_word(word: str) -> str:
@@ -68,6 +70,8 @@ def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> 
             continue
         optional = part.endswith("?") and len(part) > 1
         body = part[:-1] if optional else part
+        repeat = body.endswith("+") and len(body) > 1
+        body = body[:-1] if repeat else body
         words: list[str] = []
         for alternative in body.split("|"):
             named = _CLASS.match(alternative)
@@ -81,7 +85,7 @@ def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> 
             else:
                 raise FrameError(f"{frame!r}: {alternative!r} is neither a word nor a {{class}}")
         folded = tuple(sorted({fold_word(w) for w in words if w.strip()}, key=len, reverse=True))
-        slots.append(Slot(folded, optional, pending, commas))
+        slots.append(Slot(folded, optional, pending, commas, repeat))
         pending, commas = 0, False
     if pending:
         raise FrameError(f"{frame!r}: a frame cannot end with a gap")
@@ -100,7 +104,8 @@ def _variants(slots: list[Slot]) -> list[list[Slot]]:
         for slot, used in zip(slots, keep, strict=True):
             if used:
                 gap = slot.gap + carry if kept else 0
-                kept.append(Slot(slot.words, False, gap, (slot.commas or commas) and bool(kept)))
+                joined = (slot.commas or commas) and bool(kept)
+                kept.append(Slot(slot.words, False, gap, joined, slot.repeat))
                 carry, commas = 0, False
             elif kept:
                 carry += slot.gap
@@ -115,6 +120,7 @@ class _Compiled:
     ids: tuple[frozenset[int], ...]
     gaps: tuple[int, ...]
     stops: tuple[frozenset[str], ...]
+    repeats: tuple[bool, ...]
 
 
 class Frames:
@@ -132,9 +138,17 @@ class Frames:
                     ids.append(_LITERALS.ids(frozenset(slot.words)))
                 stops = tuple(SENTENCE_MARKS if s.commas else CLAUSE_MARKS for s in variant)
                 self.compiled.append(
-                    _Compiled(tuple(ids), tuple(slot.gap for slot in variant), stops)
+                    _Compiled(
+                        tuple(ids),
+                        tuple(slot.gap for slot in variant),
+                        stops,
+                        tuple(slot.repeat for slot in variant),
+                    )
                 )
         self.lengths = {_LITERALS.index[w]: len(w) for w in self.words}
+        self.ids = frozenset(self.lengths)
+        _FRAME_IDS.update(self.ids)
+        self.slot_index = [tuple(_slot_set(ids) for ids in f.ids) for f in self.compiled]
 
     def __bool__(self) -> bool:
         return bool(self.compiled)
@@ -143,40 +157,105 @@ class Frames:
         """Every match: its start, end, and the gaps it skipped, as (start, end)."""
         if not self.compiled:
             return
-        occurrences = _LITERALS.occurrences(text)
         present = _LITERALS.present(text)
-        at: dict[int, list[int]] | None = None
-        for frame in self.compiled:
-            if any(ids.isdisjoint(present) for ids in frame.ids):
+        if self.ids.isdisjoint(present):
+            return
+        occurrences = _LITERALS.occurrences(text)
+        at = _positions(text)
+        found = _found_slot_sets(text, present)
+        for frame, slots in zip(self.compiled, self.slot_index, strict=True):
+            if not all(map(found.__getitem__, slots)):
                 continue
-            if at is None:
-                at = self._index(occurrences)
-            for word in frame.ids[0] & present:
+            first = frame.ids[0]
+            for word in first & present:
                 for start in occurrences[word]:
+                    if frame.repeats[0] and _continues(at, first, start):
+                        continue  # inside a run that starts earlier
                     end = start + self.lengths[word]
                     yield from self._extend(text, at, frame, 1, start, end, ())
+                    if frame.repeats[0]:
+                        yield from self._extend(text, at, frame, 0, start, end, (), 1)
 
-    def _index(self, occurrences: dict[int, list[int]]) -> dict[int, list[int]]:
-        """Word ids of the frames' words, by the position they start at."""
-        at: dict[int, list[int]] = {}
-        for word in self.lengths:
-            for start in occurrences.get(word, ()):
-                at.setdefault(start, []).append(word)
-        return at
+    def _extend(self, text, at, frame, k, start, position, gaps, again=0):
+        """Match slot ``k`` onwards from ``position``; yield each complete match.
 
-    def _extend(self, text, at, frame, k, start, position, gaps):
+        ``again`` counts the words of a repeated slot matched so far: the next one must
+        touch the last."""
         if k == len(frame.ids):
             yield start, position, gaps
             return
         ids, reach, stops = frame.ids[k], frame.gaps[k], frame.stops[k]
-        if reach and position < len(text) and text[position] in FILLERS:
+        if again:
+            reach = 0
+        elif reach and position < len(text) and text[position] in FILLERS:
             reach += FILLER_REACH
         for p in range(position, min(len(text), position + reach) + 1):
             if p > position and text[p - 1] in stops:
                 break
-            for word in at.get(p, ()):
+            for word, length in at.get(p, ()):
                 if word in ids:
                     skipped = (*gaps, (position, p)) if p > position else gaps
                     yield from self._extend(
-                        text, at, frame, k + 1, start, p + self.lengths[word], skipped
+                        text, at, frame, k + 1, start, p + length, skipped
                     )
+                    if frame.repeats[k] and again < _REPEAT_LIMIT:
+                        yield from self._extend(
+                            text, at, frame, k, start, p + length, skipped, again + 1
+                        )
+
+
+_REPEAT_LIMIT = 6
+
+
+def _continues(at: dict[int, list[tuple[int, int]]], ids: frozenset[int], start: int) -> bool:
+    """A one-character word of ``ids`` ends right where ``start`` is (the run of a
+    repeated slot such as ``{numeral}+`` began before it)."""
+    return any(length == 1 and word in ids for word, length in at.get(start - 1, ()))
+
+
+_AT: list[object] = [None, None]
+_LENGTHS: dict[int, int] = {}
+_FRAME_IDS: set[int] = set()
+_SLOT_SETS: dict[frozenset[int], int] = {}
+_MEMBERS: dict[int, list[int]] = {}
+_FOUND: list[object] = [None, None]
+
+
+def _slot_set(ids: frozenset[int]) -> int:
+    """The number of a slot's word set, shared by every frame of every rule."""
+    if ids not in _SLOT_SETS:
+        _SLOT_SETS[ids] = number = len(_SLOT_SETS)
+        for word in ids:
+            _MEMBERS.setdefault(word, []).append(number)
+    return _SLOT_SETS[ids]
+
+
+def _found_slot_sets(text: str, present: frozenset[int]) -> bytearray:
+    """Which slot word sets have a word in ``text`` (kept for the last text)."""
+    if _FOUND[0] is text and len(_FOUND[1]) == len(_SLOT_SETS):  # type: ignore[arg-type]
+        return _FOUND[1]  # type: ignore[return-value]
+    found = bytearray(len(_SLOT_SETS))
+    for word in present:
+        for number in _MEMBERS.get(word, ()):
+            found[number] = 1
+    _FOUND[0], _FOUND[1] = text, found
+    return found
+
+
+def _positions(text: str) -> dict[int, list[tuple[int, int]]]:
+    """(word id, length) of every word found in ``text``, by start; kept for the last
+    text, so every rule's frames share one index."""
+    if _AT[0] is text:
+        return _AT[1]  # type: ignore[return-value]
+    if len(_LENGTHS) != len(_LITERALS.index):
+        _LENGTHS.update((i, len(word)) for word, i in _LITERALS.index.items())
+    lengths = _LENGTHS
+    at: dict[int, list[tuple[int, int]]] = {}
+    for word, starts in _LITERALS.occurrences(text).items():
+        if word not in _FRAME_IDS:
+            continue
+        length = lengths[word]
+        for start in starts:
+            at.setdefault(start, []).append((word, length))
+    _AT[0], _AT[1] = text, at
+    return at
