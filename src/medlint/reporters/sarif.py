@@ -41,10 +41,10 @@ def help_text(rule: Rule) -> tuple[str, str]:
     if rule.suggestion:
         text.append(f"建议 instead: {rule.suggestion}")
         markdown.append(f"建议 instead: {rule.suggestion}")
-    text.append("违规示例 bad:\n" + "\n".join(f"  ✗ {e}" for e in rule.examples.bad))
-    markdown.append("违规示例 bad:\n\n" + "\n".join(f"- ✗ {e}" for e in rule.examples.bad))
-    text.append("合规示例 good:\n" + "\n".join(f"  ✓ {e}" for e in rule.examples.good))
-    markdown.append("合规示例 good:\n\n" + "\n".join(f"- ✓ {e}" for e in rule.examples.good))
+    text.append("违规示例 bad:\n" + "\n".join(f"  ✗ {e}" for e in rule.bad_examples))
+    markdown.append("违规示例 bad:\n\n" + "\n".join(f"- ✗ {e}" for e in rule.bad_examples))
+    text.append("合规示例 good:\n" + "\n".join(f"  ✓ {e}" for e in rule.good_examples))
+    markdown.append("合规示例 good:\n\n" + "\n".join(f"- ✓ {e}" for e in rule.good_examples))
     return "\n\n".join(text), "\n\n".join(markdown)
 
 

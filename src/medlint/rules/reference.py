@@ -57,7 +57,7 @@ def entry(rule: AnyRule) -> dict[str, Any]:
         "description": rule.description.strip(),
         "basis": rule.basis,
         "suggestion": rule.suggestion,
-        "examples": {"bad": list(rule.examples.bad), "good": list(rule.examples.good)},
+        "examples": {"bad": rule.bad_examples, "good": rule.good_examples},
     }
 
 
