@@ -3,6 +3,7 @@ run through the same code as ``medlint test-rules``; topic profiles carry exampl
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -153,3 +154,31 @@ def test_test_rules_runs_old_examples(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "3 cases of 1 rules: 2 passed, 1 failed" in out
     assert "FAIL TEAM001 bad example 2: '普通药物。'" in out and "expected: a violation" in out
+
+
+def test_rule_reference_is_up_to_date():
+    """docs/rules.md is generated from the rules: regenerate it with scripts/rules_doc.py."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "rules_doc.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_rules_and_explain_by_name_with_fix_and_json(cli):
+    listed = cli("rules", "miracle-cure", "MED402", "--format", "json")
+    assert listed.code == 0, listed.err
+    data = json.loads(listed.out)
+    assert [(r["code"], r["fix"]) for r in data] == [("MED402", None), ("MED406", "safe")]
+    assert data[1]["examples"]["bad"] and data[1]["per_article"] is False
+    text = cli("rules", "MED101")
+    assert text.out.split() == ["MED101", "missing-disclaimer", "disclaimer", "error", "fix"]
+    explained = cli("explain", "cure-guarantee")
+    assert explained.code == 0 and explained.out.startswith("MED401 cure-guarantee")
+    assert "修复 fix: yes (--unsafe-fixes)" in explained.out
+    assert json.loads(cli("explain", "med001", "--format", "json").out)["kind"] == "built-in"
+    unknown = cli("explain", "no-such-rule")
+    assert unknown.code == 2 and unknown.err == "medlint: error: unknown rule: no-such-rule\n"
