@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -97,12 +98,48 @@ def test_clean_leaves_foreign_files(cli, tmp_path):
     assert not (tmp_path / "results.sqlite").exists()
 
 
-def test_no_progress_bar_when_not_a_terminal(cli, tmp_path):
-    corpus = _corpus(tmp_path, copies=3)
-    run = cli("check", "--no-cache", "-o", str(tmp_path / "r.html"), "--format", "html",
-              str(corpus))
-    assert run.code == 1
-    assert run.err == ""
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("report_format", "out_is_terminal", "ci", "wanted"),
+    [
+        ("text", False, None, True),  # a person watches stderr, the report goes elsewhere
+        ("html", False, None, True),
+        ("text", True, None, False),  # the report shares the terminal
+        ("json", False, None, False),  # machine formats never
+        ("sarif", False, None, False),
+        ("text", False, "true", False),  # CI never
+    ],
+)
+def test_progress_bar_only_for_a_person_watching(
+    monkeypatch, report_format, out_is_terminal, ci, wanted
+):
+    from medlint.cli import progress
+
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    out = _Terminal() if out_is_terminal else io.StringIO()
+    assert progress.wanted(report_format, out, _Terminal()) is wanted
+    assert progress.wanted(report_format, out, io.StringIO()) is False  # stderr not a tty
+
+
+def test_progress_bar_counts_files_and_passes_results_through(monkeypatch):
+    from medlint.cli import progress
+    from medlint.run.runner import FileResult
+
+    results = [FileResult(f"{i}.md", "", []) for i in range(3)]
+    quick = _Terminal()
+    assert list(progress.track(iter(results), quick)) == results
+    assert quick.getvalue() == ""  # a run shorter than the delay draws nothing
+    monkeypatch.setattr(progress, "DELAY", 0)
+    slow = _Terminal()
+    assert list(progress.track(iter(results), slow)) == results
+    assert "files/s" in slow.getvalue()
 
 
 def test_unreadable_file_is_reported_with_jobs(cli, tmp_path):
