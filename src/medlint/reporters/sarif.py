@@ -62,7 +62,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 class SarifReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.per_article = per_article_codes(self.rules.values())
         self.results: list[tuple[Violation, str]] = []

@@ -14,17 +14,19 @@ half-width, lower-case); a plain phrase is a valid pattern.
 
 from __future__ import annotations
 
+import importlib
 import re
-from typing import Annotated, ClassVar, Literal
+import sys
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..violation import Severity
 
-try:  # the standard library's own regular-expression parser
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+# the standard library's own regular-expression parser (untyped)
+_sre_parse: Any = importlib.import_module(
+    "re._parser" if sys.version_info >= (3, 11) else "sre_parse"
+)
 
 Pattern = Annotated[str, Field(min_length=1)]
 _REPEATS = {_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT}
@@ -383,4 +385,4 @@ class RuleFile(BaseModel):
 
     rules: list[Rule] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
-    context: dict | None = None
+    context: dict[str, Any] | None = None
