@@ -126,8 +126,8 @@ def instrument(watch: Stopwatch) -> None:
     from medlint.checks import KINDS, patterns
     from medlint.checks.base import Article
     from medlint.documents import reader
-    from medlint.filters import suppression
-    from medlint.run import engine, workspace
+    from medlint.filters import pipeline, suppression
+    from medlint.run import engine
 
     for name, function in list(reader.FORMATS.items()):
         reader.FORMATS[name] = watch.wrap("parse to prose + map", function)
@@ -157,8 +157,8 @@ def instrument(watch: Stopwatch) -> None:
             name,
             watch.wrap("filters (suppression, ignores)", getattr(suppression.Suppressor, name)),
         )
-    workspace.ConfiguredLinter.per_file_ignores = watch.wrap(
-        "filters (suppression, ignores)", workspace.ConfiguredLinter.per_file_ignores
+    pipeline.per_file_selectors = watch.wrap(
+        "filters (suppression, ignores)", pipeline.per_file_selectors
     )
     engine.Linter._violation = watch.wrap("violations (positions)", engine.Linter._violation)
 
