@@ -58,11 +58,11 @@ class Stopwatch:
         self.mark = time.perf_counter_ns()
         self.on = False
 
-    def enter(self, label: str) -> None:
+    def enter(self, label: str, call: bool = True) -> None:
         now = time.perf_counter_ns()
         self.spent[self.stack[-1]] += now - self.mark
         self.stack.append(label)
-        self.calls[label] += 1
+        self.calls[label] += call
         self.mark = now
 
     def leave(self) -> None:
@@ -100,7 +100,7 @@ class Stopwatch:
             finally:
                 self.leave()
             while True:
-                self.enter(label)
+                self.enter(label, call=False)
                 try:
                     value = next(iterator)
                 except StopIteration:
