@@ -126,8 +126,8 @@ def instrument(watch: Stopwatch) -> None:
     from medlint.checks import KINDS, patterns
     from medlint.checks.base import Article
     from medlint.documents import reader
-    from medlint.filters import suppression
-    from medlint.run import engine, workspace
+    from medlint.filters import pipeline
+    from medlint.run import engine
 
     for name, function in list(reader.FORMATS.items()):
         reader.FORMATS[name] = watch.wrap("parse to prose + map", function)
@@ -150,15 +150,8 @@ def instrument(watch: Stopwatch) -> None:
     wrapped = cached_property(watch.wrap("topics (presentations)", topics.func))
     wrapped.__set_name__(Article, "presentations")
     Article.presentations = wrapped
-    suppression.parse = watch.wrap("filters (suppression, ignores)", suppression.parse)
-    for name in ("keep", "unused", "forbidden"):
-        setattr(
-            suppression.Suppressor,
-            name,
-            watch.wrap("filters (suppression, ignores)", getattr(suppression.Suppressor, name)),
-        )
-    workspace.ConfiguredLinter.per_file_ignores = watch.wrap(
-        "filters (suppression, ignores)", workspace.ConfiguredLinter.per_file_ignores
+    pipeline.FileFilters.apply = watch.wrap(
+        "filters (severity, ignores, suppression)", pipeline.FileFilters.apply
     )
     engine.Linter._violation = watch.wrap("violations (positions)", engine.Linter._violation)
 
