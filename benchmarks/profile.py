@@ -271,15 +271,15 @@ def main() -> None:
             f"\nper article: {cpu_ms:.3f} ms of CPU (plain run); stages below are shares of "
             "an instrumented run times that figure"
         )
-        print(f"  {'stage':<36} {'ms/article':>10} {'share':>7} {'calls/article':>14}")
+        print(f"  {'stage':<42} {'ms/article':>10} {'share':>7} {'calls/article':>14}")
         for label, spent in watch.spent.most_common():
             share = spent / wall
             calls = watch.calls[label] / len(paths)
             shown = f"{calls:14.1f}" if label in watch.calls else f"{'':14}"
-            print(f"  {label:<36} {share * cpu_ms:10.3f} {share:7.1%} {shown}")
+            print(f"  {label:<42} {share * cpu_ms:10.3f} {share:7.1%} {shown}")
         for counter in ("regex runs", "automaton calls"):
             print(
-                f"  {counter + ' (count only)':<36} {'':10} {'':7} "
+                f"  {counter + ' (count only)':<42} {'':10} {'':7} "
                 f"{watch.calls[counter] / len(paths):14.1f}"
             )
 
