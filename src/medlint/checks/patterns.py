@@ -115,7 +115,7 @@ class _Literals:
         return self._scan(text)[2]
 
     def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
-        if self.last is not None and self.last[0] is text:
+        if self.last is not None and self.last[0] is text and self.size == len(self.index):
             return self.last
         if self.automaton is None or self.size != len(self.index):
             from ahocorasick_rs import AhoCorasick

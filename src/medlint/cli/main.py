@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..config import ConfigError
 from ..rules import RulesError
 from ..version import __version__
-from . import check, clean, config, rule_tests, rules
+from . import check, clean, config, editors, rule_tests, rules
 from .errors import EXIT_OK, EXIT_USAGE, UsageError
 from .options import Parser
 from .output import silence_stdout, tolerant_streams
@@ -21,6 +21,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "explain": rules.cmd_explain,
     "config": config.cmd_config,
     "test-rules": rule_tests.cmd_test_rules,
+    "lsp": editors.cmd_lsp,
+    "serve": editors.cmd_serve,
 }
 
 
@@ -35,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_parsers(commands)
     config.add_parser(commands)
     rule_tests.add_parser(commands)
+    editors.add_parsers(commands)
     return parser
 
 

@@ -213,6 +213,31 @@ def expand_word_classes(pattern: str, words: dict[str, str]) -> str:
     return _WORD_CLASS.sub(group, pattern)
 
 
+class Lexicon(BaseModel):
+    """A word class: a named list of words every rule can use as ``{name}``.
+
+    ``words`` lists them in the YAML; a long generated list may sit in a plain UTF-8
+    text file (one word a line, ``#`` comments) named by ``file``, relative to the YAML
+    file and inside its folder. ``examples`` are short texts each holding a word of the
+    class on jieba token boundaries; the test suite runs them.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    description: str = ""
+    source: str = "curated"
+    words: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    file: str | None = None
+    examples: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_words(self) -> Lexicon:
+        if not self.words and not self.file:
+            raise ValueError(f"lexicon {self.name}: give words or a file")
+        return self
+
+
 class ForbiddenRule(RuleBase):
     """Report each claim phrase, unless negated, debunked, quoted, asked or hypothetical.
 
@@ -225,7 +250,11 @@ class ForbiddenRule(RuleBase):
     words: dict[Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")], Pattern] = Field(
         default_factory=dict
     )
-    patterns: list[Pattern] = Field(min_length=1)
+    patterns: list[Pattern] = Field(default_factory=list)
+    frames: list[Pattern] = Field(default_factory=list)
+    """Claim frames over word classes (see ``checks/frames.py``): ``{certainty} … {cure}``."""
+    gap: int = Field(default=8, ge=0, le=30)
+    """Characters a ``…`` in a frame may skip at most (more after 把/将/让 + object)."""
     exceptions: list[Pattern] = Field(default_factory=list)
     sentence_exceptions: list[Pattern] = Field(default_factory=list)
     word_boundaries: bool = True
@@ -238,6 +267,12 @@ class ForbiddenRule(RuleBase):
     """Phrase → wording ``--fix`` puts in its place (the phrase inside a longer match)."""
     replacements_safe: bool = False
     """True: plain ``--fix`` applies the replacements; False: only ``--unsafe-fixes``."""
+
+    @model_validator(mode="after")
+    def _has_patterns(self) -> ForbiddenRule:
+        if not self.patterns and not self.frames:
+            raise ValueError("a forbidden rule needs patterns or frames")
+        return self
 
     @model_validator(mode="after")
     def _expand(self) -> ForbiddenRule:
@@ -385,4 +420,5 @@ class RuleFile(BaseModel):
 
     rules: list[Rule] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
+    lexicons: list[Lexicon] = Field(default_factory=list)
     context: dict[str, Any] | None = None
