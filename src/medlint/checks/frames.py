@@ -176,7 +176,17 @@ class Frames:
                     if frame.repeats[0]:
                         yield from self._extend(text, at, frame, 0, start, end, (), 1)
 
-    def _extend(self, text, at, frame, k, start, position, gaps, again=0):
+    def _extend(
+        self,
+        text: str,
+        at: dict[int, list[tuple[int, int]]],
+        frame: _Compiled,
+        k: int,
+        start: int,
+        position: int,
+        gaps: tuple[tuple[int, int], ...],
+        again: int = 0,
+    ) -> Iterator[tuple[int, int, tuple[tuple[int, int], ...]]]:
         """Match slot ``k`` onwards from ``position``; yield each complete match.
 
         ``again`` counts the words of a repeated slot matched so far: the next one must

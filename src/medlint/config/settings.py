@@ -21,9 +21,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .. import __version__
 from ..documents.files import DEFAULT_EXTENSIONS
 from ..documents.reader import SUFFIXES
+from ..version import __version__
 from ..violation import Severity
 
 if sys.version_info >= (3, 11):

@@ -15,7 +15,7 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
-from .. import __version__
+from ..version import __version__
 from ..violation import Violation
 from .base import Reporter, Summary
 

@@ -9,8 +9,8 @@ import os
 import pickle
 from pathlib import Path
 
-from .. import __version__
 from ..userdata import user_cache_dir
+from ..version import __version__
 from . import RulePack, load_pack
 
 _SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what the pickle holds
