@@ -38,6 +38,9 @@ _GAP = re.compile(r"^(?:…|\.\.\.)(\d*)(,?)$")
 _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
 
 
+Gaps = tuple[tuple[int, int], ...]
+
+
 class FrameError(ValueError):
     """A frame that cannot be parsed, or names an unknown word class."""
 
@@ -160,7 +163,7 @@ class Frames:
     def __bool__(self) -> bool:
         return bool(self.compiled)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    def finditer(self, text: str) -> Iterator[tuple[int, int, Gaps]]:
         """Every match: its start, end, and the gaps it skipped, as (start, end)."""
         if not self.compiled:
             return
@@ -189,7 +192,14 @@ class Frames:
                         for _, end, right in rights:
                             yield first, end, (*left, *right)
 
-    def _anchor(self, frame, slots, present, occurrences, counts):
+    def _anchor(
+        self,
+        frame: _Compiled,
+        slots: tuple[int, ...],
+        present: frozenset[int],
+        occurrences: dict[int, list[int]],
+        counts: dict[int, int],
+    ) -> int | None:
         """The slot to start from: the one whose words occur least often in the text
         (a slot that repeats is never the anchor)."""
         best, fewest = None, None
@@ -202,7 +212,13 @@ class Frames:
                 best, fewest = k, counts[number]
         return best
 
-    def _from_first(self, text, frame, present, occurrences):
+    def _from_first(
+        self,
+        text: str,
+        frame: _Compiled,
+        present: frozenset[int],
+        occurrences: dict[int, list[int]],
+    ) -> Iterator[tuple[int, int, Gaps]]:
         first = frame.ids[0]
         for word in first & present:
             for start in occurrences[word]:
@@ -212,7 +228,9 @@ class Frames:
                 yield from self._extend(text, frame, 1, start, end, ())
                 yield from self._extend(text, frame, 0, start, end, (), 1)
 
-    def _back(self, text, frame, k, position, gaps, again=0):
+    def _back(
+        self, text: str, frame: _Compiled, k: int, position: int, gaps: Gaps, again: int = 0
+    ) -> Iterator[tuple[int, Gaps]]:
         """Match slots ``k`` down to 0 ending before ``position``; yield (start, gaps)."""
         if k < 0:
             yield position, gaps
@@ -236,7 +254,16 @@ class Frames:
                             text, frame, k, p - length, skipped, again + 1
                         )
 
-    def _extend(self, text, frame, k, start, position, gaps, again=0):
+    def _extend(
+        self,
+        text: str,
+        frame: _Compiled,
+        k: int,
+        start: int,
+        position: int,
+        gaps: Gaps,
+        again: int = 0,
+    ) -> Iterator[tuple[int, int, Gaps]]:
         """Match slot ``k`` onwards from ``position``; yield each complete match.
 
         ``again`` counts the words of a repeated slot matched so far: the next one must
