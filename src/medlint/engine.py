@@ -9,6 +9,7 @@ from pathlib import Path
 from .analysis.segment import register_words
 from .checks import compile_rule
 from .checks.base import Article, Finding
+from .checks.names import Names
 from .checks.patterns import Patterns
 from .documents import Document, read_document
 from .files import read_source
@@ -50,6 +51,16 @@ class Linter:
         coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
         self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
         self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
+        self.non_uses_after = Patterns([p for rule in coverage for p in rule.non_uses_after])
+        self.names = Names(
+            (name, pack.lexicons[name].words)
+            for rule in coverage
+            for name in rule.lexicons
+            if name in pack.lexicons
+        )
+        for rule in coverage:
+            if rule.labels in pack.lexicons:
+                self.names.labels.update(Names([], pack.lexicons[rule.labels].attributes).labels)
         words = [w for check in self.checks for w in check.words()]
         words += [w for p in self.topic_patterns.values() for w in p.literals]
         register_words(words)
@@ -63,6 +74,8 @@ class Linter:
             self.uses,
             self.cautions,
             self.non_uses,
+            self.non_uses_after,
+            self.names,
         )
 
     def check_document(self, document: Document, keep: Filter | None = None) -> list[Violation]:

@@ -18,7 +18,8 @@ def _key(folders: list[Path]) -> str:
     for folder in folders:
         digest.update(str(folder.resolve()).encode() + b"\0")
         if folder.is_dir():
-            for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")):
+            rule_files = (".yaml", ".yml", ".txt", ".tsv")  # lexicon word files too
+            for path in sorted(p for p in folder.rglob("*") if p.suffix in rule_files):
                 digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 

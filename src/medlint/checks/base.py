@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..analysis import Context, ContextLexicon, TextStructure
 from ..documents import Document
 from ..rules.models import Rule, Topic
+from .names import SHORT, Names
 from .patterns import Patterns
 
 # A use verb recommends the treatment it stands near: within this many characters of
 # the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).
 USE_REACH = 24
+# A title that is about using what it names: 服用异维A酸须知, 布洛芬的正确吃法.
+_TITLE_FRAME = re.compile(
+    r"服用|使用|用法|用量|吃法|须知|指南|注意事项|怎么(吃|用|打|做|选)|如何(吃|用|选)|攻略"
+    r"|副作用|不良反应|功效|疗效|作用|适应症|全解|详解|知多少|能治|治疗"
+)
+# A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
+_TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
+# A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
+_SEO_TITLE = re.compile(r"[_|｜]| - ")
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 
 
 @dataclass
@@ -47,6 +59,8 @@ class Article:
     uses: Patterns | None = None
     cautions: Patterns | None = None
     non_uses: Patterns | None = None
+    non_uses_after: Patterns | None = None
+    names: Names | None = None
 
     @cached_property
     def structure(self) -> TextStructure:
@@ -68,6 +82,48 @@ class Article:
         paragraphs = self.structure.paragraphs
         return paragraphs[0][1] if paragraphs else 0
 
+    @cached_property
+    def names_found(self) -> list[tuple[int, int, str]]:
+        """Every treatment name of the word classes, leftmost-longest, in text order.
+
+        A short name must begin and end where jieba cuts the sentence (成为快乐 holds
+        no 为快乐).
+        """
+        if not self.names:
+            return []
+        return [
+            (start, end, name)
+            for start, end, name in self.names.finditer(self.text)
+            if end - start > SHORT or self.structure.on_token_boundaries(start, end)
+        ]
+
+    def _in_body(self, start: int, end: int) -> bool:
+        """The title's name is named again in the body."""
+        title_end = self.title_end()
+        return title_end >= len(self.text.rstrip()) or self.text.find(
+            self.text[start:end], title_end
+        ) >= 0
+
+    def _title_presents(self, start: int, end: int) -> bool:
+        """The title presents what it is about: the name alone (# 布洛芬), or the name
+        framed as something to use (服用异维A酸须知, 布洛芬的正确吃法), or a name the body
+        names again. A page title made of keywords (…价格_说明书_网上药店) or a title that
+        names it in passing presents nothing: the body must then present it.
+        """
+        first, last = self.structure.sentence_at(start)
+        if len(_SEO_TITLE.findall(self.document.prose[first:last])) >= 2:
+            return False
+        title = re.sub(r"[\W_]", "", self.text[first:last])
+        if len(title) - (end - start) <= 4:
+            return True
+        if self.context.negated(start):
+            return False
+        if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
+            return True
+        if _TITLE_USE.search(self.text, max(first, start - 4), start):
+            return True  # 打肉毒素除皱安全吗？ 吃头孢能不能喝酒？
+        return self._in_body(start, end)
+
     def cautious(self, position: int) -> bool:
         """The sentence at ``position`` says who must not, or must carefully, use something."""
         if self.cautions is None:
@@ -75,14 +131,17 @@ class Article:
         first, last = self.structure.sentence_at(position)
         return self.cautions.search(self.text, first, last) is not None
 
-    def presents(self, start: int, end: int) -> bool:
+    def presents(self, start: int, end: int, topic: Topic | None = None) -> bool:
         """The treatment at [start, end) is the subject (title) or is recommended for use.
 
-        A mention in a sentence that warns against use (禁用, 不宜…, ``cautions``), that
-        negates or asks, or whose sentence has no use verb (``uses``) presents nothing.
+        A title presents what the body names again. In the body, a mention in a
+        sentence that warns against use (禁用, 不宜…, ``cautions``), that negates or
+        asks, that compares, rejects or recalls it (``non_uses`` before it: 比, 告别,
+        停用, 曾服用), that counts or combines it (``non_uses_after``: …的发生率,
+        …合用), or whose sentence has no use verb near it (``uses``) presents nothing.
         """
         if start < self.title_end():
-            return True
+            return self._title_presents(start, end)
         if self.context.negated(start) or self.context.question(start):
             return False
         if self.cautious(start):
@@ -90,6 +149,14 @@ class Article:
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False
+        if self.non_uses_after is not None:
+            clause = _CLAUSE_END.search(self.text, end, last)
+            if self.non_uses_after.search(self.text, end, clause.start() if clause else last):
+                return False
+        return self._used_near(start, end)
+
+    def _used_near(self, start: int, end: int) -> bool:
+        first, last = self.structure.sentence_at(start)
         near = max(first, start - USE_REACH), min(last, end + USE_REACH)
         return self.uses is not None and self.uses.search(self.text, *near) is not None
 
@@ -105,7 +172,7 @@ class Article:
         for topic in self.topics:
             end_at = title_end if topic.subject_only else None
             for start, end in self.topic_patterns[topic.id].finditer(self.text, 0, end_at):
-                if self.presents(start, end):
+                if self.presents(start, end, topic):
                     found.append(Presentation(topic, start, end))
                     break
         if any(p.start < title_end for p in found):

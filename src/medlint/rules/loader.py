@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..analysis.context import ContextLexicon
-from .models import Rule, RuleFile, Topic
+from .models import Lexicon, Rule, RuleFile, Topic
 
 
 class RulesError(Exception):
@@ -22,6 +22,7 @@ class RulePack:
     topics: list[Topic] = field(default_factory=list)
     lexicon: ContextLexicon | None = None
     files: list[Path] = field(default_factory=list)
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
 
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)
@@ -96,6 +97,23 @@ def load_file(path: Path) -> RuleFile:
         raise RulesError(f"{path}: {_describe(error, data)}") from None
 
 
+def _read_words(path: Path, lexicon: Lexicon) -> None:
+    """Fill a file-backed lexicon from the plain text file named beside its YAML."""
+    source = path.parent / (lexicon.file or "")
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RulesError(f"{path}: lexicon {lexicon.name}: file: cannot read: {error}") from None
+    for line in text.splitlines():
+        word, *rest = line.rstrip("\r").split("\t")
+        word = word.strip()
+        if not word or word.startswith("#"):
+            continue
+        lexicon.words.append(word)
+        if rest:
+            lexicon.attributes[word] = rest
+
+
 def load_pack(folders: list[Path]) -> RulePack:
     """Load every ``*.yaml``/``*.yml`` below the folders, in a stable order."""
     pack = RulePack()
@@ -116,6 +134,12 @@ def load_pack(folders: list[Path]) -> RulePack:
                     )
                 seen_codes[rule.code] = path
                 pack.rules.append(rule)
+            for lexicon in loaded.lexicons:
+                if lexicon.name in pack.lexicons:
+                    raise RulesError(f"{path}: lexicon {lexicon.name}: name: duplicate name")
+                if lexicon.file:
+                    _read_words(path, lexicon)
+                pack.lexicons[lexicon.name] = lexicon
             for topic in loaded.topics:
                 if topic.id in seen_topics:
                     raise RulesError(
@@ -131,6 +155,11 @@ def load_pack(folders: list[Path]) -> RulePack:
                     first = error.errors()[0]
                     loc = ".".join(str(p) for p in first["loc"])
                     raise RulesError(f"{path}: context.{loc}: {first['msg']}") from None
+    for rule in pack.rules:
+        named = [*getattr(rule, "lexicons", []), getattr(rule, "labels", "")]
+        unknown = [name for name in named if name and name not in pack.lexicons]
+        if unknown:
+            raise RulesError(f"rule {rule.code}: lexicons: unknown word class {unknown[0]!r}")
     if pack.lexicon is None:
         raise RulesError("no context lexicon (a file with a 'context:' section) in the rules")
     return pack

@@ -231,10 +231,22 @@ class CoverageRule(RuleBase):
         default_factory=list,
         description="patterns before a mention in its sentence that compare or reject it (比…)",
     )
-
-    _valid = field_validator("treatments", "coverage", "exceptions", "subjects", "non_uses")(
-        _check_patterns
+    non_uses_after: list[Pattern] = Field(
+        default_factory=list,
+        description="patterns right after a mention that make it no use (…的发生率, …合用)",
     )
+    lexicons: list[str] = Field(
+        default_factory=list,
+        description="word classes whose words name treatments (rules/lexicons/)",
+    )
+    labels: str = Field(
+        default="",
+        description="word class whose entries carry each name's label contraindications",
+    )
+
+    _valid = field_validator(
+        "treatments", "coverage", "exceptions", "subjects", "non_uses", "non_uses_after"
+    )(_check_patterns)
 
 
 class CooccurrenceRule(RuleBase):
@@ -294,10 +306,35 @@ class Topic(BaseModel):
     _valid = field_validator("triggers", "serious_signs")(_check_patterns)
 
 
+class Lexicon(BaseModel):
+    """A word class: a list of words, given inline or in a plain text file beside it.
+
+    A file holds one entry a line; an entry may carry tab-separated attributes after the
+    word (``布洛芬<TAB>class<TAB>keyword、keyword``), kept in ``attributes``.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    description: str = ""
+    source: str = Field(min_length=1)
+    words: list[str] = Field(default_factory=list)
+    file: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    attributes: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Lexicon:
+        if bool(self.words) == bool(self.file):
+            raise ValueError("give either words or file")
+        return self
+
+
 class RuleFile(BaseModel):
     """One YAML file of a rule pack."""
 
     model_config = ConfigDict(extra="forbid")
+
+    lexicons: list[Lexicon] = Field(default_factory=list)
 
     rules: list[Rule] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
