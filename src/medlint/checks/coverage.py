@@ -16,6 +16,7 @@ _LEADING = frozenset(
     | {"睡前", "饭前", "饭后", "餐前", "餐后", "每天", "每晚", "每日", "早晚", "空腹", "含", "喷"}
     | {"贴", "买", "试试", "来", "点", "一粒", "一片", "一袋", "一支", "一贴", "两粒", "几粒"}
     | {"先", "再来", "随身", "备", "备点", "常备", "去", "药店", "买点", "一盒", "一瓶", "支"}
+    | {"加用", "改用", "换用", "联用", "加服", "开了", "开", "开点", "配合", "预约", "晚上"}
 )
 
 
@@ -64,9 +65,9 @@ class CoverageCheck(Check):
                 if article.presents(start, end):
                     return start, end, how
                 continue
-            if any(a < end and start < b for a, b in excepted):
-                continue
             trimmed = start if how else self._trim(article, start, end)
+            if any(a < end and trimmed < b for a, b in excepted):
+                continue
             if end - trimmed <= 2 and not how:
                 continue  # a bare 疫苗, 手术 or 针 names no specific treatment
             if how == "subject" or article.presents(trimmed, end):
