@@ -24,6 +24,12 @@ _TITLE_FRAME = re.compile(
 _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
+# A lead-in covers the list items after it: this many, each at most this long.
+LIST_REACH = 12
+LIST_ITEM = 200
+HEADING = 40
+_LIST_ITEM = re.compile(r"\s*([-*+•·]|[0-9]+[.、)）]|<li)")
+_CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 
 
@@ -130,6 +136,58 @@ class Article:
             return False
         first, last = self.structure.sentence_at(position)
         return self.cautions.search(self.text, first, last) is not None
+
+    @cached_property
+    def caution_spans(self) -> list[tuple[int, int]]:
+        return self.statement_spans(self.cautions)
+
+    def statement_spans(self, patterns: Patterns | None) -> list[tuple[int, int]]:
+        """Where the article says who must not or must carefully use something.
+
+        A paragraph with contraindication language (``cautions``) is such a statement;
+        so are the short list items after a sentence of it that leads in (ends with a
+        colon, or stands alone as a heading: 这几类人先别做).
+        """
+        spans: list[tuple[int, int]] = []
+        if patterns is None:
+            return spans
+        sentences = self.structure.sentences
+        index = 0
+        while index < len(sentences):
+            first, last = sentences[index]
+            index += 1
+            if patterns.search(self.text, first, last) is None:
+                continue
+            paragraph = self.structure.paragraph_at(first)
+            spans.append(paragraph)  # the statement: its paragraph (另外，…患者也一样)
+            if self._heading(paragraph):
+                # a heading (这几类人先别做) covers its section, to the next heading
+                for section in self.structure.paragraphs[
+                    self.structure.paragraph_index(first) + 1 :
+                ]:
+                    if self._heading(section):
+                        break
+                    spans.append(section)
+                continue
+            if not self.text[first:last].rstrip().endswith((":", "：")):
+                continue
+            for item_first, item_last in sentences[index : index + LIST_REACH]:
+                if item_last - item_first > LIST_ITEM:
+                    break
+                spans.append((item_first, item_last))
+                index += 1
+        return spans
+
+    def _heading(self, paragraph: tuple[int, int]) -> bool:
+        """A short paragraph without closing punctuation: a heading or a label line."""
+        body = self.text[paragraph[0] : paragraph[1]].strip()
+        if not 0 < len(body) <= HEADING or body.endswith(_CLOSING) or "\n" in body:
+            return False
+        line = self.document.span(paragraph[0], paragraph[0] + 1)[0]
+        return not _LIST_ITEM.match(self.document.source_line(line))
+
+    def in_caution(self, start: int) -> bool:
+        return any(first <= start < last for first, last in self.caution_spans)
 
     def presents(self, start: int, end: int, topic: Topic | None = None) -> bool:
         """The treatment at [start, end) is the subject (title) or is recommended for use.

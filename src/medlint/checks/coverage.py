@@ -29,6 +29,7 @@ class CoverageCheck(Check):
         self.subjects = Patterns(rule.subjects)
         self.coverage = Patterns(rule.coverage)
         self.exceptions = Patterns(rule.exceptions)
+        self.precautions = Patterns(rule.precautions)
 
     def words(self) -> list[str]:
         return (
@@ -82,12 +83,22 @@ class CoverageCheck(Check):
             return "未说明禁忌或慎用人群"
         return f"未说明禁忌或慎用人群（{name}说明书的禁忌涉及：{'、'.join(keywords)}）"
 
+    def _precaution(self, article: Article, start: int) -> bool:
+        spans = article.statement_spans(self.precautions) if self.precautions else []
+        return any(first <= start < last for first, last in spans)
+
     def _incomplete(self, article: Article, presentation: Presentation) -> list[str]:
+        """Key items the article does not name inside a contraindication statement."""
         topic = presentation.topic
         return [
             item.name
             for item in topic.items
-            if article.topic_patterns[f"{topic.id}#{item.name}"].search(article.text) is None
+            if not any(
+                article.in_caution(start) or self._precaution(article, start)
+                for start, _ in article.topic_patterns[f"{topic.id}#{item.name}"].finditer(
+                    article.text
+                )
+            )
         ]
 
     def run(self, article: Article) -> list[Finding]:

@@ -235,6 +235,11 @@ class CoverageRule(RuleBase):
         default_factory=list,
         description="patterns right after a mention that make it no use (…的发生率, …合用)",
     )
+    precautions: list[Pattern] = Field(
+        default_factory=list,
+        description="wording of a timing precaution (检查前后暂停, 停药后…天内) in which a "
+        "key item also counts, though it states no contraindication by itself",
+    )
     lexicons: list[str] = Field(
         default_factory=list,
         description="word classes whose words name treatments (rules/lexicons/)",
@@ -245,7 +250,13 @@ class CoverageRule(RuleBase):
     )
 
     _valid = field_validator(
-        "treatments", "coverage", "exceptions", "subjects", "non_uses", "non_uses_after"
+        "treatments",
+        "coverage",
+        "exceptions",
+        "subjects",
+        "non_uses",
+        "non_uses_after",
+        "precautions",
     )(_check_patterns)
 
 
