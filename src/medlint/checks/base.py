@@ -160,12 +160,12 @@ class Article:
                 continue
             paragraph = self.structure.paragraph_at(first)
             spans.append(paragraph)  # the statement: its paragraph (另外，…患者也一样)
-            if self._heading(paragraph):
+            if self.is_heading(paragraph):
                 # a heading (这几类人先别做) covers its section, to the next heading
                 for section in self.structure.paragraphs[
                     self.structure.paragraph_index(first) + 1 :
                 ]:
-                    if self._heading(section):
+                    if self.is_heading(section):
                         break
                     spans.append(section)
                 continue
@@ -178,7 +178,7 @@ class Article:
                 index += 1
         return spans
 
-    def _heading(self, paragraph: tuple[int, int]) -> bool:
+    def is_heading(self, paragraph: tuple[int, int]) -> bool:
         """A short paragraph without closing punctuation: a heading or a label line."""
         body = self.text[paragraph[0] : paragraph[1]].strip()
         if not 0 < len(body) <= HEADING or body.endswith(_CLOSING) or "\n" in body:

@@ -268,8 +268,20 @@ class CooccurrenceRule(RuleBase):
     actions: list[Pattern] = Field(min_length=1)
     window: int = Field(default=1, ge=0, le=5)
     exceptions: list[Pattern] = Field(default_factory=list)
+    not_before: list[Pattern] = Field(
+        default_factory=list,
+        description="in the sign's clause before it: the sign is what a treatment treats "
+        "(用于治疗…, 缓解…), not one to act on",
+    )
+    not_after: list[Pattern] = Field(
+        default_factory=list,
+        description="in the sign's clause after it: a statistic (…的发生率) or an expected, "
+        "harmless effect (…属于正常现象)",
+    )
 
-    _valid = field_validator("signs", "actions", "exceptions")(_check_patterns)
+    _valid = field_validator("signs", "actions", "exceptions", "not_before", "not_after")(
+        _check_patterns
+    )
 
 
 Rule = Annotated[
