@@ -87,7 +87,7 @@ class CooccurrenceCheck(Check):
         clause = article.structure.clause_start(start)
         if self.not_before and self.not_before.search(text, clause, start):
             return True
-        first, last = article.structure.sentence_at(start)
+        _first, last = article.structure.sentence_at(start)
         after = _CLAUSE_END.search(text, end, last)
         return bool(self.not_after) and self.not_after.search(
             text, end, after.start() if after else last
