@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medlint.engine import default_linter
+from medlint.run.engine import default_linter
 
 DISCLAIMER = "\n\n本文仅供参考，不能替代医生诊断，如有不适请及时就医。\n"
 BODY = "# 玻尿酸填充\n\n玻尿酸填充可以改善法令纹，可以预约面诊后注射。\n\n"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from medlint.engine import default_linter
 from medlint.rules import RulesError, load_pack
+from medlint.run.engine import default_linter
 
 ROOT = Path(__file__).resolve().parent.parent
 DISCLAIMER = "\n\n本文仅供参考，不能替代医生诊断，如有不适请及时就医。\n"

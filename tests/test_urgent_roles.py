@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medlint.engine import default_linter
+from medlint.run.engine import default_linter
 
 DISCLAIMER = "\n\n本文仅供参考，不能替代医生诊断。\n"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..baseline import content_keys, key_path, per_article_codes
+from ..filters.baseline import content_keys, key_path, per_article_codes
 from ..violation import Violation
 from .base import Reporter, Summary
 

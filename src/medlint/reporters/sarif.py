@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..baseline import content_keys, key_path, per_article_codes
+from ..filters.baseline import content_keys, key_path, per_article_codes
 from ..rules import Rule
 from ..violation import Violation
 from .base import Reporter, Summary

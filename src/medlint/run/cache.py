@@ -15,9 +15,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-from . import __version__
-from .documents.reader import document_format
-from .violation import Severity, Violation
+from .. import __version__
+from ..documents.reader import document_format
+from ..violation import Severity, Violation
 
 _FILE = "results.sqlite"
 _COMMIT_EVERY = 500

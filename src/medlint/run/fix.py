@@ -25,14 +25,14 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .analysis.normalize import normalise
-from .checks.patterns import Patterns
-from .documents import document_format, read_document
-from .documents.base import is_blank, normalise_newlines
+from ..analysis.normalize import normalise
+from ..checks.patterns import Patterns
+from ..documents import document_format, read_document
+from ..documents.base import is_blank, normalise_newlines
+from ..documents.files import Decoded, InputError
+from ..rules.models import ForbiddenRule, RequiredRule
+from ..violation import Violation
 from .engine import Linter
-from .files import Decoded, InputError
-from .rules.models import ForbiddenRule, RequiredRule
-from .violation import Violation
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _ENDS_BLANK = re.compile(r"\n[ \t]*\n\s*\Z")

@@ -21,10 +21,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import __version__
-from .documents.reader import SUFFIXES
-from .files import DEFAULT_EXTENSIONS
-from .violation import Severity
+from .. import __version__
+from ..documents.files import DEFAULT_EXTENSIONS
+from ..documents.reader import SUFFIXES
+from ..violation import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib

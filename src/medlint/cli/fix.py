@@ -17,11 +17,11 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .deadline import Timeout, deadline
-from .files import Decoded, InputError, decode_bytes, read_decoded
-from .fix import Fixer, FixError, FixOutcome, write_atomic
-from .reporters import Summary
-from .workspace import ConfiguredLinter, Workspace
+from ..documents.files import Decoded, InputError, decode_bytes, read_decoded
+from ..reporters import Summary
+from ..run.deadline import Timeout, deadline
+from ..run.fix import Fixer, FixError, FixOutcome, write_atomic
+from ..run.workspace import ConfiguredLinter, Workspace
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 
@@ -40,7 +40,7 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Calla
     Each file is fixed with the settings that apply to it: its rules, suppression
     comments and disclaimer wording (``--disclaimer-text`` or ``disclaimer-text``).
     """
-    from .cli import UsageError
+    from . import UsageError
 
     fixers: dict[int, Fixer] = {}
 

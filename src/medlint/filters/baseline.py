@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from .analysis.normalize import normalise
-from .rules import Rule
-from .violation import Violation
+from ..analysis.normalize import normalise
+from ..rules import Rule
+from ..violation import Violation
 
 BASELINE_VERSION = 1
 PER_LINE_KINDS = frozenset({"forbidden"})

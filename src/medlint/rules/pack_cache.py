@@ -8,9 +8,9 @@ import os
 import pickle
 from pathlib import Path
 
-from . import __version__
-from .rules import RulePack, load_pack
-from .userdata import user_cache_dir
+from .. import __version__
+from ..userdata import user_cache_dir
+from . import RulePack, load_pack
 
 
 def _key(folders: list[Path]) -> str:
