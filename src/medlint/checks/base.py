@@ -214,9 +214,24 @@ class Article:
         return self._used_near(start, end)
 
     def _used_near(self, start: int, end: int) -> bool:
+        """A use frame near the mention in its sentence, or opening the next sentence of
+        its paragraph when the mention ends its own (…就是X。睡前两粒。)."""
+        if self.uses is None:
+            return False
         first, last = self.structure.sentence_at(start)
         near = max(first, start - USE_REACH), min(last, end + USE_REACH)
-        return self.uses is not None and self.uses.search(self.text, *near) is not None
+        if self.uses.search(self.text, *near) is not None:
+            return True
+        if last - end > USE_REACH // 2:
+            return False
+        index = self.structure.sentence_index(start) + 1
+        if index >= len(self.structure.sentences):
+            return False
+        following, following_end = self.structure.sentences[index]
+        if self.structure.paragraph_index(following) != self.structure.paragraph_index(start):
+            return False
+        reach = min(following_end, following + USE_REACH // 2)
+        return self.uses.search(self.text, following, reach) is not None
 
     @cached_property
     def presentations(self) -> list[Presentation]:

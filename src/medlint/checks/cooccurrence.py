@@ -11,6 +11,8 @@ from .patterns import Patterns
 # A sentence ending with a colon that carries the action (出现以下情况，请立即就医：)
 # introduces a list: it covers the list items that follow, up to this many sentences.
 LEAD_IN_REACH = 8
+# A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
+ROLE_REACH = 16
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
@@ -26,6 +28,7 @@ class CooccurrenceCheck(Check):
         self.exceptions = Patterns(rule.exceptions)
         self.not_before = Patterns(rule.not_before)
         self.not_after = Patterns(rule.not_after)
+        self.not_in_sentence = Patterns(rule.not_in_sentence)
 
     def words(self) -> list[str]:
         return self.signs.literals + self.actions.literals + self.exceptions.literals
@@ -84,10 +87,12 @@ class CooccurrenceCheck(Check):
         if article.is_heading(paragraph):
             return True
         text = article.text
-        clause = article.structure.clause_start(start)
+        clause = max(article.structure.clause_start(start), start - ROLE_REACH)
         if self.not_before and self.not_before.search(text, clause, start):
             return True
-        _first, last = article.structure.sentence_at(start)
+        first, last = article.structure.sentence_at(start)
+        if self.not_in_sentence and self.not_in_sentence.search(text, first, last):
+            return True
         after = _CLAUSE_END.search(text, end, last)
         return bool(self.not_after) and self.not_after.search(
             text, end, after.start() if after else last

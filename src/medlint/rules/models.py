@@ -273,15 +273,19 @@ class CooccurrenceRule(RuleBase):
         description="in the sign's clause before it: the sign is what a treatment treats "
         "(用于治疗…, 缓解…), not one to act on",
     )
+    not_in_sentence: list[Pattern] = Field(
+        default_factory=list,
+        description="anywhere in the sign's sentence: a statistic (据统计…, …的发生率)",
+    )
     not_after: list[Pattern] = Field(
         default_factory=list,
         description="in the sign's clause after it: a statistic (…的发生率) or an expected, "
         "harmless effect (…属于正常现象)",
     )
 
-    _valid = field_validator("signs", "actions", "exceptions", "not_before", "not_after")(
-        _check_patterns
-    )
+    _valid = field_validator(
+        "signs", "actions", "exceptions", "not_before", "not_after", "not_in_sentence"
+    )(_check_patterns)
 
 
 Rule = Annotated[
