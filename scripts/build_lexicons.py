@@ -150,6 +150,29 @@ def generic_name(name: str) -> str:
     return name
 
 
+# An English product name in pharmacopoeial form (Morphine Hydrochloride Tablets), not
+# pinyin (Yangwei Keli): the product is a chemical or biological medicine.
+CHEMICAL_FORM = re.compile(
+    r"\b(Tablets?|Injection|Capsules?|Cream|Ointment|Solution|Drops|Gel|Granules|Syrup"
+    r"|Suspension|Suppositor(y|ies)|Spray|Inhal\w+|for Injection)\b"
+)
+# Two characters naming only elements or a salt (钠盐, 铝镁, 亚铁): a fragment.
+FRAGMENT = re.compile(r"^[钠钾镁铝铋铁钙锌亚盐菌素]+$")
+# A combination product: its two-character name is an abbreviation (酚咖, 铝镁), not a name.
+COMBINATION = re.compile(r"\b(and|with|Compound|Multi\w*|Vitamins?|Complex|Combination)\b", re.I)
+PINYIN_FORM = re.compile(r"\b(Pian|Keli|Wan|Jiaonang|Koufuye|San|Gao|Tangjiang|Heji|Chaji)\b")
+
+
+def chemical(entry: dict) -> bool:
+    english = " ".join(entry.get("英文名", []) + entry.get("英文名称", []))
+    return (
+        bool(CHEMICAL_FORM.search(english))
+        and not PINYIN_FORM.search(english)
+        and not COMBINATION.search(english)
+        and "功能主治" not in entry
+    )
+
+
 def names_condition(name: str, conditions: set[str]) -> bool:
     """A stripped name that ends with a disease or symptom (口腔溃疡, 复方感冒) names the
     condition, not the product."""
@@ -216,8 +239,14 @@ def classify(graph: dict) -> dict[str, set[str]]:
             continue
         generics = {generic_name(g) for g in entry.get("通用名", [])} or {generic_name(key)}
         for generic in generics:
-            # two characters are too often a fragment (丁硼, 养胃) or an everyday word
-            if not usable(generic, 3) or (generic.startswith("复方") and len(generic) < 5):
+            # two characters are too often a fragment (丁硼, 养胃) or an everyday word: a
+            # two-character name counts only for a chemical product (吗啡片, 顺铂注射液)
+            shortest = 2 if chemical(entry) else 3
+            if not usable(generic, shortest) or (generic.startswith("复方") and len(generic) < 5):
+                continue
+            if len(generic) == 2 and (
+                names_condition(generic, conditions) or FRAGMENT.match(generic)
+            ):
                 continue
             lists["drugs"].add(generic)
             notes = [n for n in entry.get("注意事项", []) if re.search("禁|忌|慎", n)]

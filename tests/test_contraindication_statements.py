@@ -6,7 +6,7 @@ import pytest
 
 from medlint.run.engine import default_linter
 
-DISCLAIMER = "\n\n本文仅供参考，不能替代医生诊断，如有不适请及时就医。\n"
+DISCLAIMER = "\n\n以上为一般健康信息，仅作参考；具体诊疗请咨询医生。\n"
 BODY = "# 玻尿酸填充\n\n玻尿酸填充可以改善法令纹，可以预约面诊后注射。\n\n"
 
 
@@ -18,10 +18,10 @@ def _contra(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "statement",
     [
-        "## 这几类人先别做\n\n- 对透明质酸或利多卡因过敏的人\n\n- 注射部位有感染或炎症的人"
-        "\n\n- 孕期、哺乳期女性\n\n- 瘢痕体质或自身免疫病患者",
+        "## 这几类人先别做\n\n- 曾对填充剂过敏\n\n- 打针的地方正在发炎、感染"
+        "\n\n- 属于瘢痕体质\n\n- 患自身免疫病",
         "注射前需排除以下情况：过敏体质、注射部位感染、孕期或哺乳期、瘢痕体质、自身免疫病。",
-        "對成分過敏、注射部位有炎症、懷孕或哺乳期、疤痕體質同自身免疫病嘅人，唔好做。",
+        "過敏體質、局部感染發炎、疤痕體質或者自身免疫病嘅朋友，唔好做。",
         "医生会评估是否适用：过敏体质、注射部位感染、孕期哺乳期、瘢痕体质或自身免疫病者不适合。",
     ],
 )
@@ -42,7 +42,7 @@ def test_a_key_item_named_outside_a_statement_does_not_count():
 def test_a_timing_precaution_holds_its_key_item():
     text = (
         "# 二甲双胍怎么吃\n\n二甲双胍每天两次，随餐服用。\n\n"
-        "严重肾功能不全者禁用，酗酒者禁用，乳酸性酸中毒史者禁用。"
+        "肾功能严重受损、长期酗酒、有过乳酸性酸中毒的人都禁用。"
         "做增强CT等需要碘造影剂的检查前后，要暂停服药。"
     )
     assert _contra(text) == []

@@ -15,9 +15,9 @@ def _categories(text: str, path: str) -> list[str]:
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "<p>本文仅供参考。<br>\n不能替代医生的诊断和治疗。</p>",
-        "<p>本文仅供参考。<br />\n<br />\n不能替代医生的诊断和治疗。</p>",
-        "<p>本文仅供参考，\n不能替代医生的诊断和治疗。</p>",
+        "<p>此文仅作参考。<br>\n无法代替医师面诊。</p>",
+        "<p>此文仅作参考。<br />\n<br />\n无法代替医师面诊。</p>",
+        "<p>此文仅作参考，\n无法代替医师面诊。</p>",
     ],
 )
 def test_a_line_break_inside_an_html_paragraph_keeps_one_paragraph(paragraph):
@@ -27,7 +27,7 @@ def test_a_line_break_inside_an_html_paragraph_keeps_one_paragraph(paragraph):
 
 
 def test_separate_html_paragraphs_still_split_a_disclaimer():
-    page = "<h1>睡眠</h1><p>早睡早起。</p><p>本文仅供参考。</p><p>不能替代医生诊断。</p>"
+    page = "<h1>睡眠</h1><p>早睡早起。</p><p>此文仅作参考。</p><p>无法代替医师面诊。</p>"
     assert "disclaimer" in _categories(page, "a.html")
 
 
@@ -45,7 +45,7 @@ def test_inline_pinyin_is_not_read_but_positions_stay_exact(path):
 def test_pinyin_inside_a_warning_and_a_disclaimer_does_not_hide_them():
     text = (
         "# 过敏\n\n若出现呼吸困难，应(yīng)立即就(jiù)医(yī)。\n\n"
-        "本文僅(jǐn)供(gòng)參考，不能替代醫生診斷。\n"
+        "此文僅(jǐn)供(gòng)參考，無法代替醫師面診。\n"
     )
     assert _categories(text, "a.md") == []
 
@@ -53,9 +53,9 @@ def test_pinyin_inside_a_warning_and_a_disclaimer_does_not_hide_them():
 @pytest.mark.parametrize(
     "disclaimer",
     [
-        "本文仅供读者了解和参考，不能替代医生的面诊。",
-        "以上内容仅作一般健康科普参考；身体不适请到医院相关科室就诊。",
-        "本文不构成医疗建议，如有不适请及时到正规医院眼科就诊。",
+        "此文仅供大家了解和参考，无法代替医师面诊。",
+        "上述信息仅作一般健康科普参考；有症状可到医院相关科室就诊。",
+        "此文并非医疗建议，眼睛有症状要及时去当地医院的眼科就诊。",
     ],
 )
 def test_disclaimer_elements_with_words_between(disclaimer):

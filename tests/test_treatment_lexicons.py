@@ -10,7 +10,7 @@ from medlint.rules import RulesError, load_pack
 from medlint.run.engine import default_linter
 
 ROOT = Path(__file__).resolve().parent.parent
-DISCLAIMER = "\n\n本文仅供参考，不能替代医生诊断，如有不适请及时就医。\n"
+DISCLAIMER = "\n\n以上为一般健康信息，仅作参考；具体诊疗请咨询医生。\n"
 
 
 def _found(text: str, category: str = "contraindication") -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ import pytest
 
 from medlint.run.engine import default_linter
 
-DISCLAIMER = "\n\n本文仅供参考，不能替代医生诊断。\n"
+DISCLAIMER = "\n\n以上为一般健康信息，仅作参考；具体诊疗请咨询医生。\n"
 
 
 def _urgent(text: str) -> list[str]:
@@ -16,7 +16,7 @@ def _urgent(text: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "action",
-    ["请立即拨打 120。", "请马上拨打１２０。", "請即致電 999 或到急症室求醫。", "請立即撥打 119。",
+    ["快拨打 120。", "马上打１２０叫车。", "請即致電 999 或到急症室求醫。", "請立即撥打 119。",
      "第一时间告诉医生。"],
 )
 def test_urgent_actions_with_spaces_full_width_digits_and_other_regions(action):
@@ -29,7 +29,7 @@ def test_urgent_actions_with_spaces_full_width_digits_and_other_regions(action):
         "# 哮喘\n\n这种吸入剂主要用于缓解哮喘发作时的呼吸困难。",
         "# 数据\n\n临床研究中胸痛的发生率约为3%。",
         "# 注射后\n\n注射后轻微胸闷属于正常现象，休息后会自行缓解。",
-        "# 心梗\n\n## 胸痛\n\n心梗最典型的表现是胸骨后压榨样疼痛，一旦出现请立即拨打120。",
+        "# 冠心病\n\n## 胸痛\n\n冠心病发作常见胸骨后压迫感，持续不缓解就要马上叫救护车。",
     ],
 )
 def test_a_sign_in_another_role_needs_no_warning(text):

@@ -127,7 +127,7 @@ class Article:
         if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
-            return True  # 打肉毒素除皱安全吗？ 吃头孢能不能喝酒？
+            return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
         return self._in_body(start, end)
 
     def cautious(self, position: int) -> bool:
