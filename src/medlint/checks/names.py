@@ -1,8 +1,11 @@
-"""Treatment names from word classes, found with one Aho-Corasick automaton per pack.
+"""Treatment names from word classes, found in one pass over the text.
 
-Thousands of names (rules/lexicons/) cost one pass over the text: the automaton is
-built once, the first time an article is checked, and finds the leftmost-longest name
-at each place (布洛芬缓释胶囊 before 布洛芬).
+Thousands of names (rules/lexicons/) are indexed by their first two characters: one
+pass over the text looks each position's two characters up and, on a hit, tries the
+lengths of the names that start with them, longest first. The result is the
+leftmost-longest match at each place (布洛芬缓释胶囊 before 布洛芬), as an Aho-Corasick
+automaton would give, but the index costs a few milliseconds to build, so a one-file
+check stays as fast as without the names.
 """
 
 from __future__ import annotations
@@ -25,28 +28,26 @@ class Names:
         labels: dict[str, list[str]] | None = None,
     ) -> None:
         #: name -> [class, "keyword、keyword"] from the label lexicon
-        self.labels = {normalise(k).lower(): v for k, v in (labels or {}).items()}
+        self.labels = {}
+        if labels:
+            folded = normalise("\n".join(labels)).lower().split("\n")
+            self.labels = dict(zip(folded, labels.values(), strict=True))
         self.kind: dict[str, str] = {}
         for kind, words in classes:
-            for word in words:
-                folded = normalise(word).lower()
-                if len(folded) >= 2:
-                    self.kind.setdefault(folded, kind)
-        self._automaton = None
+            words = list(words)
+            if not words:
+                continue
+            for word in normalise("\n".join(words)).lower().split("\n"):
+                if len(word) >= 2:
+                    self.kind.setdefault(word, kind)
+        # first two characters -> lengths of the names starting with them, longest first
+        lengths: dict[str, set[int]] = {}
+        for word in self.kind:
+            lengths.setdefault(word[:2], set()).add(len(word))
+        self.index = {head: sorted(found, reverse=True) for head, found in lengths.items()}
 
     def __bool__(self) -> bool:
         return bool(self.kind)
-
-    def _built(self):
-        if self._automaton is None:
-            from ahocorasick_rs import AhoCorasick, MatchKind
-
-            self._words = list(self.kind)
-            self._automaton = AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest)
-        return self._automaton
-
-    def __getstate__(self) -> dict:
-        return {"kind": self.kind, "labels": self.labels, "_automaton": None}
 
     def label_keywords(self, name: str) -> list[str]:
         """The contraindication keywords the label of ``name`` lists (may be empty)."""
@@ -56,8 +57,16 @@ class Names:
         return [k for k in row[1].split("、") if k]
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, name) of each name in ``text`` (already normalised)."""
-        if not self.kind:
-            return
-        for index, start, end in self._built().find_matches_as_indexes(text):
-            yield start, end, self._words[index]
+        """(start, end, name) of each leftmost-longest name in ``text`` (normalised)."""
+        index, kind = self.index, self.kind
+        heads = [i for i in range(len(text) - 1) if text[i : i + 2] in index]
+        resume = 0
+        for position in heads:
+            if position < resume:
+                continue
+            for length in index[text[position : position + 2]]:
+                word = text[position : position + length]
+                if len(word) == length and word in kind:
+                    yield position, position + length, word
+                    resume = position + length
+                    break

@@ -9,6 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..analysis.context import ContextLexicon
+from ..checks.names import Names
 from .models import Lexicon, Rule, RuleFile, Topic
 
 
@@ -23,6 +24,8 @@ class RulePack:
     lexicon: ContextLexicon | None = None
     files: list[Path] = field(default_factory=list)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    #: the treatment names of the coverage rules' word classes, indexed once at load
+    names: Names | None = None
 
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)
@@ -114,6 +117,20 @@ def _read_words(path: Path, lexicon: Lexicon) -> None:
             lexicon.attributes[word] = rest
 
 
+def treatment_names(pack: RulePack) -> Names:
+    """The treatment names of the coverage rules' word classes, with their labels."""
+    coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
+    return Names(
+        ((name, pack.lexicons[name].words) for rule in coverage for name in rule.lexicons),
+        {
+            word: row
+            for rule in coverage
+            if rule.labels
+            for word, row in pack.lexicons[rule.labels].attributes.items()
+        },
+    )
+
+
 def load_pack(folders: list[Path]) -> RulePack:
     """Load every ``*.yaml``/``*.yml`` below the folders, in a stable order."""
     pack = RulePack()
@@ -160,6 +177,7 @@ def load_pack(folders: list[Path]) -> RulePack:
         unknown = [name for name in named if name and name not in pack.lexicons]
         if unknown:
             raise RulesError(f"rule {rule.code}: lexicons: unknown word class {unknown[0]!r}")
+    pack.names = treatment_names(pack)
     if pack.lexicon is None:
         raise RulesError("no context lexicon (a file with a 'context:' section) in the rules")
     return pack

@@ -9,12 +9,12 @@ from pathlib import Path
 from ..analysis.segment import register_words
 from ..checks import compile_rule
 from ..checks.base import Article, Finding
-from ..checks.names import Names
 from ..checks.patterns import Patterns
 from ..config.selection import Selection
 from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
+from ..rules.loader import treatment_names
 from ..rules.pack_cache import load_pack_cached
 from ..violation import Violation
 
@@ -52,15 +52,7 @@ class Linter:
         self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
         self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
         self.non_uses_after = Patterns([p for rule in coverage for p in rule.non_uses_after])
-        self.names = Names(
-            (name, pack.lexicons[name].words)
-            for rule in coverage
-            for name in rule.lexicons
-            if name in pack.lexicons
-        )
-        for rule in coverage:
-            if rule.labels in pack.lexicons:
-                self.names.labels.update(Names([], pack.lexicons[rule.labels].attributes).labels)
+        self.names = pack.names if pack.names is not None else treatment_names(pack)
         words = [w for check in self.checks for w in check.words()]
         words += [w for p in self.topic_patterns.values() for w in p.literals]
         register_words(words)
