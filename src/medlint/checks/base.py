@@ -22,6 +22,8 @@ _TITLE_FRAME = re.compile(
 )
 # A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
 _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
+# A reader asking what happens after a use, or which one to use, presents none.
+_QUESTION = re.compile(r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么)")
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
@@ -92,16 +94,19 @@ class Article:
     def names_found(self) -> list[tuple[int, int, str]]:
         """Every treatment name of the word classes, leftmost-longest, in text order.
 
-        A short name must begin and end where jieba cuts the sentence (成为快乐 holds
-        no 为快乐).
+        A name must begin where jieba cuts the sentence (许多维生素 holds no 多维生素);
+        a short one must end there too (成为快乐 holds no 为快乐).
         """
         if not self.names:
             return []
-        return [
-            (start, end, name)
-            for start, end, name in self.names.finditer(self.text)
-            if end - start > SHORT or self.structure.on_token_boundaries(start, end)
-        ]
+        found = []
+        for start, end, name in self.names.finditer(self.text):
+            if end - start <= SHORT:
+                if self.structure.on_token_boundaries(start, end):
+                    found.append((start, end, name))
+            elif start in {a for _, a, _ in self.structure.tokens(start)}:
+                found.append((start, end, name))  # not 许多维生素 read as 多维生素
+        return found
 
     def _in_body(self, start: int, end: int) -> bool:
         """The title's name is named again in the body."""
@@ -126,6 +131,8 @@ class Article:
             return False
         if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
+        if _QUESTION.search(self.text[first:last]):
+            return False  # 注射了过期疫苗会怎样？ the body must present it
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
         return self._in_body(start, end)
