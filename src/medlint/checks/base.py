@@ -23,7 +23,9 @@ _TITLE_FRAME = re.compile(
 # A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
 _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
 # A reader asking what happens after a use, or which one to use, presents none.
-_QUESTION = re.compile(r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么)")
+_QUESTION = re.compile(
+    r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么)"
+)
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
@@ -92,21 +94,21 @@ class Article:
 
     @cached_property
     def names_found(self) -> list[tuple[int, int, str]]:
-        """Every treatment name of the word classes, leftmost-longest, in text order.
+        """Every treatment name of the word classes, leftmost-longest, in text order
+        (:meth:`whole_name` then tells a name from part of a longer word)."""
+        if not self.names:
+            return []
+        return list(self.names.finditer(self.text))
+
+    def whole_name(self, start: int, end: int) -> bool:
+        """The name found at [start, end) is a word of the sentence, not part of one.
 
         A name must begin where jieba cuts the sentence (许多维生素 holds no 多维生素);
         a short one must end there too (成为快乐 holds no 为快乐).
         """
-        if not self.names:
-            return []
-        found = []
-        for start, end, name in self.names.finditer(self.text):
-            if end - start <= SHORT:
-                if self.structure.on_token_boundaries(start, end):
-                    found.append((start, end, name))
-            elif start in {a for _, a, _ in self.structure.tokens(start)}:
-                found.append((start, end, name))  # not 许多维生素 read as 多维生素
-        return found
+        if end - start <= SHORT:
+            return self.structure.on_token_boundaries(start, end)
+        return start in {a for _, a, _ in self.structure.tokens(start)}
 
     def _in_body(self, start: int, end: int) -> bool:
         """The title's name is named again in the body."""
@@ -159,11 +161,13 @@ class Article:
         if patterns is None:
             return spans
         sentences = self.structure.sentences
+        # one search over the text: the sentences that hold a match
+        hits = {self.structure.sentence_index(a) for a, _ in patterns.finditer(self.text)}
         index = 0
         while index < len(sentences):
             first, last = sentences[index]
             index += 1
-            if patterns.search(self.text, first, last) is None:
+            if index - 1 not in hits:
                 continue
             paragraph = self.structure.paragraph_at(first)
             spans.append(paragraph)  # the statement: its paragraph (另外，…患者也一样)
@@ -207,9 +211,8 @@ class Article:
         """
         if start < self.title_end():
             return self._title_presents(start, end)
-        if self.context.negated(start) or self.context.question(start):
-            return False
-        if self.cautious(start):
+        # the cheap pattern checks first; negation and questions need jieba's tokens
+        if not self._used_near(start, end) or self.cautious(start):
             return False
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
@@ -218,7 +221,7 @@ class Article:
             clause = _CLAUSE_END.search(self.text, end, last)
             if self.non_uses_after.search(self.text, end, clause.start() if clause else last):
                 return False
-        return self._used_near(start, end)
+        return not (self.context.negated(start) or self.context.question(start))
 
     def _used_near(self, start: int, end: int) -> bool:
         """A use frame near the mention in its sentence, or opening the next sentence of

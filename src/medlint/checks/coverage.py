@@ -64,7 +64,7 @@ class CoverageCheck(Check):
         candidates += [(a, b, name) for a, b, name in named]
         for start, end, how in sorted(candidates):
             if how and how != "subject":
-                if article.presents(start, end):
+                if article.presents(start, end) and article.whole_name(start, end):
                     return start, end, how
                 continue
             trimmed = start if how else self._trim(article, start, end)
@@ -74,7 +74,8 @@ class CoverageCheck(Check):
                 continue  # a bare 疫苗, 手术 or 针 names no specific treatment
             if how == "subject" or article.presents(trimmed, end):
                 # a lexicon name inside the generic match says what it is (…缓释胶囊)
-                name = next((n for a, b, n in named if trimmed <= a and b <= end), "")
+                inside = [(a, b, n) for a, b, n in named if trimmed <= a and b <= end]
+                name = next((n for a, b, n in inside if article.whole_name(a, b)), "")
                 return trimmed, end, name
         return None
 

@@ -10,6 +10,7 @@ check stays as fast as without the names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from ..analysis.normalize import normalise
@@ -45,7 +46,15 @@ class Names:
         for word in self.kind:
             lengths.setdefault(word[:2], set()).add(len(word))
         self.index = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+        # the first characters, as one character class: C code finds the candidates
+        self.first = "[" + "".join(sorted({re.escape(w[0]) for w in self.kind})) + "]"
 
+    def __setstate__(self, state: dict) -> None:
+        """A pack pickled by an older release lacks the newer fields: rebuild them."""
+        if "first" not in state or "index" not in state:
+            rebuilt = Names([("", list(state.get("kind", {})))], None)
+            state = {**state, "index": rebuilt.index, "first": rebuilt.first}
+        self.__dict__.update(state)
     def __bool__(self) -> bool:
         return bool(self.kind)
 
@@ -59,7 +68,13 @@ class Names:
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, name) of each leftmost-longest name in ``text`` (normalised)."""
         index, kind = self.index, self.kind
-        heads = [i for i in range(len(text) - 1) if text[i : i + 2] in index]
+        if not index:
+            return
+        heads = [
+            m.start()
+            for m in re.finditer(self.first, text)
+            if text[m.start() : m.start() + 2] in index
+        ]
         resume = 0
         for position in heads:
             if position < resume:

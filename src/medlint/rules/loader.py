@@ -155,7 +155,11 @@ def load_pack(folders: list[Path]) -> RulePack:
                 if lexicon.name in pack.lexicons:
                     raise RulesError(f"{path}: lexicon {lexicon.name}: name: duplicate name")
                 if lexicon.file:
-                    _read_words(path, lexicon)
+                    lexicon._folder = str(path.parent)
+                    if not (path.parent / lexicon.file).is_file():
+                        raise RulesError(
+                            f"{path}: lexicon {lexicon.name}: file: {lexicon.file} not found"
+                        )
                 pack.lexicons[lexicon.name] = lexicon
             for topic in loaded.topics:
                 if topic.id in seen_topics:
@@ -172,11 +176,18 @@ def load_pack(folders: list[Path]) -> RulePack:
                     first = error.errors()[0]
                     loc = ".".join(str(p) for p in first["loc"])
                     raise RulesError(f"{path}: context.{loc}: {first['msg']}") from None
+    referenced = set()
     for rule in pack.rules:
         named = [*getattr(rule, "lexicons", []), getattr(rule, "labels", "")]
+        referenced.update(named)
         unknown = [name for name in named if name and name not in pack.lexicons]
         if unknown:
             raise RulesError(f"rule {rule.code}: lexicons: unknown word class {unknown[0]!r}")
+    # a word file is read only when a rule uses its class: the pack stays small to load
+    for name in referenced & set(pack.lexicons):
+        lexicon = pack.lexicons[name]
+        if lexicon.file and not lexicon.words:
+            _read_words(Path(lexicon._folder) / "lexicon.yaml", lexicon)
     pack.names = treatment_names(pack)
     if pack.lexicon is None:
         raise RulesError("no context lexicon (a file with a 'context:' section) in the rules")

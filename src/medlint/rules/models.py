@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 from ..violation import Severity
 
@@ -360,6 +367,8 @@ class Lexicon(BaseModel):
     words: list[str] = Field(default_factory=list)
     file: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     attributes: dict[str, list[str]] = Field(default_factory=dict)
+    _folder: str = PrivateAttr(default="")
+    """The folder of the YAML that names the file (the file is read when a rule uses it)."""
 
     @model_validator(mode="after")
     def _one_source(self) -> Lexicon:
