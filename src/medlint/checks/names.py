@@ -49,10 +49,11 @@ class Names:
         # the first characters, as one character class: C code finds the candidates
         self.first = "[" + "".join(sorted({re.escape(w[0]) for w in self.kind})) + "]"
 
-    def __setstate__(self, state: dict) -> None:
+    def __setstate__(self, state: dict[str, object]) -> None:
         """A pack pickled by an older release lacks the newer fields: rebuild them."""
         if "first" not in state or "index" not in state:
-            rebuilt = Names([("", list(state.get("kind", {})))], None)
+            kind = state.get("kind", {})
+            rebuilt = Names([("", list(kind) if isinstance(kind, dict) else [])], None)
             state = {**state, "index": rebuilt.index, "first": rebuilt.first}
         self.__dict__.update(state)
     def __bool__(self) -> bool:

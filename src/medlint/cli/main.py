@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from .. import __version__
 from ..config import ConfigError
 from ..rules import RulesError
+from ..version import __version__
 from . import check, clean, config, editors, rule_tests, rules
 from .errors import EXIT_OK, EXIT_USAGE, UsageError
 from .options import Parser
@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; every failure is one line on stderr, never a traceback."""
+    """Run the command line and return its exit status; every failure is one line on
+    stderr, never a traceback."""
     tolerant_streams()
     parser = build_parser()
     try:
@@ -54,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, RulesError, ConfigError) as error:
         print(f"medlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except SystemExit as done:  # --help, --version: main(argv) returns, never exits
+        return done.code if isinstance(done.code, int) else EXIT_OK if done.code is None else 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

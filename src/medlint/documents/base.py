@@ -126,11 +126,11 @@ class ProseBuilder:
         if len(offsets) != len(text):
             raise ValueError(f"{len(text)} characters but {len(offsets)} offsets")
         if _has_pinyin(text):
-            kept = [True] * len(text)
+            keep = [True] * len(text)
             for match in _PINYIN.finditer(text):
-                kept[match.start() : match.end()] = [False] * (match.end() - match.start())
-            text = "".join(c for c, k in zip(text, kept, strict=True) if k)
-            offsets = [o for o, k in zip(offsets, kept, strict=True) if k]
+                keep[match.start() : match.end()] = [False] * (match.end() - match.start())
+            text = "".join(c for c, k in zip(text, keep, strict=True) if k)
+            offsets = [o for o, k in zip(offsets, keep, strict=True) if k]
             if not text:
                 return
         if _INVISIBLE.search(text) is not None:

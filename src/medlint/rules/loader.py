@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from ..analysis.context import ContextLexicon
 from ..checks.names import Names
-from .models import Lexicon, Rule, RuleFile, Topic
+from .models import CoverageRule, ForbiddenRule, Lexicon, Rule, RuleFile, Topic
 
 
 class RulesError(Exception):
@@ -23,9 +24,10 @@ class RulePack:
     topics: list[Topic] = field(default_factory=list)
     lexicon: ContextLexicon | None = None
     files: list[Path] = field(default_factory=list)
-    lexicons: dict[str, Lexicon] = field(default_factory=dict)
-    #: the treatment names of the coverage rules' word classes, indexed once at load
+    lexicons: dict[str, list[str]] = field(default_factory=dict)
+    """Word classes by name (``rules/lexicons/*.yaml``), each word as written."""
     names: Names | None = None
+    """The treatment names of the coverage rules' word classes, indexed once at load."""
 
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)
@@ -40,7 +42,7 @@ def default_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
-def _describe(error: ValidationError, data: dict) -> str:
+def _describe(error: ValidationError, data: dict[str, Any]) -> str:
     first = error.errors()[0]
     location = list(first["loc"])
     where = ""
@@ -64,8 +66,8 @@ class _StrictLoader(yaml.SafeLoader):
     """YAML's safe loader, but a key given twice in one mapping is an error."""
 
 
-def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
-    seen: set = set()
+def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)):
@@ -100,35 +102,79 @@ def load_file(path: Path) -> RuleFile:
         raise RulesError(f"{path}: {_describe(error, data)}") from None
 
 
-def _read_words(path: Path, lexicon: Lexicon) -> None:
-    """Fill a file-backed lexicon from the plain text file named beside its YAML."""
-    source = path.parent / (lexicon.file or "")
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulesError(f"{path}: lexicon {lexicon.name}: file: cannot read: {error}") from None
-    for line in text.splitlines():
-        word, *rest = line.rstrip("\r").split("\t")
-        word = word.strip()
-        if not word or word.startswith("#"):
-            continue
-        lexicon.words.append(word)
-        if rest:
-            lexicon.attributes[word] = rest
+def _lexicon_words(lexicon: Lexicon, path: Path) -> list[str]:
+    """The words of ``lexicon``: its list, then its file's lines (inside the YAML's folder)."""
+    words = list(lexicon.words)
+    if lexicon.file:
+        folder = path.parent.resolve()
+        target = (folder / lexicon.file).resolve()
+        if not target.is_relative_to(folder):
+            raise RulesError(f"{path}: lexicon {lexicon.name}: file: outside its folder")
+        try:
+            lines = target.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            where = f"{path}: lexicon {lexicon.name}: file"
+            raise RulesError(f"{where}: cannot read: {error}") from None
+        words += [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+    return words
 
 
 def treatment_names(pack: RulePack) -> Names:
-    """The treatment names of the coverage rules' word classes, with their labels."""
-    coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
+    """The treatment names of the coverage rules' word classes, with their labels.
+
+    An entry of a label class is ``name<TAB>class<TAB>keyword、keyword``.
+    """
+    coverage = [rule for rule in pack.rules if isinstance(rule, CoverageRule)]
+    labels: dict[str, list[str]] = {}
+    for rule in coverage:
+        for entry in pack.lexicons.get(rule.labels, []) if rule.labels else []:
+            name, *row = entry.split("\t")
+            labels[name.strip()] = row
     return Names(
-        ((name, pack.lexicons[name].words) for rule in coverage for name in rule.lexicons),
-        {
-            word: row
+        (
+            (name, [w.split("\t")[0] for w in pack.lexicons.get(name, [])])
             for rule in coverage
-            if rule.labels
-            for word, row in pack.lexicons[rule.labels].attributes.items()
-        },
+            for name in rule.lexicons
+        ),
+        labels,
     )
+
+
+def _check_lexicon_names(pack: RulePack, paths: dict[str, Path]) -> None:
+    """Every word class a coverage rule names exists."""
+    for rule in pack.rules:
+        if isinstance(rule, CoverageRule):
+            named = [*rule.lexicons, rule.labels]
+            unknown = [name for name in named if name and name not in pack.lexicons]
+            if unknown:
+                where = f"{paths[rule.code]}: rule {rule.code}: lexicons"
+                raise RulesError(f"{where}: unknown word class {unknown[0]!r}")
+
+
+def _check_frames(pack: RulePack, paths: dict[str, Path]) -> None:
+    """Every word class a frame names exists; the frame parses."""
+    from ..checks.frames import FrameError, parse_frame
+
+    for rule in pack.rules:
+        if isinstance(rule, ForbiddenRule):
+            for frame in rule.frames:
+                try:
+                    parse_frame(frame, pack.lexicons)
+                except FrameError as error:
+                    where = f"{paths[rule.code]}: rule {rule.code}: frames"
+                    raise RulesError(f"{where}: {error}") from None
+
+
+def _scope_words(pack: RulePack) -> None:
+    """Scope word classes (``scope-*`` lexicons) extend the context lexicon."""
+    assert pack.lexicon is not None
+    for name, words in pack.lexicons.items():
+        if name.startswith("scope-"):
+            key = name.removeprefix("scope-").replace("-", "_")
+            if key in type(pack.lexicon).model_fields:
+                current = getattr(pack.lexicon, key)
+                if isinstance(current, list):
+                    current.extend(w for w in words if w not in current)
 
 
 def load_pack(folders: list[Path]) -> RulePack:
@@ -136,6 +182,7 @@ def load_pack(folders: list[Path]) -> RulePack:
     pack = RulePack()
     seen_codes: dict[str, Path] = {}
     seen_topics: dict[str, Path] = {}
+    seen_lexicons: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
             raise RulesError(f"{folder}: rule folder not found")
@@ -151,16 +198,6 @@ def load_pack(folders: list[Path]) -> RulePack:
                     )
                 seen_codes[rule.code] = path
                 pack.rules.append(rule)
-            for lexicon in loaded.lexicons:
-                if lexicon.name in pack.lexicons:
-                    raise RulesError(f"{path}: lexicon {lexicon.name}: name: duplicate name")
-                if lexicon.file:
-                    lexicon._folder = str(path.parent)
-                    if not (path.parent / lexicon.file).is_file():
-                        raise RulesError(
-                            f"{path}: lexicon {lexicon.name}: file: {lexicon.file} not found"
-                        )
-                pack.lexicons[lexicon.name] = lexicon
             for topic in loaded.topics:
                 if topic.id in seen_topics:
                     raise RulesError(
@@ -169,6 +206,14 @@ def load_pack(folders: list[Path]) -> RulePack:
                     )
                 seen_topics[topic.id] = path
                 pack.topics.append(topic)
+            for lexicon in loaded.lexicons:
+                if lexicon.name in seen_lexicons:
+                    raise RulesError(
+                        f"{path}: lexicon {lexicon.name}: name: duplicate name "
+                        f"(also in {seen_lexicons[lexicon.name]})"
+                    )
+                seen_lexicons[lexicon.name] = path
+                pack.lexicons[lexicon.name] = _lexicon_words(lexicon, path)
             if loaded.context is not None:
                 try:
                     pack.lexicon = ContextLexicon.model_validate(loaded.context)
@@ -176,19 +221,10 @@ def load_pack(folders: list[Path]) -> RulePack:
                     first = error.errors()[0]
                     loc = ".".join(str(p) for p in first["loc"])
                     raise RulesError(f"{path}: context.{loc}: {first['msg']}") from None
-    referenced = set()
-    for rule in pack.rules:
-        named = [*getattr(rule, "lexicons", []), getattr(rule, "labels", "")]
-        referenced.update(named)
-        unknown = [name for name in named if name and name not in pack.lexicons]
-        if unknown:
-            raise RulesError(f"rule {rule.code}: lexicons: unknown word class {unknown[0]!r}")
-    # a word file is read only when a rule uses its class: the pack stays small to load
-    for name in referenced & set(pack.lexicons):
-        lexicon = pack.lexicons[name]
-        if lexicon.file and not lexicon.words:
-            _read_words(Path(lexicon._folder) / "lexicon.yaml", lexicon)
-    pack.names = treatment_names(pack)
     if pack.lexicon is None:
         raise RulesError("no context lexicon (a file with a 'context:' section) in the rules")
+    _check_frames(pack, seen_codes)
+    _check_lexicon_names(pack, seen_codes)
+    _scope_words(pack)
+    pack.names = treatment_names(pack)
     return pack
