@@ -133,10 +133,10 @@ class Article:
             return True
         if self.context.negated(start):
             return False
-        if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
-            return True
         if _QUESTION.search(self.text[first:last]):
             return False  # 注射了过期疫苗会怎样？ the body must present it
+        if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
+            return True
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
         return self._in_body(start, end)
