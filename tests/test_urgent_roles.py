@@ -39,3 +39,13 @@ def test_a_sign_in_another_role_needs_no_warning(text):
 def test_a_sign_to_watch_for_without_an_action_is_reported():
     assert _urgent("# 用药\n\n服药后若出现抽搐，先观察几天。") == ["抽搐"]
     assert _urgent("# 用药\n\n少数人小便会变成酱油色尿，多喝水即可。") == ["酱油色尿"]
+
+
+def test_a_heading_that_says_act_now_covers_the_list_under_it():
+    text = "# 中暑\n\n## 出现这些情况马上去急诊\n\n- 意识不清\n\n- 抽搐"
+    assert _urgent(text) == []
+
+
+@pytest.mark.parametrize("sign", ["吐血", "咳血", "晕倒", "胸口疼"])
+def test_everyday_wordings_of_danger_signs_need_an_action(sign):
+    assert _urgent(f"# 用药\n\n个别人会{sign}，多休息就好。") == [sign]

@@ -57,7 +57,9 @@ class CooccurrenceCheck(Check):
         if self._has_action(article, sentences[index][0], last):
             return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
-            if article.text[first:end].rstrip().endswith((":", "：")):
+            heading = article.is_heading(article.structure.paragraph_at(first))
+            if heading or article.text[first:end].rstrip().endswith((":", "：")):
+                # a lead-in (…请立即就医：) or a heading (## 出现这些情况马上去急诊)
                 return self._has_action(article, first, end)
         return False
 
