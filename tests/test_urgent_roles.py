@@ -42,7 +42,7 @@ def test_a_sign_to_watch_for_without_an_action_is_reported():
 
 
 def test_a_heading_that_says_act_now_covers_the_list_under_it():
-    text = "# 中暑\n\n## 出现这些情况马上去急诊\n\n- 意识不清\n\n- 抽搐"
+    text = "# 中暑\n\n## 有下列表现马上去急诊\n\n- 意识不清\n\n- 抽搐"
     assert _urgent(text) == []
 
 

@@ -59,7 +59,7 @@ class CooccurrenceCheck(Check):
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
             heading = article.is_heading(article.structure.paragraph_at(first))
             if heading or article.text[first:end].rstrip().endswith((":", "：")):
-                # a lead-in (…请立即就医：) or a heading (## 出现这些情况马上去急诊)
+                # a lead-in (…请立即就医：) or a heading (## 有下列表现马上去急诊)
                 return self._has_action(article, first, end)
         return False
 
