@@ -44,6 +44,21 @@ _COMMERCIAL = re.compile(
 COMMERCIAL_DETAIL = "附近有电话、价格、预约或微信等推广信息，按广告处理"
 
 
+# words registered with jieba only so that frames find them whole: a match may start or
+# end inside one (a class word such as 天然激素 must not hide the phrase 纯天然)
+SOFT: set[str] = set()
+
+
+def on_boundaries(article: Article, start: int, end: int) -> bool:
+    """[start, end) starts and ends where jieba tokens do, or inside a frame word."""
+    tokens = article.structure.tokens(start)
+    for position in (start, end):
+        for word, a, b in tokens:
+            if a < position < b and word not in SOFT:
+                return False
+    return True
+
+
 class ForbiddenCheck(Check):
     rule: ForbiddenRule
 
@@ -65,8 +80,14 @@ class ForbiddenCheck(Check):
             *self.patterns.literals,
             *self.exceptions.literals,
             *alternative_words(rule.patterns + rule.exceptions, self.lexicons),
-            *(w for w in self.frames.words if len(w) > 1 and _registrable(w, self.lexicons)),
+            *self._frame_words(),
         ]
+
+    def _frame_words(self) -> list[str]:
+        """Frame words for jieba; a pattern match may still end inside one (``SOFT``)."""
+        words = [w for w in self.frames.words if len(w) > 1 and _registrable(w, self.lexicons)]
+        SOFT.update(words)
+        return words
 
     def excepted(self, article: Article, start: int, end: int) -> bool:
         """An exception overlaps the match, or a sentence exception is in its sentence."""
@@ -79,7 +100,7 @@ class ForbiddenCheck(Check):
 
     def is_claim(self, article: Article, start: int, end: int) -> bool:
         rule, context = self.rule, article.context
-        if rule.word_boundaries and not article.structure.on_token_boundaries(start, end):
+        if rule.word_boundaries and not on_boundaries(article, start, end):
             return False
         if self.excepted(article, start, end):
             return False
@@ -93,7 +114,7 @@ class ForbiddenCheck(Check):
             return False
         return not (rule.skip_debunked and context.debunked(start, end))
 
-    def _gaps_negated(self, article: Article, gaps) -> bool:
+    def _gaps_negated(self, article: Article, gaps: tuple[tuple[int, int], ...]) -> bool:
         """A negator token stands in a gap the frame skipped (保证不能治好)."""
         negators = article.context._negators
         for first, last in gaps:

@@ -176,7 +176,17 @@ class Frames:
                     if frame.repeats[0]:
                         yield from self._extend(text, at, frame, 0, start, end, (), 1)
 
-    def _extend(self, text, at, frame, k, start, position, gaps, again=0):
+    def _extend(
+        self,
+        text: str,
+        at: dict[int, list[tuple[int, int]]],
+        frame: _Compiled,
+        k: int,
+        start: int,
+        position: int,
+        gaps: tuple[tuple[int, int], ...],
+        again: int = 0,
+    ) -> Iterator[tuple[int, int, tuple[tuple[int, int], ...]]]:
         """Match slot ``k`` onwards from ``position``; yield each complete match.
 
         ``again`` counts the words of a repeated slot matched so far: the next one must
@@ -213,12 +223,12 @@ def _continues(at: dict[int, list[tuple[int, int]]], ids: frozenset[int], start:
     return any(length == 1 and word in ids for word, length in at.get(start - 1, ()))
 
 
-_AT: list[object] = [None, None]
+_AT: list[object] = [None, None, None]
 _LENGTHS: dict[int, int] = {}
 _FRAME_IDS: set[int] = set()
 _SLOT_SETS: dict[frozenset[int], int] = {}
 _MEMBERS: dict[int, list[int]] = {}
-_FOUND: list[object] = [None, None]
+_FOUND: list[object] = [None, None, None]
 
 
 def _slot_set(ids: frozenset[int]) -> int:
@@ -232,20 +242,21 @@ def _slot_set(ids: frozenset[int]) -> int:
 
 def _found_slot_sets(text: str, present: frozenset[int]) -> bytearray:
     """Which slot word sets have a word in ``text`` (kept for the last text)."""
-    if _FOUND[0] is text and len(_FOUND[1]) == len(_SLOT_SETS):  # type: ignore[arg-type]
+    if _FOUND[0] is text and _FOUND[2] == (len(_SLOT_SETS), len(_LITERALS.index)):
         return _FOUND[1]  # type: ignore[return-value]
     found = bytearray(len(_SLOT_SETS))
     for word in present:
         for number in _MEMBERS.get(word, ()):
             found[number] = 1
-    _FOUND[0], _FOUND[1] = text, found
+    _FOUND[:] = [text, found, (len(_SLOT_SETS), len(_LITERALS.index))]
     return found
 
 
 def _positions(text: str) -> dict[int, list[tuple[int, int]]]:
     """(word id, length) of every word found in ``text``, by start; kept for the last
     text, so every rule's frames share one index."""
-    if _AT[0] is text:
+    version = (len(_FRAME_IDS), len(_LITERALS.index))
+    if _AT[0] is text and _AT[2] == version:
         return _AT[1]  # type: ignore[return-value]
     if len(_LENGTHS) != len(_LITERALS.index):
         _LENGTHS.update((i, len(word)) for word, i in _LITERALS.index.items())
@@ -257,5 +268,5 @@ def _positions(text: str) -> dict[int, list[tuple[int, int]]]:
         length = lengths[word]
         for start in starts:
             at.setdefault(start, []).append((word, length))
-    _AT[0], _AT[1] = text, at
+    _AT[:] = [text, at, version]
     return at

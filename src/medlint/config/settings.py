@@ -21,9 +21,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .. import __version__
 from ..documents.files import DEFAULT_EXTENSIONS
 from ..documents.reader import SUFFIXES
+from ..version import __version__
 from ..violation import Severity
 
 if sys.version_info >= (3, 11):
@@ -207,7 +207,7 @@ class Settings:
         if given is None:
             given = list(DEFAULT_EXTENSIONS)
         if isinstance(given, list):
-            given = {suffix: SUFFIXES.get(_suffix(suffix), "text") for suffix in given}
+            return {_suffix(suffix): SUFFIXES.get(_suffix(suffix), "text") for suffix in given}
         return {_suffix(suffix): fmt for suffix, fmt in given.items()}
 
     def resolved(self) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -38,7 +39,7 @@ def default_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
-def _describe(error: ValidationError, data: dict) -> str:
+def _describe(error: ValidationError, data: dict[str, Any]) -> str:
     first = error.errors()[0]
     location = list(first["loc"])
     where = ""
@@ -62,8 +63,8 @@ class _StrictLoader(yaml.SafeLoader):
     """YAML's safe loader, but a key given twice in one mapping is an error."""
 
 
-def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
-    seen: set = set()
+def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)):

@@ -15,8 +15,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from .. import __version__
 from ..documents.reader import document_format
+from ..version import __version__
 from ..violation import Severity, Violation
 
 _FILE = "results.sqlite"
