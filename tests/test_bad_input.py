@@ -315,3 +315,214 @@ def test_unexpected_error_is_one_line(tmp_path):
     assert done.stderr.startswith("medlint: internal error: RuntimeError: unexpected state")
     assert "please report" in done.stderr
     assert len(done.stderr.splitlines()) == 1
+
+
+# ---------------------------------------------------------------------------------------
+# Hostile repositories: nothing from a checked folder may run code, escape its folder or
+# hide a violation. Each case reproduces one way it was attempted; most run in-process.
+# ---------------------------------------------------------------------------------------
+
+
+def run_main(args: list[str], capsys) -> tuple[int, str, str]:
+    """The CLI in this process: (exit status, stdout, stderr)."""
+    from medlint.cli import main
+
+    capsys.readouterr()
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    return code, out, err
+
+
+class Planted:
+    """A pickle that, if ever unpickled, leaves a marker file behind."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def plant(folder: Path, marker: Path) -> None:
+    """A pickled payload under every name a rule-pack cache could have in ``folder``."""
+    import pickle
+
+    from medlint import pack_cache
+    from medlint.rules import default_rules_dir
+
+    folder.mkdir(parents=True, exist_ok=True)
+    key = pack_cache._key([default_rules_dir()])
+    for name in (f"pack-{key}.pickle", f"pack-{key}.json"):
+        (folder / name).write_bytes(pickle.dumps(Planted(marker)))
+
+
+def no_cache_env(monkeypatch, tmp_path: Path, *, home: str | None = None) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    if home is None:
+        monkeypatch.delenv("HOME", raising=False)
+    else:
+        monkeypatch.setenv("HOME", home)
+    import pwd
+
+    def no_entry(uid):
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+
+
+def test_2_pack_cache_never_under_the_checked_folder(tmp_path, monkeypatch):
+    """HOME unset, no passwd entry: a committed ``~/.cache/medlint`` is never used."""
+    from medlint import pack_cache
+    from medlint.rules import default_rules_dir
+    from medlint.userdata import user_cache_dir
+
+    repo = tmp_path / "repo"
+    marker = tmp_path / "code-ran"
+    plant(repo / "~" / ".cache" / "medlint", marker)
+    monkeypatch.chdir(repo)
+    no_cache_env(monkeypatch, tmp_path)
+    folder = user_cache_dir()
+    assert folder is not None and folder.is_absolute()
+    assert repo not in folder.parents
+    pack = pack_cache.load_pack_cached([default_rules_dir()])
+    assert pack.rules and not marker.exists()
+
+
+def test_2_pack_cache_is_data_not_code(tmp_path, monkeypatch):
+    """A pickle planted in the cache folder itself is never loaded: the cache is JSON."""
+    from medlint import pack_cache
+    from medlint.rules import default_rules_dir, load_pack
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    marker = tmp_path / "code-ran"
+    plant(tmp_path / "xdg" / "medlint", marker)
+    pack = pack_cache.load_pack_cached([default_rules_dir()])
+    assert not marker.exists()
+    assert pack.rules == load_pack([default_rules_dir()]).rules
+    stored = pack_cache.load_pack_cached([default_rules_dir()])  # now from the JSON entry
+    assert stored.rules == pack.rules and stored.topics == pack.topics
+    assert stored.lexicon == pack.lexicon
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
+def test_2_shared_temporary_fallback_owned_by_another_user(tmp_path, monkeypatch):
+    """``/tmp/medlint-<uid>`` made by someone else (with a pickle in it) is not used."""
+    from medlint.userdata import user_cache_dir
+
+    no_cache_env(monkeypatch, tmp_path)
+    foreign = tmp_path / "tmp" / f"medlint-{os.getuid()}"
+    plant(foreign, tmp_path / "code-ran")
+    os.chown(foreign, 4242, 4242)
+    assert user_cache_dir() is None
+    code = check_here(tmp_path, monkeypatch)
+    assert code == 1 and not (tmp_path / "code-ran").exists()
+
+
+def check_here(tmp_path: Path, monkeypatch) -> int:
+    """A check of a fresh process: caches come from the current environment."""
+    import subprocess
+
+    write(tmp_path / "w" / "a.md", ARTICLE)
+    done = subprocess.run(
+        [sys.executable, "-m", "medlint", "check", "--select", "MED401", str(tmp_path / "w")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.returncode
+
+
+def test_2_cache_folder_writable_by_others_is_not_used(tmp_path, monkeypatch):
+    from medlint.userdata import user_cache_dir
+
+    no_cache_env(monkeypatch, tmp_path, home=str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    shared = tmp_path / "xdg" / "medlint"
+    shared.mkdir(parents=True)
+    shared.chmod(0o777)
+    assert user_cache_dir() == tmp_path / "home" / ".cache" / "medlint"
+    (tmp_path / "home" / ".cache" / "medlint").rmdir()
+    (tmp_path / "home" / ".cache" / "medlint").symlink_to(shared)
+    assert user_cache_dir() == tmp_path / "tmp" / f"medlint-{os.getuid()}"
+
+
+def test_3_result_cache_keeps_per_file_ignores_apart(tmp_path, monkeypatch, capsys):
+    """Identical files, one under an ignored folder: the other must still fail."""
+    repo = tmp_path / "repo"
+    write(repo / "medlint.toml", '[per-file-ignores]\n"legacy/**" = ["MED401"]\n')
+    write(repo / "legacy" / "a.md", ARTICLE)
+    write(repo / "docs" / "a.md", ARTICLE)
+    monkeypatch.chdir(repo)
+    cache = ["--cache-dir", str(tmp_path / "cache"), "--select", "MED401", "--format", "json"]
+    assert run_main(["check", *cache, "legacy/a.md"], capsys)[0] == 0
+    code, out, _ = run_main(["check", *cache, "docs/a.md"], capsys)
+    assert code == 1 and '"MED401"' in out
+    assert run_main(["check", *cache, "legacy/a.md"], capsys)[0] == 0
+
+
+def test_7_damaged_pack_cache_is_rebuilt_and_cleaned(tmp_path, monkeypatch, capsys):
+    from medlint import pack_cache
+    from medlint.rules import default_rules_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    folder = tmp_path / "xdg" / "medlint"
+    pack_cache.load_pack_cached([default_rules_dir()])
+    (entry,) = folder.glob("pack-*.json")
+    for damage in (b"", b"{", entry.read_bytes()[:-40], entry.read_bytes().replace(b"MED", b"XED")):
+        entry.write_bytes(damage)
+        assert pack_cache.load_pack_cached([default_rules_dir()]).rule("MED401") is not None
+    assert entry.read_bytes().startswith(b'{"key"')
+    code, out, _ = run_main(["clean", "--cache-dir", str(tmp_path / "results")], capsys)
+    assert code == 0 and "removed 1 stored rule pack" in out
+    assert not list(folder.glob("pack-*"))
+
+
+def test_7_full_disk_leaves_no_temporary_files(tmp_path, monkeypatch):
+    from medlint import pack_cache
+    from medlint.rules import default_rules_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pack_cache.os, "replace", full)
+    assert pack_cache.load_pack_cached([default_rules_dir()]).rules
+    assert [p.name for p in (tmp_path / "xdg" / "medlint").iterdir()] == []
+
+
+@pytest.mark.parametrize("damage", ["garbage", "folder is a file"])
+def test_7_unusable_result_cache_means_checking_without_it(tmp_path, capsys, damage):
+    cache = tmp_path / "cache"
+    if damage == "garbage":
+        write(cache / "results.sqlite", b"SQLite format 3\x00" + b"\xff" * 5000)
+    else:
+        write(cache, "not a folder")
+    article = write(tmp_path / "a.md", ARTICLE)
+    code, out, err = run_main(["check", "--cache-dir", str(cache), "--select", "MED401",
+                               "--format", "json", str(article)], capsys)
+    assert code == 1 and '"MED401"' in out
+    if damage == "folder is a file":
+        assert "warning: checking without the result cache" in err
+
+
+def test_8_segmentation_from_many_threads_in_a_fresh_process(tmp_path):
+    import subprocess
+
+    code = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from medlint import check_text\n"
+        "texts = ['肉毒素可以根治多汗症%d，这是神药。' % i for i in range(300)]\n"
+        "with ThreadPoolExecutor(8) as pool:\n"
+        "    found = list(pool.map(lambda t: len(check_text(t, 'a.md')), texts))\n"
+        "print(sorted(set(found)))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "ProgrammingError" not in done.stderr
+    assert len(eval(done.stdout)) == 1

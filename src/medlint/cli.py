@@ -156,8 +156,6 @@ def _results(args: argparse.Namespace, workspace):
     The cache is keyed on the default rules and, per file, on the settings that apply
     to it (its configuration, selection and extra rules).
     """
-    import sqlite3
-
     from .cache import Cache, rules_fingerprint
     from .runner import default_jobs, run
 
@@ -165,11 +163,8 @@ def _results(args: argparse.Namespace, workspace):
     fingerprint = rules_fingerprint(here.pack.files, None)
     cache = None
     if not args.no_cache:
-        try:
-            folder = _cache_dir(args)
-            cache = Cache(folder, fingerprint)
-        except (OSError, sqlite3.Error) as error:
-            raise UsageError(f"cannot use cache folder {args.cache_dir}: {error}") from None
+        folder = _cache_dir(args)
+        cache = Cache.open(folder, fingerprint) if folder is not None else None
     executor = None
     if args.scheduler:
         from .distributed import DaskExecutor, DaskUnavailable
@@ -433,24 +428,31 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cache_dir(args: argparse.Namespace) -> Path:
-    """``--cache-dir``, else ``$MEDLINT_CACHE_DIR``, else the user cache folder: a run
-    never writes into the folders it checks unless told to."""
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    """``--cache-dir``, else ``$MEDLINT_CACHE_DIR``, else the private user cache folder
+    (``None`` when there is none): a run never writes into the folders it checks unless
+    told to."""
     if args.cache_dir is not None:
         return args.cache_dir
     if os.environ.get("MEDLINT_CACHE_DIR"):
         return Path(os.environ["MEDLINT_CACHE_DIR"])
     from .userdata import user_cache_dir
 
-    return user_cache_dir() / "results"
+    folder = user_cache_dir()
+    return folder / "results" if folder is not None else None
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    """Remove the result cache and the stored rule packs (both rebuilt when needed)."""
+    from . import pack_cache
     from .cache import clean
 
     folder = _cache_dir(args)
-    removed = clean(folder)
-    print(f"removed {folder}" if removed else f"no cache in {folder}")
+    removed = clean(folder) if folder is not None else False
+    print(f"removed {folder}" if removed else f"no cache in {folder or 'the user cache folder'}")
+    packs = pack_cache.clean()
+    if packs:
+        print(f"removed {packs} stored rule pack{'s' if packs != 1 else ''}")
     return EXIT_OK
 
 
