@@ -526,3 +526,142 @@ def test_8_segmentation_from_many_threads_in_a_fresh_process(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "ProgrammingError" not in done.stderr
     assert len(eval(done.stdout)) == 1
+
+
+HYPE = "# 止咳\n\n这是神药，可以根治咳嗽。\n"
+
+
+def test_1_fix_never_writes_through_a_link_leaving_the_folder(tmp_path, monkeypatch, capsys):
+    outside = write(tmp_path / "o" / "v.sh", "#!/bin/sh\necho hi\n")
+    repo = tmp_path / "repo"
+    write(repo / "a.md", HYPE)
+    (repo / "v.md").symlink_to(outside)
+    monkeypatch.chdir(repo)
+    for given in (["."], ["v.md"], ["a.md", "v.md"]):
+        code, _, err = run_main(["check", "--fix", *given], capsys)
+        assert outside.read_text() == "#!/bin/sh\necho hi\n"
+        assert code == 2 and "v.md: error: a symbolic link to a file outside" in err
+    assert "药物" in (repo / "a.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "本文仅供参考，不能替代医生诊断，请咨询专业人士。\nchmod +x v.sh && ./v.sh",
+        "本文仅供参考，不能替代医生诊断，请咨询专业人士。\r<script>x()</script>",
+        "# 本文仅供参考，不能替代医生诊断，请咨询专业人士。",
+        "本文仅供参考，不能替代医生诊断，请咨询专业人士。<img src=x onerror=alert(1)>",
+    ],
+)
+def test_1_disclaimer_text_must_be_prose(tmp_path, monkeypatch, capsys, wording):
+    import json as _json
+
+    repo = tmp_path / "repo"
+    write(repo / "medlint.toml", f"disclaimer-text = {_json.dumps(wording)}\n")
+    write(repo / "a.md", HYPE)
+    monkeypatch.chdir(repo)
+    code, _, err = run_main(["check", "--fix", "a.md"], capsys)
+    assert code == 2 and "disclaimer-text" in err
+    assert (repo / "a.md").read_text(encoding="utf-8") == HYPE
+    code, _, err = run_main(["check", "--isolated", "--fix", "--disclaimer-text", wording,
+                             "a.md"], capsys)
+    assert code == 2 and "the disclaimer text must" in err
+    assert (repo / "a.md").read_text(encoding="utf-8") == HYPE
+
+
+def test_10_extra_rules_stay_inside_the_configuration_folder(tmp_path, monkeypatch, capsys):
+    repo = tmp_path / "repo"
+    write(repo / "a.md", ARTICLE)
+    monkeypatch.chdir(repo)
+    for folder in ("/", "../", "rules/../../x"):
+        write(repo / "medlint.toml", f'extra-rules = ["{folder}"]\n')
+        code, _, err = run_main(["check", "a.md"], capsys)
+        assert code == 2 and "extra-rules" in err and "inside the configuration" in err
+    (repo / "linked").symlink_to(tmp_path)
+    write(repo / "medlint.toml", 'extra-rules = ["linked"]\n')
+    code, _, err = run_main(["check", "a.md"], capsys)
+    assert code == 2 and "leads outside" in err and str(tmp_path / "o") not in err
+
+
+@pytest.mark.parametrize("value", ['"yes"', '1', '"false"'])
+def test_10_booleans_are_booleans(tmp_path, monkeypatch, capsys, value):
+    write(tmp_path / "medlint.toml", f"respect-gitignore = {value}\n")
+    write(tmp_path / "a.md", ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_main(["check", "a.md"], capsys)
+    assert code == 2 and "respect-gitignore" in err
+
+
+def read_for_fix(path: Path):
+    from medlint.files import read_decoded
+
+    return read_decoded(str(path))
+
+
+def test_12_an_edit_during_the_replace_is_kept(tmp_path, monkeypatch):
+    """The changed-on-disk check happens at the replace, not before the new file is made."""
+    from medlint import safe_write
+    from medlint.files import InputError
+
+    article = write(tmp_path / "a.md", HYPE)
+    decoded = read_for_fix(article)
+    real_temporary = safe_write._temporary
+
+    def edit_while_writing(folder, data, info):  # another program saves meanwhile
+        with open(article, "a", encoding="utf-8") as handle:
+            handle.write("新的一段。\n")
+        return real_temporary(folder, data, info)
+
+    monkeypatch.setattr(safe_write, "_temporary", edit_while_writing)
+    with pytest.raises(InputError, match="changed on disk"):
+        safe_write.write_fix(str(article), decoded, "fixed")
+    assert article.read_text(encoding="utf-8") == HYPE + "新的一段。\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_12_an_edit_landing_in_the_replace_is_put_back(tmp_path, monkeypatch):
+    from medlint import safe_write
+    from medlint.files import InputError
+
+    article = write(tmp_path / "a.md", HYPE)
+    decoded = read_for_fix(article)
+    real_replace = os.replace
+    calls = []
+
+    def late_edit(source, target):
+        if not calls:
+            with open(article, "a", encoding="utf-8") as handle:
+                handle.write("新的一段。\n")
+        calls.append(source)
+        real_replace(source, target)
+
+    monkeypatch.setattr(safe_write.os, "replace", late_edit)
+    with pytest.raises(InputError, match="the edit was kept"):
+        safe_write.write_fix(str(article), decoded, "fixed")
+    assert article.read_text(encoding="utf-8") == HYPE + "新的一段。\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_12_hard_links_and_read_only_files_are_left_alone(tmp_path, monkeypatch, capsys):
+    article = write(tmp_path / "a.md", HYPE)
+    os.link(article, tmp_path / "same.txt")
+    locked = write(tmp_path / "b.md", HYPE)
+    locked.chmod(0o444)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_main(["check", "--fix", "a.md", "b.md"], capsys)
+    assert code == 2
+    assert "a.md: error: has 1 other hard link(s); not written" in err
+    assert "b.md: error: read-only file; not written" in err
+    assert article.read_text(encoding="utf-8") == HYPE == locked.read_text(encoding="utf-8")
+    assert os.stat(article).st_ino == os.stat(tmp_path / "same.txt").st_ino
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
+def test_12_fix_keeps_owner_and_group(tmp_path, monkeypatch, capsys):
+    article = write(tmp_path / "a.md", HYPE)
+    os.chown(article, 4242, 4343)
+    monkeypatch.chdir(tmp_path)
+    run_main(["check", "--fix", "a.md"], capsys)
+    info = os.stat(article)
+    assert "药物" in article.read_text(encoding="utf-8")
+    assert (info.st_uid, info.st_gid) == (4242, 4343)

@@ -21,6 +21,7 @@ from .deadline import Timeout, deadline
 from .files import Decoded, InputError, decode_bytes, read_decoded
 from .fix import Fixer, FixError, FixOutcome, write_atomic
 from .reporters import Summary
+from .safe_write import write_roots
 from .workspace import ConfiguredLinter, Workspace
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
@@ -61,6 +62,7 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Calla
         raise UsageError("--fix reads standard input (-) only on its own")
     out, reporter = open_report(args, sys.stderr if from_stdin and not args.diff else None)
     summary, totals = Summary(), _Totals()
+    roots = write_roots(args.paths)  # a fix never writes outside the folders given
 
     def failed(path: str, message: str) -> None:
         print(f"{path}: error: {message}", file=sys.stderr)
@@ -79,7 +81,7 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Calla
             elif path == "-":
                 sys.stdout.write(outcome.fixed)
             elif outcome.changed:
-                write_atomic(path, decoded, outcome.fixed)
+                write_atomic(path, decoded, outcome.fixed, roots)
         except InputError as error:
             failed(name, str(error))
             continue
