@@ -665,3 +665,31 @@ def test_12_fix_keeps_owner_and_group(tmp_path, monkeypatch, capsys):
     info = os.stat(article)
     assert "药物" in article.read_text(encoding="utf-8")
     assert (info.st_uid, info.st_gid) == (4242, 4343)
+
+
+CLAIM_HTML = "<p>肉毒素可以根治多汗症。</p>"
+
+
+@pytest.mark.parametrize(
+    "name, source",
+    [
+        ("unclosed code", f"<p>用法：<code>x</p>{CLAIM_HTML}"),
+        ("unclosed pre and code", f"<pre><code>x{CLAIM_HTML}"),
+        ("unclosed head", f"<html><head><title>t</title><meta charset=utf-8>{CLAIM_HTML}"),
+        ("head then body", f"<html><head><title>t</title><body>{CLAIM_HTML}"),
+        ("unclosed svg", f"<svg viewBox='0 0 1 1'><path d=''/>{CLAIM_HTML}"),
+        ("unclosed script", f"<script>var a = 1;{CLAIM_HTML}"),
+        ("many unclosed", "<code>" * 200 + CLAIM_HTML),
+        ("markdown nested 20 deep", "> " * 20 + "肉毒素可以根治多汗症。\n"),
+        ("markdown nested 20 deep, then prose", "> " * 25 + "x\n\n肉毒素可以根治多汗症。\n"),
+        ("markdown lists 30 deep", "- " * 30 + "x\n\n肉毒素可以根治多汗症。\n"),
+        ("markdown with unclosed html block", "<code>\n\n肉毒素可以根治多汗症。\n"),
+    ],
+)
+def test_4_markup_never_hides_prose(tmp_path, capsys, name, source):
+    suffix = ".md" if name.startswith("markdown") else ".html"
+    article = write(tmp_path / f"a{suffix}", source)
+    code, out, err = run_main(["check", "--select", "MED401", "--format", "json",
+                               str(article)], capsys)
+    assert code == 1, (out, err)
+    assert "可以根治" in out
