@@ -31,7 +31,7 @@ def test_safe_fixes_then_report_what_remains(cli, tmp_path):
     )
     assert [v["rule"] for v in run.json()] == ["MED401"]  # unsafe: left for a person
     assert run.code == 1
-    assert "Fixed 2 violations in 1 files." in run.err
+    assert "Fixed 2 violations in 1 file." in run.err
 
 
 def test_second_fix_changes_nothing(cli, tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__
 from .config import ConfigError, Overrides, load_config
 from .deadline import DEFAULT_TIMEOUT
+from .escape import printable
 from .files import DEFAULT_MAX_FILE_SIZE
 from .rules import RulesError
 from .violation import Severity, Violation
@@ -297,8 +298,10 @@ def _open_report(args: argparse.Namespace, out=None, rules=()):
     if out is None:
         out = sys.stdout
     if args.output_file is not None:
+        from .reporters.output import ReportFile
+
         try:
-            out = args.output_file.open("w", encoding="utf-8", errors="backslashreplace")
+            out = ReportFile(args.output_file)
         except OSError as error:
             raise UsageError(f"cannot write {args.output_file}: {error.strerror}") from None
     human = args.format in HUMAN_FORMATS and not args.statistics
@@ -347,8 +350,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             results = progress.track(results)
     for result in results:
         if result.error:
-            print(f"{result.path}: error: {result.error}", file=sys.stderr)
+            print(f"{printable(result.path)}: error: {result.error}", file=sys.stderr)
             summary.errors += 1
+            if not args.write_baseline:
+                reporter.failed(result.path, result.error)
             continue
         violations = result.violations
         if args.write_baseline:
@@ -363,7 +368,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             count = write_baseline(args.write_baseline, recorded)
         except BaselineError as error:
             raise UsageError(str(error)) from None
-        print(f"medlint: recorded {count} violations in {args.write_baseline}", file=sys.stderr)
+        noun = "violation" if count == 1 else "violations"
+        print(f"medlint: recorded {count} {noun} in {args.write_baseline}", file=sys.stderr)
     else:
         reporter.close(summary)
     if out is not sys.stdout:

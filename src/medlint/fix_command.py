@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .deadline import Timeout, deadline
+from .escape import printable
 from .files import Decoded, InputError, decode_bytes, read_decoded
 from .fix import Fixer, FixError, FixOutcome, write_atomic
 from .reporters import Summary
@@ -65,9 +66,11 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Calla
     roots = write_roots(args.paths)  # a fix never writes outside the folders given
 
     def failed(path: str, message: str) -> None:
-        print(f"{path}: error: {message}", file=sys.stderr)
+        print(f"{printable(path)}: error: {message}", file=sys.stderr)
         summary.errors += 1
         totals.errors += 1
+        if not args.diff:
+            reporter.failed(path, message)
 
     for path in workspace.files(args.paths, on_error=failed):
         name = (args.stdin_filename or "-") if path == "-" else path
@@ -100,7 +103,8 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Calla
     if out not in (sys.stdout, sys.stderr):
         out.close()
     verb = "Would fix" if args.diff else "Fixed"
-    print(f"{verb} {totals.fixes} violations in {totals.files} files.", file=sys.stderr)
+    fixes = f"{totals.fixes} violation{'s' * (totals.fixes != 1)}"
+    print(f"{verb} {fixes} in {totals.files} file{'s' * (totals.files != 1)}.", file=sys.stderr)
     if totals.errors:
         return EXIT_INPUT
     if args.diff:
