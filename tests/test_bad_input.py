@@ -693,3 +693,107 @@ def test_4_markup_never_hides_prose(tmp_path, capsys, name, source):
                                str(article)], capsys)
     assert code == 1, (out, err)
     assert "可以根治" in out
+
+
+ODD_NAME = os.fsdecode(b"\xff\xfe-") + "\x1b[2J=x,y:z.md"
+
+
+@pytest.mark.parametrize("fmt", ["html", "sarif", "gitlab", "junit", "csv", "json", "github"])
+def test_6_odd_file_names_and_unreadable_files_in_every_report(tmp_path, capsys, fmt):
+    import csv
+    import io
+    import json as _json
+    import xml.etree.ElementTree as ET
+
+    write(tmp_path / ODD_NAME, "肉毒素\x0b可以根治多汗症。\x07\n")
+    write(tmp_path / "b.md", b"\x00binary")
+    report = tmp_path / "report.out"
+    code, _out, err = run_main(["check", "--format", fmt, "-o", str(report), str(tmp_path)],
+                              capsys)
+    assert code == 2 and "b.md: error: binary file" in err
+    text = report.read_bytes().decode("utf-8")  # strict: valid UTF-8 whatever the name
+    assert "MED401" in text and "b.md" in text
+    if fmt in ("sarif", "gitlab", "json"):
+        document = _json.loads(text)
+        if fmt == "sarif":
+            results = document["runs"][0]["results"]
+            assert "MED002" in {r["ruleId"] for r in results}
+            assert document["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    elif fmt == "junit":
+        root = ET.fromstring(text.encode("utf-8"))
+        assert root.get("errors") == "1"
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+        assert any(row[0].endswith("b.md") for row in rows)
+    elif fmt == "github":
+        assert all(line.startswith("::") for line in text.splitlines())
+
+
+def test_6_write_baseline_with_an_odd_file_name(tmp_path, capsys):
+    write(tmp_path / "docs" / ODD_NAME, ARTICLE)
+    baseline = tmp_path / "baseline.json"
+    code, _, err = run_main(["check", "--write-baseline", str(baseline), str(tmp_path / "docs")],
+                            capsys)
+    assert code == 0 and "recorded" in err, err
+    code, out, _ = run_main(["check", "--baseline", str(baseline), "--select", "MED401",
+                             str(tmp_path / "docs")], capsys)
+    assert code == 0, out
+
+
+def test_6_a_failed_run_leaves_the_previous_report(tmp_path):
+    import subprocess
+
+    report = write(tmp_path / "report.json", "previous")
+    write(tmp_path / "a.md", ARTICLE)
+    code = (
+        "import sys\n"
+        "from medlint.reporters.json import JsonReporter\n"
+        "def boom(self, summary): raise RuntimeError('disk gone')\n"
+        "JsonReporter.close = boom\n"
+        "from medlint.cli import main\n"
+        f"sys.exit(main(['check', '--format', 'json', '-o', {str(report)!r}, {str(tmp_path)!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 2 and "internal error" in done.stderr
+    assert report.read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "report.json"]
+
+
+def test_9_csv_cells_are_never_formulas(tmp_path, capsys):
+    import csv
+    import io
+
+    write(tmp_path / "=HYPERLINK(1).md", "+可以根治多汗症。\n")
+    write(tmp_path / "@a.md", "-可以根治多汗症。\n")
+    code, out, _ = run_main(["check", "--format", "csv", "--select", "MED401", str(tmp_path)],
+                            capsys)
+    rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))[1:]
+    assert code == 1 and len(rows) == 2
+    for row in rows:
+        assert not [cell for cell in row if cell[:1] in ("=", "+", "-", "@")], row
+
+
+def test_9_text_output_cannot_forge_ci_lines(tmp_path, capsys):
+    name = "a\n::error file=x.md,line=1::forged\n.md"
+    write(tmp_path / name, ARTICLE)
+    code, out, err = run_main(["check", "--select", "MED401", str(tmp_path)], capsys)
+    assert code == 1
+    assert not [line for line in out.splitlines() + err.splitlines() if line.startswith("::")]
+    assert "a\\x0a::error" in out
+
+
+def test_11_precommit_hook_never_takes_a_file_name_for_an_option():
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+    for hook in hooks:
+        assert hook["entry"].split()[-1] == "--", hook
+
+
+def test_11_a_file_named_like_an_option_is_checked(tmp_path, monkeypatch, capsys):
+    readme = write(tmp_path / "README.md", "# 说明\n")
+    write(tmp_path / "-oREADME.md", ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_main(["check", "--select", "MED401", "--", "-oREADME.md"], capsys)
+    assert code == 1 and "-oREADME.md:3:4: MED401" in out
+    assert readme.read_text(encoding="utf-8") == "# 说明\n"

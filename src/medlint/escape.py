@@ -3,8 +3,9 @@
 - :func:`clean`: valid Unicode for every format. A file name that is not UTF-8 reaches
   Python with its odd bytes as lone surrogates, which no encoder accepts; they are
   written as ``\\xNN`` escapes (the bytes stay recognisable, the report stays valid).
-- :func:`printable`: one line for a terminal or a CI log: control characters (a newline
-  in a file name could forge a ``::error`` line) are written as escapes.
+- :func:`printable`: one line for a terminal or a CI log: control and invisible
+  characters (a newline in a file name could forge a ``::error`` line, an escape
+  sequence could repaint the terminal) are written as escapes.
 - :func:`xml_text`: only characters XML 1.0 allows; the others become escapes.
 - :func:`csv_cell`: a cell a spreadsheet will not run as a formula: text starting with
   ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe.
@@ -39,14 +40,16 @@ def _escape_char(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+_HIDDEN = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
+
+
 def printable(text: str) -> str:
-    """:func:`clean`, and every control or line-separator character as an escape."""
+    """:func:`clean`, and every control, format, unassigned or line-separator character
+    as an escape (spaces stay)."""
     text = clean(text)
     if text.isprintable():
         return text
-    return "".join(
-        _escape_char(c) if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text
-    )
+    return "".join(_escape_char(c) if unicodedata.category(c) in _HIDDEN else c for c in text)
 
 
 def xml_text(text: str) -> str:

@@ -18,16 +18,20 @@ MACHINE_FORMATS = frozenset({"json", "json-lines", "github", "sarif", "junit", "
 DELAY = 1.0  # seconds before the bar appears
 
 
-def wanted(report_format: str, out: TextIO, err: TextIO = sys.stderr) -> bool:
-    """Whether a progress bar belongs on ``err`` for this run."""
+def wanted(report_format: str, out: TextIO, err: TextIO | None = None) -> bool:
+    """Whether a progress bar belongs on ``err`` (standard error) for this run."""
+    err = sys.stderr if err is None else err
     if report_format in MACHINE_FORMATS or os.environ.get("CI"):
         return False
     return err.isatty() and not out.isatty()
 
 
-def track(results: Iterator[FileResult], err: TextIO = sys.stderr) -> Iterator[FileResult]:
-    """Pass ``results`` through, updating a bar as each file is done."""
+def track(results: Iterator[FileResult], err: TextIO | None = None) -> Iterator[FileResult]:
+    """Pass ``results`` through, updating a bar on ``err`` (standard error) as each file
+    is done."""
     from tqdm import tqdm
+
+    err = sys.stderr if err is None else err
 
     found = 0
     with tqdm(unit=" files", delay=DELAY, file=err, leave=False, dynamic_ncols=True) as bar:

@@ -39,10 +39,14 @@ def unreadable(path: str, message: str) -> Violation:
 
 
 def _safe(violation: Violation) -> Violation:
-    fields = ("path", "text", "message")
-    if all(clean(getattr(violation, name)) == getattr(violation, name) for name in fields):
-        return violation
-    return violation.model_copy(update={name: clean(getattr(violation, name)) for name in fields})
+    """``violation`` with every text field valid Unicode."""
+    update = {}
+    for name, value in violation:
+        if isinstance(value, str) and not isinstance(value, Severity):
+            cleaned = clean(value)
+            if cleaned != value:
+                update[name] = cleaned
+    return violation.model_copy(update=update) if update else violation
 
 
 def _cleaning(method: Callable) -> Callable:
@@ -51,7 +55,8 @@ def _cleaning(method: Callable) -> Callable:
 
     @functools.wraps(method)
     def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
-        method(self, clean(path), source, [_safe(v) for v in violations])
+        text = clean(source) if source else source
+        method(self, clean(path), text, [_safe(v) for v in violations])
 
     file._cleans = True  # type: ignore[attr-defined]
     return file
