@@ -30,11 +30,13 @@ BIN = Path(sys.executable).parent
 MEDLINT = [str(BIN / "medlint")]
 
 
-def sources() -> list[Path]:
-    found = sorted((ROOT / "examples").iterdir())
-    if SHARED.is_dir():
-        found += sorted(p for p in SHARED.rglob("*") if p.suffix in (".md", ".txt", ".html"))
-    return found
+def find_sources(folders: list[Path] | None = None) -> list[Path]:
+    """The articles to build a corpus from: ``folders``, or ``examples/`` and, when
+    present, ``../shared/corpus``."""
+    if folders is None:
+        folders = [ROOT / "examples", *([SHARED] if SHARED.is_dir() else [])]
+    return [p for folder in folders for p in sorted(folder.rglob("*"))
+            if p.suffix in (".md", ".txt", ".html")]
 
 
 def _vary(paragraph: str, rng: random.Random, pool: str) -> str:
@@ -50,10 +52,12 @@ def _vary(paragraph: str, rng: random.Random, pool: str) -> str:
     return "".join(out)
 
 
-def build_corpus(folder: Path, count: int, seed: int = 7) -> int:
+def build_corpus(
+    folder: Path, count: int, seed: int = 7, sources: list[Path] | None = None
+) -> int:
     """``count`` articles: the originals, then variants made of recombined paragraphs."""
     rng = random.Random(seed)
-    originals = sources()
+    originals = find_sources(sources)
     texts = [p.read_text("utf-8") for p in originals]
     paragraphs = [par for t, p in zip(texts, originals, strict=True) if p.suffix != ".html"
                   for par in t.split("\n\n") if par.strip()]
@@ -97,7 +101,7 @@ for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.*')):
 
 def phrases(target: Path) -> None:
     sys.path.insert(0, str(ROOT / "src"))
-    from medlint.engine import default_linter
+    from medlint.run.engine import default_linter
 
     linter = default_linter()
     words = {w for check in linter.checks for w in check.words()}

@@ -1,7 +1,7 @@
 """What configuration, selection and suppression cost on top of the rules.
 
 Checks every article of a folder (default: the shared real corpus) with the bare
-:class:`~medlint.engine.Linter` and with the :class:`~medlint.workspace.Workspace` that
+:class:`~medlint.run.engine.Linter` and with the :class:`~medlint.run.workspace.Workspace` that
 adds per-file settings, per-file ignores and suppression; and times the command line on
 one small file, the pre-commit case.
 
@@ -17,10 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-from medlint import suppression
-from medlint.engine import default_linter
-from medlint.files import iter_files, read_source
-from medlint.workspace import Workspace
+from medlint.documents.files import iter_files, read_source
+from medlint.filters import suppression
+from medlint.run.engine import default_linter
+from medlint.run.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "real" / "articles"

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from medlint.fix import Fixer  # noqa: E402
+from medlint.run.fix import Fixer  # noqa: E402
 from test_properties import (  # noqa: E402
     SUFFIXES,
     check_fix,

@@ -348,8 +348,7 @@ def plant(folder: Path, marker: Path) -> None:
     """A pickled payload under every name a rule-pack cache could have in ``folder``."""
     import pickle
 
-    from medlint import pack_cache
-    from medlint.rules import default_rules_dir
+    from medlint.rules import default_rules_dir, pack_cache
 
     folder.mkdir(parents=True, exist_ok=True)
     key = pack_cache._key([default_rules_dir()])
@@ -375,8 +374,7 @@ def no_cache_env(monkeypatch, tmp_path: Path, *, home: str | None = None) -> Non
 
 def test_2_pack_cache_never_under_the_checked_folder(tmp_path, monkeypatch):
     """HOME unset, no passwd entry: a committed ``~/.cache/medlint`` is never used."""
-    from medlint import pack_cache
-    from medlint.rules import default_rules_dir
+    from medlint.rules import default_rules_dir, pack_cache
     from medlint.userdata import user_cache_dir
 
     repo = tmp_path / "repo"
@@ -393,8 +391,7 @@ def test_2_pack_cache_never_under_the_checked_folder(tmp_path, monkeypatch):
 
 def test_2_pack_cache_is_data_not_code(tmp_path, monkeypatch):
     """A pickle planted in the cache folder itself is never loaded: the cache is JSON."""
-    from medlint import pack_cache
-    from medlint.rules import default_rules_dir, load_pack
+    from medlint.rules import default_rules_dir, load_pack, pack_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     marker = tmp_path / "code-ran"
@@ -464,8 +461,7 @@ def test_3_result_cache_keeps_per_file_ignores_apart(tmp_path, monkeypatch, caps
 
 
 def test_7_damaged_pack_cache_is_rebuilt_and_cleaned(tmp_path, monkeypatch, capsys):
-    from medlint import pack_cache
-    from medlint.rules import default_rules_dir
+    from medlint.rules import default_rules_dir, pack_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     folder = tmp_path / "xdg" / "medlint"
@@ -481,8 +477,7 @@ def test_7_damaged_pack_cache_is_rebuilt_and_cleaned(tmp_path, monkeypatch, caps
 
 
 def test_7_full_disk_leaves_no_temporary_files(tmp_path, monkeypatch):
-    from medlint import pack_cache
-    from medlint.rules import default_rules_dir
+    from medlint.rules import default_rules_dir, pack_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
 
@@ -593,15 +588,15 @@ def test_10_booleans_are_booleans(tmp_path, monkeypatch, capsys, value):
 
 
 def read_for_fix(path: Path):
-    from medlint.files import read_decoded
+    from medlint.documents.files import read_decoded
 
     return read_decoded(str(path))
 
 
 def test_12_an_edit_during_the_replace_is_kept(tmp_path, monkeypatch):
     """The changed-on-disk check happens at the replace, not before the new file is made."""
-    from medlint import safe_write
-    from medlint.files import InputError
+    from medlint.documents.files import InputError
+    from medlint.run import safe_write
 
     article = write(tmp_path / "a.md", HYPE)
     decoded = read_for_fix(article)
@@ -620,8 +615,8 @@ def test_12_an_edit_during_the_replace_is_kept(tmp_path, monkeypatch):
 
 
 def test_12_an_edit_landing_in_the_replace_is_put_back(tmp_path, monkeypatch):
-    from medlint import safe_write
-    from medlint.files import InputError
+    from medlint.documents.files import InputError
+    from medlint.run import safe_write
 
     article = write(tmp_path / "a.md", HYPE)
     decoded = read_for_fix(article)

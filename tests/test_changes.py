@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles import write
-from medlint.changes import FileChange, parse_unified_diff
+from medlint.filters.changes import FileChange, parse_unified_diff
 
 OLD = "# 颈椎保健\n\n每天坚持，颈椎病就能彻底治愈。\n\n我院使用国际顶级品牌。\n"  # no disclaimer
 UNTOUCHED = "# 其他\n\n本品无副作用。\n"

@@ -294,7 +294,7 @@ def test_config_command_prints_resolved_settings(cli, tmp_path):
 
 
 def test_fingerprint_is_stable_and_follows_the_config(tmp_path):
-    from medlint.workspace import Workspace
+    from medlint.run.workspace import Workspace
 
     write(tmp_path, {"medlint.toml": 'ignore = ["MED404"]\n', "a.md": CLEAN})
     article = str(tmp_path / "a.md")

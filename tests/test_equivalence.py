@@ -20,8 +20,8 @@ from medlint.analysis.segment import (
 )
 from medlint.checks.patterns import Patterns, required_literals
 from medlint.documents import read_document
-from medlint.engine import default_linter
-from medlint.files import iter_files, read_source
+from medlint.documents.files import iter_files, read_source
+from medlint.run.engine import default_linter
 
 
 def _json(*args: str, reference: bool = False, cwd=ROOT) -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from medlint.files import InputError, read_decoded
-from medlint.fix import write_atomic
+from medlint.documents.files import InputError, read_decoded
+from medlint.run.fix import write_atomic
 
 DISCLAIMER = "本文仅供科普参考，不能替代医生的诊断和治疗；如有不适，请及时就医。"
 HYPE = "# 止咳\n\n这是神药，可以根治咳嗽。\n"

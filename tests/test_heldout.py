@@ -1,8 +1,11 @@
-"""Generalisation: the CLI on the held-out corpus in tests/data/heldout scores above a floor.
+"""Generalisation: the CLI on the frozen held-out corpora scores above their floors.
 
-The corpus follows the dev corpus format: per-article categories (disclaimer,
+Each corpus (``tests/data/heldout`` and every ``tests/data/rounds/*``) follows the dev
+corpus format: ``articles/`` and ``labels.jsonl``; per-article categories (disclaimer,
 contraindication, urgent-warning) match on (file, category), overclaims on (file, line);
-a label whose note starts with "borderline:" counts neither for nor against.
+a label whose note starts with "borderline:" counts neither for nor against. A corpus may
+carry ``floors.json`` (``{"precision": 0.9, "recall": 0.85}``, or per category) when its
+floors differ from the default.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ import pytest
 
 from conftest import run_cli
 
-CORPUS = Path(__file__).parent / "data" / "heldout"
+DATA = Path(__file__).parent / "data"
+CORPORA = [DATA / "heldout", *sorted((DATA / "rounds").glob("*/"))]
 CATEGORIES = ("disclaimer", "contraindication", "urgent-warning", "overclaim")
-MIN_PRECISION = 0.9
-MIN_RECALL = 0.85
+DEFAULT_FLOORS = {"precision": 0.9, "recall": 0.85}
 
 Key = tuple[str, object]
 
@@ -26,11 +29,11 @@ def _key(file: str, category: str, line: int) -> Key:
     return (file, line) if category == "overclaim" else (file, category)
 
 
-def _labels() -> tuple[dict[str, set[Key]], set[Key]]:
+def _labels(corpus: Path) -> tuple[dict[str, set[Key]], set[Key]]:
     """Scored labels per category, and the borderline keys to ignore."""
     expected: dict[str, set[Key]] = {category: set() for category in CATEGORIES}
     borderline: set[Key] = set()
-    for text in (CORPUS / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+    for text in (corpus / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         if not text.strip():
             continue
         label = json.loads(text)
@@ -42,40 +45,54 @@ def _labels() -> tuple[dict[str, set[Key]], set[Key]]:
     return expected, borderline
 
 
-@pytest.fixture(scope="module")
-def found() -> dict[str, set[Key]]:
-    """The CLI's violations on the corpus, keyed like the labels (one run per module)."""
-    run = run_cli("check", "--format", "json", ".", cwd=CORPUS / "articles")
-    assert run.code in (0, 1), run.err
-    reported: dict[str, set[Key]] = {category: set() for category in CATEGORIES}
-    for violation in run.json():
-        if violation["category"] in reported:
-            file = Path(violation["path"]).as_posix().removeprefix("./")
-            reported[violation["category"]].add(
-                _key(file, violation["category"], violation["line"])
-            )
-    return reported
+def _floors(corpus: Path, category: str) -> tuple[float, float]:
+    path = corpus / "floors.json"
+    floors = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    floors = {**DEFAULT_FLOORS, **floors, **floors.get(category, {})}
+    return floors["precision"], floors["recall"]
 
 
-def test_corpus_is_labelled_in_the_dev_format() -> None:
-    articles = {path.name for path in (CORPUS / "articles").iterdir()}
-    expected, borderline = _labels()
+_found: dict[Path, dict[str, set[Key]]] = {}
+
+
+def _reported(corpus: Path) -> dict[str, set[Key]]:
+    """The CLI's violations on a corpus, keyed like the labels (one run per corpus)."""
+    if corpus not in _found:
+        run = run_cli("check", "--no-cache", "--format", "json", ".", cwd=corpus / "articles")
+        assert run.code in (0, 1), run.err
+        reported: dict[str, set[Key]] = {category: set() for category in CATEGORIES}
+        for violation in run.json():
+            if violation["category"] in reported:
+                file = Path(violation["path"]).as_posix().removeprefix("./")
+                reported[violation["category"]].add(
+                    _key(file, violation["category"], violation["line"])
+                )
+        _found[corpus] = reported
+    return _found[corpus]
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+def test_corpus_is_labelled_in_the_dev_format(corpus: Path) -> None:
+    articles = {path.name for path in (corpus / "articles").iterdir()}
+    expected, borderline = _labels(corpus)
     labelled = {key[0] for keys in expected.values() for key in keys} | {k[0] for k in borderline}
     assert labelled <= articles
-    assert len(articles) >= 30 and len(articles - labelled) >= 10  # a third fully compliant
+    assert len(articles) >= 30
 
 
 @pytest.mark.parametrize("category", CATEGORIES)
-def test_heldout_precision_and_recall(category: str, found: dict[str, set[Key]]) -> None:
-    expected, borderline = _labels()
-    got = found[category] - borderline
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+def test_heldout_precision_and_recall(corpus: Path, category: str) -> None:
+    expected, borderline = _labels(corpus)
+    got = _reported(corpus)[category] - borderline
     hits = got & expected[category]
     misses = sorted(expected[category] - got, key=str)
     false_reports = sorted(got - expected[category], key=str)
     precision = len(hits) / len(got) if got else 1.0
     recall = len(hits) / len(expected[category]) if expected[category] else 1.0
-    assert precision >= MIN_PRECISION and recall >= MIN_RECALL, (
-        f"{category}: precision {precision:.3f} (min {MIN_PRECISION}), "
-        f"recall {recall:.3f} (min {MIN_RECALL})\n"
+    min_precision, min_recall = _floors(corpus, category)
+    assert precision >= min_precision and recall >= min_recall, (
+        f"{corpus.name} {category}: precision {precision:.3f} (min {min_precision}), "
+        f"recall {recall:.3f} (min {min_recall})\n"
         f"  missed: {misses}\n  false reports: {false_reports}"
     )

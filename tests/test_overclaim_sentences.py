@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from medlint.engine import Linter
 from medlint.rules import default_rules_dir, load_pack
+from medlint.run.engine import Linter
 
 DATA = yaml.safe_load(
     (Path(__file__).parent / "data" / "overclaim_sentences.yaml").read_text(encoding="utf-8")

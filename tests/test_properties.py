@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 
 from medlint.analysis.normalize import normalise
 from medlint.documents.base import INVISIBLE, normalise_newlines
-from medlint.engine import Linter, load_linter
-from medlint.files import decode
-from medlint.fix import Fixer
+from medlint.documents.files import decode
 from medlint.rules.models import ForbiddenRule
-from medlint.runner import check_one
+from medlint.run.engine import Linter, load_linter
+from medlint.run.fix import Fixer
+from medlint.run.runner import check_one
 from medlint.violation import Violation
 
 PIECES = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from medlint.engine import Linter
 from medlint.rules import default_rules_dir, load_pack
+from medlint.run.engine import Linter
 
 PACK = load_pack([default_rules_dir()])
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .run.workspace import Workspace
     from .violation import Violation
-    from .workspace import Workspace
 
 __all__ = ["__version__", "check_paths", "check_text"]
 
@@ -31,8 +31,8 @@ def _workspace(
     ignore: Selectors,
     isolated: bool,
 ) -> Workspace:
-    from .config import ConfigFile, Overrides, load_config, parse_config
-    from .workspace import Workspace
+    from .config.settings import ConfigFile, Overrides, load_config, parse_config
+    from .run.workspace import Workspace
 
     loaded = None
     if isinstance(config, Mapping):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 PARAGRAPH_BREAK = "\n\n"
@@ -74,7 +75,11 @@ class Document:
 
 
 class ProseBuilder:
-    """Accumulates prose pieces with their source offsets."""
+    """Accumulates prose pieces with their source offsets.
+
+    Work is per piece, not per character: a piece's offsets are appended as a range or
+    a slice (C loops); only pieces holding an invisible character are filtered.
+    """
 
     def __init__(self) -> None:
         self._parts: list[str] = []
@@ -82,30 +87,42 @@ class ProseBuilder:
         self._last_offset = 0
         self._tail = ""
 
+    def _append(self, text: str, offsets: Iterable[int], last: int) -> None:
+        self._parts.append(text)
+        self._offsets.extend(offsets)
+        self._last_offset = last
+        self._tail = text[-2:] if len(text) > 1 else (self._tail + text)[-2:]
+
     def add(self, text: str, source_start: int) -> None:
         """Text copied verbatim from the source, starting at ``source_start``."""
         if not text:
             return
-        if _INVISIBLE.search(text):
-            for offset, char in enumerate(text):
-                if char not in INVISIBLE:
-                    self.add_at(char, source_start + offset)
+        if _INVISIBLE.search(text) is None:
+            end = source_start + len(text)
+            self._append(text, range(source_start, end), end - 1)
+        else:
+            self.add_mapped(text, range(source_start, source_start + len(text)))
+
+    def add_mapped(self, text: str, offsets: Sequence[int]) -> None:
+        """Text whose i-th character comes from the source at ``offsets[i]``."""
+        if not text:
             return
-        self._parts.append(text)
-        self._offsets.extend(range(source_start, source_start + len(text)))
-        self._last_offset = source_start + len(text) - 1
-        self._tail = (self._tail + text)[-2:]
+        if len(offsets) != len(text):
+            raise ValueError(f"{len(text)} characters but {len(offsets)} offsets")
+        if _INVISIBLE.search(text) is not None:
+            kept = [i for i, char in enumerate(text) if char not in INVISIBLE]
+            if not kept:
+                return
+            text = "".join(text[i] for i in kept)
+            offsets = [offsets[i] for i in kept]
+        self._append(text, offsets, offsets[-1])
 
     def add_at(self, text: str, source_index: int) -> None:
         """Text that stands for the source at one index (a decoded entity, a break)."""
-        if _INVISIBLE.search(text):
+        if _INVISIBLE.search(text) is not None:
             text = _INVISIBLE.sub("", text)
-        if not text:
-            return
-        self._parts.append(text)
-        self._offsets.extend([source_index] * len(text))
-        self._last_offset = source_index
-        self._tail = (self._tail + text)[-2:]
+        if text:
+            self._append(text, [source_index] * len(text), source_index)
 
     def line_break(self, source_index: int | None = None) -> None:
         """A line break inside a block (a sentence boundary)."""

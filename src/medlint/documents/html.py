@@ -15,8 +15,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from ..files import InputError
 from .base import Document, ProseBuilder, line_starts
+from .files import InputError
 
 _SKIPPED = {"head", "script", "style", "template", "noscript", "title", "svg", "code", "pre"}
 _BLOCKS = {

@@ -135,14 +135,13 @@ def _walk_inline(
             found = content.find(child.content, position)
             if found < 0:
                 continue
-            for offset, char in enumerate(child.content):
-                out.add_at(char, mapping[found + offset])
-            position = found + len(child.content)
+            end = found + len(child.content)
+            out.add_mapped(child.content, mapping[found:end])
+            position = end
         elif kind == "text_special":
             found = content.find(child.markup, position)
             if found >= 0 and child.content == child.markup:  # not an escape after all
-                for offset, char in enumerate(child.content):
-                    out.add_at(char, mapping[found + offset])
+                out.add_mapped(child.content, mapping[found : found + len(child.content)])
             elif found >= 0:
                 out.add_at(child.content, mapping[found])
             if found >= 0:

@@ -7,7 +7,7 @@ message ``%``, ``\\r`` and ``\\n``; in properties also ``:`` and ``,``.
 
 from __future__ import annotations
 
-from ..baseline import key_path
+from ..filters.baseline import key_path
 from ..violation import Violation
 from .base import Reporter
 

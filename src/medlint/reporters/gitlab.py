@@ -1,6 +1,6 @@
 """``gitlab``: GitLab Code Quality JSON, shown in merge requests.
 
-Fingerprints hash the violation's content key (see :mod:`medlint.baseline`), so they
+Fingerprints hash the violation's content key (see :mod:`medlint.filters.baseline`), so they
 stay the same across runs and when lines above move.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..baseline import content_keys, key_path, per_article_codes
+from ..filters.baseline import content_keys, key_path, per_article_codes
 from ..violation import Violation
 from .base import Reporter, Summary
 

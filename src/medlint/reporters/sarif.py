@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..baseline import content_keys, key_path, per_article_codes
 from ..escape import clean
+from ..filters.baseline import content_keys, key_path, per_article_codes
 from ..rules import Rule
 from ..violation import Violation
 from .base import Reporter, Summary

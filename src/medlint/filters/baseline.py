@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from .analysis.normalize import normalise
-from .escape import clean
-from .rules import Rule
-from .violation import Violation
+from ..analysis.normalize import normalise
+from ..escape import clean
+from ..rules import Rule
+from ..violation import Violation
 
 BASELINE_VERSION = 1
 PER_LINE_KINDS = frozenset({"forbidden"})

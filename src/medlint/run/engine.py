@@ -6,16 +6,16 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .analysis.segment import register_words
-from .checks import compile_rule
-from .checks.base import Article, Finding
-from .checks.patterns import Patterns
-from .documents import Document, read_document
-from .files import read_source
-from .pack_cache import load_pack_cached
-from .rules import RulePack, default_rules_dir
-from .selection import Selection
-from .violation import Violation
+from ..analysis.segment import register_words
+from ..checks import compile_rule
+from ..checks.base import Article, Finding
+from ..checks.patterns import Patterns
+from ..config.selection import Selection
+from ..documents import Document, read_document
+from ..documents.files import read_source
+from ..rules import RulePack, default_rules_dir
+from ..rules.pack_cache import load_pack_cached
+from ..violation import Violation
 
 ONE_PER_LINE = {"overclaim"}
 

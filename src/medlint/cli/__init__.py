@@ -8,13 +8,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import __version__
-from .config import ConfigError, Overrides, load_config
-from .deadline import DEFAULT_TIMEOUT
-from .escape import printable
-from .files import DEFAULT_MAX_FILE_SIZE
-from .rules import RulesError
-from .violation import Severity, Violation
+from .. import __version__
+from ..config.settings import ConfigError, Overrides, load_config
+from ..documents.files import DEFAULT_MAX_FILE_SIZE
+from ..escape import printable
+from ..rules import RulesError
+from ..run.deadline import DEFAULT_TIMEOUT
+from ..violation import Severity, Violation
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
 
@@ -157,8 +157,8 @@ def _results(args: argparse.Namespace, workspace):
     The cache is keyed on the default rules and, per file, on the settings that apply
     to it (its configuration, selection and extra rules).
     """
-    from .cache import Cache, rules_fingerprint
-    from .runner import default_jobs, run
+    from ..run.cache import Cache, rules_fingerprint
+    from ..run.runner import default_jobs, run
 
     here = workspace.linter(workspace.settings_in("."))
     fingerprint = rules_fingerprint(here.pack.files, None)
@@ -168,7 +168,7 @@ def _results(args: argparse.Namespace, workspace):
         cache = Cache.open(folder, fingerprint) if folder is not None else None
     executor = None
     if args.scheduler:
-        from .distributed import DaskExecutor, DaskUnavailable
+        from ..run.distributed import DaskExecutor, DaskUnavailable
 
         try:
             executor = DaskExecutor(args.scheduler, here, fingerprint)
@@ -208,7 +208,7 @@ def _selectors(value: str | None) -> tuple[str, ...]:
 
 def _workspace(args: argparse.Namespace):
     """The settings the options describe: configuration files plus overrides."""
-    from .workspace import Workspace
+    from ..run.workspace import Workspace
 
     select = getattr(args, "select", None)
     return Workspace(
@@ -267,8 +267,8 @@ Filter = Callable[[str, list[Violation]], list[Violation]]
 
 def report_filters(args: argparse.Namespace, per_article: frozenset[str]) -> list[Filter]:
     """The baseline and changed-lines filters the options ask for, in that order."""
-    from .baseline import Baseline, BaselineError
-    from .changes import ChangedLines, ChangeError
+    from ..filters.baseline import Baseline, BaselineError
+    from ..filters.changes import ChangedLines, ChangeError
 
     if args.write_baseline and (args.baseline or args.changed_since or args.diff_file):
         raise UsageError("--write-baseline records every violation: use it alone")
@@ -293,12 +293,12 @@ def report_filters(args: argparse.Namespace, per_article: frozenset[str]) -> lis
 
 def _open_report(args: argparse.Namespace, out=None, rules=()):
     """The report's stream and its reporter, as the options ask."""
-    from .reporters import HUMAN_FORMATS, REPORTERS, statistics_reporter
+    from ..reporters import HUMAN_FORMATS, REPORTERS, statistics_reporter
 
     if out is None:
         out = sys.stdout
     if args.output_file is not None:
-        from .reporters.output import ReportFile
+        from ..reporters.output import ReportFile
 
         try:
             out = ReportFile(args.output_file)
@@ -314,11 +314,11 @@ def _open_report(args: argparse.Namespace, out=None, rules=()):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..documents.files import InputError
+    from ..filters.baseline import BaselineError, content_keys, per_article_codes, write_baseline
+    from ..reporters import REPORTERS, Summary
+    from ..run.runner import FileResult, check_one, read_stdin
     from . import progress
-    from .baseline import BaselineError, content_keys, per_article_codes, write_baseline
-    from .files import InputError
-    from .reporters import REPORTERS, Summary
-    from .runner import FileResult, check_one, read_stdin
 
     if args.format not in REPORTERS:
         raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(REPORTERS)})")
@@ -329,7 +329,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     linter = _workspace(args)
     linter.prepare(args.paths if args.paths != ["-"] else [args.stdin_filename or "-"])
     if args.fix or args.diff:
-        from .fix_command import run_fixes
+        from .fix import run_fixes
 
         return run_fixes(args, linter, _open_report)
     here = linter.linter(linter.settings_in("."))  # the settings of the current folder
@@ -382,7 +382,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from .suppression import UNUSED
+    from ..filters.suppression import UNUSED
 
     pack = _pack(args)
     rules = [*pack.rules, UNUSED]
@@ -403,7 +403,7 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .suppression import UNUSED, UNUSED_DESCRIPTION, UNUSED_MESSAGE
+    from ..filters.suppression import UNUSED, UNUSED_DESCRIPTION, UNUSED_MESSAGE
 
     if args.code.upper() == UNUSED.code:
         print(f"{UNUSED.code} {UNUSED.name}")
@@ -442,7 +442,7 @@ def _cache_dir(args: argparse.Namespace) -> Path | None:
         return args.cache_dir
     if os.environ.get("MEDLINT_CACHE_DIR"):
         return Path(os.environ["MEDLINT_CACHE_DIR"])
-    from .userdata import user_cache_dir
+    from ..userdata import user_cache_dir
 
     folder = user_cache_dir()
     return folder / "results" if folder is not None else None
@@ -450,8 +450,8 @@ def _cache_dir(args: argparse.Namespace) -> Path | None:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     """Remove the result cache and the stored rule packs (both rebuilt when needed)."""
-    from . import pack_cache
-    from .cache import clean
+    from ..rules import pack_cache
+    from ..run.cache import clean
 
     folder = _cache_dir(args)
     removed = clean(folder) if folder is not None else False

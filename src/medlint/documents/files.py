@@ -116,7 +116,7 @@ def _plausible_chinese(text: str) -> bool:
         return False
     if len(cjk) < _MIN_CJK_FOR_FREQUENCY:
         return bool(cjk) or unusual == 0
-    from .analysis.normalize import normalise
+    from ..analysis.normalize import normalise
 
     common = sum(1 for c in normalise("".join(cjk)) if c in _COMMON)
     return common * 10 >= len(cjk)

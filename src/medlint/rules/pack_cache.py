@@ -23,11 +23,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import __version__
-from .analysis.context import ContextLexicon
-from .rules import RulePack, load_pack
-from .rules.models import RuleFile
-from .userdata import is_own_file, user_cache_dir
+from .. import __version__
+from ..analysis.context import ContextLexicon
+from ..userdata import is_own_file, user_cache_dir
+from . import RulePack, load_pack
+from .models import RuleFile
 
 PREFIX = "pack-"
 SUFFIX = ".json"

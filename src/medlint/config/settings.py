@@ -21,11 +21,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
-from . import __version__
-from .documents.reader import SUFFIXES
-from .files import DEFAULT_EXTENSIONS
-from .prose import prose_problem
-from .violation import Severity
+from .. import __version__
+from ..documents.files import DEFAULT_EXTENSIONS
+from ..documents.reader import SUFFIXES
+from ..prose import prose_problem
+from ..violation import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib

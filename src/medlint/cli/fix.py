@@ -1,6 +1,6 @@
 """``medlint check --fix`` and ``--diff``: fix each file, then report what remains.
 
-- ``--fix`` writes each fixed file (see :mod:`medlint.fix`) and reports the violations
+- ``--fix`` writes each fixed file (see :mod:`medlint.run.fix`) and reports the violations
   left; a summary line goes to stderr. Exit 1 if errors remain, else 0.
 - ``--diff`` prints a unified diff and writes nothing. Exit 1 if any file would change.
 - Standard input (``-``) is never written anywhere but stdout: ``--fix`` prints the fixed
@@ -17,13 +17,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .deadline import Timeout, deadline
-from .escape import printable
-from .files import Decoded, InputError, decode_bytes, read_decoded
-from .fix import Fixer, FixError, FixOutcome, write_atomic
-from .reporters import Summary
-from .safe_write import write_roots
-from .workspace import ConfiguredLinter, Workspace
+from ..documents.files import Decoded, InputError, decode_bytes, read_decoded
+from ..escape import printable
+from ..reporters import Summary
+from ..run.deadline import Timeout, deadline
+from ..run.fix import Fixer, FixError, FixOutcome, write_atomic
+from ..run.safe_write import write_roots
+from ..run.workspace import ConfiguredLinter, Workspace
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 
@@ -42,7 +42,7 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Calla
     Each file is fixed with the settings that apply to it: its rules, suppression
     comments and disclaimer wording (``--disclaimer-text`` or ``disclaimer-text``).
     """
-    from .cli import UsageError
+    from . import UsageError
 
     fixers: dict[int, Fixer] = {}
 

@@ -23,9 +23,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from . import __version__
-from .documents.reader import document_format
-from .violation import Violation
+from .. import __version__
+from ..documents.reader import document_format
+from ..violation import Violation
 
 _FILE = "results.sqlite"
 _COMMIT_EVERY = 500

@@ -7,8 +7,8 @@ is sent to the workers once and compiled once per worker process, then batches o
 
 from __future__ import annotations
 
+from ..rules import RulePack
 from .engine import Linter
-from .rules import RulePack
 from .runner import FileResult, check_batch
 
 TASKS_PER_WORKER = 4

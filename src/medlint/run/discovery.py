@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pathspec
 
-from .config import Settings
-from .files import folder_error
+from ..config.settings import Settings
+from ..documents.files import folder_error
 
 
 @lru_cache(maxsize=256)

@@ -28,7 +28,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 
-from .files import Decoded, InputError
+from ..documents.files import Decoded, InputError
 
 
 def write_roots(paths: Iterable[str]) -> list[str]:

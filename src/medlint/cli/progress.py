@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from .runner import FileResult
+from ..run.runner import FileResult
 
 MACHINE_FORMATS = frozenset({"json", "json-lines", "github", "sarif", "junit", "gitlab", "csv"})
 DELAY = 1.0  # seconds before the bar appears

@@ -12,16 +12,16 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from . import suppression
-from .config import ConfigError, ConfigFile, Overrides, Settings, settings_for
+from ..config.selection import Selection, matches, resolve, unknown
+from ..config.settings import ConfigError, ConfigFile, Overrides, Settings, settings_for
+from ..documents import read_document
+from ..documents.files import read_source
+from ..documents.reader import document_format
+from ..filters import suppression
+from ..rules import RulePack
+from ..violation import Violation
 from .discovery import discover, glob_spec, relative
-from .documents import read_document
-from .documents.reader import document_format
 from .engine import Linter, load_linter, load_rules
-from .files import read_source
-from .rules import RulePack
-from .selection import Selection, matches, resolve, unknown
-from .violation import Violation
 
 
 class Workspace:

@@ -17,11 +17,8 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Protocol
 
-from .cache import Cache
-from .deadline import DEFAULT_TIMEOUT, Timeout, deadline
-from .documents.base import is_blank
-from .engine import Linter
-from .files import (
+from ..documents.base import is_blank
+from ..documents.files import (
     DEFAULT_EXTENSIONS,
     DEFAULT_MAX_FILE_SIZE,
     InputError,
@@ -29,7 +26,10 @@ from .files import (
     iter_files,
     read_source,
 )
-from .violation import Violation
+from ..violation import Violation
+from .cache import Cache
+from .deadline import DEFAULT_TIMEOUT, Timeout, deadline
+from .engine import Linter
 
 BATCH = 16  # files per task sent to a worker
 LONG_RUN = 500  # from this many files on, the whole jieba dictionary is loaded up front
@@ -114,7 +114,7 @@ class _Done:
 
 def _prepare(long_run: bool) -> None:
     """Load the segmenter; for a long run, the whole dictionary (before any fork)."""
-    from .analysis.segment import prepare
+    from ..analysis.segment import prepare
 
     prepare(complete=long_run)
 

@@ -13,7 +13,7 @@ violation, or that adds another, is dropped. So a second run changes nothing. Ed
 made on the decoded text with its own line endings; nothing but the replaced phrase is
 ever removed. Files are written atomically in their own encoding and byte-order mark,
 only inside the folders given, and left alone when they changed on disk after they were
-read (see :mod:`medlint.safe_write`). A custom disclaimer wording must be one paragraph
+read (see :mod:`medlint.run.safe_write`). A custom disclaimer wording must be one paragraph
 of prose (see :mod:`medlint.prose`): it is text for readers, never markup or commands.
 """
 
@@ -26,16 +26,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .analysis.normalize import normalise
-from .checks.patterns import Patterns
-from .documents import document_format, read_document
-from .documents.base import is_blank, normalise_newlines
+from ..analysis.normalize import normalise
+from ..checks.patterns import Patterns
+from ..documents import document_format, read_document
+from ..documents.base import is_blank, normalise_newlines
+from ..documents.files import Decoded
+from ..prose import prose_problem
+from ..rules.models import ForbiddenRule, RequiredRule
+from ..violation import Violation
 from .engine import Linter
-from .files import Decoded
-from .prose import prose_problem
-from .rules.models import ForbiddenRule, RequiredRule
 from .safe_write import write_fix
-from .violation import Violation
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _ENDS_BLANK = re.compile(r"\n[ \t]*\n\s*\Z")
@@ -244,7 +244,7 @@ def write_atomic(
     path: str, decoded: Decoded, text: str, roots: Iterable[str] | None = None
 ) -> None:
     """Replace the file's content by ``text``, encoded as it was read, all or nothing,
-    inside ``roots`` (see :mod:`medlint.safe_write`, which says when a fix is not written).
+    inside ``roots`` (see :mod:`medlint.run.safe_write`, which says when a fix is not written).
 
     Raises :class:`InputError` if the file changed since it was read, or cannot be written.
     """

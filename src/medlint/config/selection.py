@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-from .violation import Severity, Violation
+from ..violation import Severity, Violation
 
 _PREFIX = re.compile(r"^[A-Z]+[0-9]*$")
 

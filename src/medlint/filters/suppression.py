@@ -22,9 +22,9 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .documents.base import line_starts
-from .selection import RuleInfo, RuleLike, Selection, matches, unknown
-from .violation import Severity, Violation
+from ..config.selection import RuleInfo, RuleLike, Selection, matches, unknown
+from ..documents.base import line_starts
+from ..violation import Severity, Violation
 
 UNUSED = RuleInfo("MED001", "unused-suppression", "suppression", Severity.warning)
 UNUSED_MESSAGE = "抑制注释没有抑制任何问题"

@@ -1,0 +1,1 @@
+"""What happens to violations after the rules: suppression, baselines, changed lines."""

@@ -1,0 +1,1 @@
+"""Running a check: which files, each file's settings and linter, workers, cache, fixes."""
