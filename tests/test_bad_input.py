@@ -792,3 +792,34 @@ def test_11_a_file_named_like_an_option_is_checked(tmp_path, monkeypatch, capsys
     code, out, _ = run_main(["check", "--select", "MED401", "--", "-oREADME.md"], capsys)
     assert code == 1 and "-oREADME.md:3:4: MED401" in out
     assert readme.read_text(encoding="utf-8") == "# 说明\n"
+
+
+@pytest.mark.parametrize("where", ["exclude", "per-file-ignores", ".gitignore"])
+def test_5_globs_that_would_backtrack_are_refused(tmp_path, monkeypatch, capsys, where):
+    """``a*a*…*b`` against a long name would run for hours in a backtracking matcher."""
+    pattern = "a*" * 12 + "b"
+    (tmp_path / ".git").mkdir()
+    if where == "exclude":
+        write(tmp_path / "medlint.toml", f'exclude = ["{pattern}"]\n')
+    elif where == "per-file-ignores":
+        write(tmp_path / "medlint.toml", f'[per-file-ignores]\n"{pattern}" = ["MED401"]\n')
+    else:
+        write(tmp_path / ".gitignore", f"{pattern}\n*.md\n")
+    write(tmp_path / ("a" * 200 + ".md"), ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_main(["check", "--select", "MED401", "."], capsys)  # returns at all
+    if where == ".gitignore":  # not used: the article is checked, not hidden
+        assert code == 1 and "MED401" in out
+    else:
+        assert code == 2 and "wildcards in one path segment" in err
+
+
+def test_5_html_report_with_many_violations_in_one_file(tmp_path, capsys):
+    """Was quadratic (32 000 violations: minutes); the highlighting is one sweep now
+    (benchmarks time it; this checks the page is complete)."""
+    article = write(tmp_path / "a.md", "肉毒素可以根治多汗症。\n" * 20000)
+    code, _, _ = run_main(["check", "--select", "MED401", "--max-file-size", "0",
+                           "--format", "html", "-o", str(tmp_path / "r.html"), str(article)],
+                          capsys)
+    assert code == 1
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").count("<mark") == 20000

@@ -26,6 +26,7 @@ from ..documents.files import DEFAULT_EXTENSIONS
 from ..documents.reader import SUFFIXES
 from ..prose import prose_problem
 from ..violation import Severity
+from .globs import glob_problem
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -80,6 +81,22 @@ class Config(BaseModel):
     def _prose(cls, value: str | None) -> str | None:
         if value is not None and (problem := prose_problem(value)):
             raise ValueError(problem)
+        return value
+
+    @field_validator("exclude")
+    @classmethod
+    def _bounded_globs(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            if problem := glob_problem(pattern):
+                raise ValueError(problem)
+        return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _bounded_keys(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for pattern in value:
+            if problem := glob_problem(pattern):
+                raise ValueError(problem)
         return value
 
     @field_validator("extra_rules")

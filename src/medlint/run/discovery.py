@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pathspec
 
+from ..config.globs import glob_problem
 from ..config.settings import Settings
 from ..documents.files import folder_error
 
 
+@lru_cache(maxsize=256)
 @lru_cache(maxsize=256)
 def glob_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
@@ -65,6 +67,8 @@ class GitIgnore:
                     lines.extend(handle.read().splitlines())
             except OSError:
                 continue
+        if any(glob_problem(line) for line in lines):  # could hang: not used, hides nothing
+            return None
         return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
 
     def ignored(self, path: str, is_dir: bool) -> bool:
