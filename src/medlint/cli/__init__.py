@@ -148,7 +148,7 @@ def _add_run_options(check: argparse.ArgumentParser) -> None:
                        help="where cached results live (default: $MEDLINT_CACHE_DIR, or "
                        "results/ in the user cache folder, ~/.cache/medlint)")
     check.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run on a Dask cluster (needs medlint[dask])")
+                       help="run on a Dask cluster (needs the dask extra)")
 
 
 def _results(args: argparse.Namespace, workspace):
