@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from medlint.documents.files import iter_files, read_source
+from medlint.documents.files import read_source
 from medlint.filters import suppression
 from medlint.run.engine import default_linter
 from medlint.run.workspace import Workspace
@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    files = [(path, read_source(path)) for path in iter_files([str(args.folder)])]
+    files = [(path, read_source(path)) for path in Workspace().files([str(args.folder)])]
     linter, workspace = default_linter(), Workspace()
     for path, text in files:  # warm up: jieba, compiled rules, settings
         linter.check_text(text, path)

@@ -19,9 +19,11 @@ from medlint.analysis.segment import (
     register_words,
 )
 from medlint.checks.patterns import Patterns, required_literals
+from medlint.config import Overrides
 from medlint.documents import read_document
-from medlint.documents.files import iter_files, read_source
+from medlint.documents.files import read_source
 from medlint.run.engine import default_linter
+from medlint.run.workspace import Workspace
 
 
 def _json(*args: str, reference: bool = False, cwd=ROOT) -> str:
@@ -61,10 +63,8 @@ def _sentences(paths: list[str]) -> list[str]:
 
 
 def _articles(shared_root) -> list[str]:
-    paths = list(iter_files([str(ROOT / "examples")]))
-    if shared_root is not None:
-        paths += list(iter_files([str(shared_root / "corpus")]))
-    return paths
+    folders = [ROOT / "examples"] + ([shared_root / "corpus"] if shared_root else [])
+    return list(Workspace(Overrides(isolated=True)).files([str(f) for f in folders]))
 
 
 @pytest.fixture(scope="module")

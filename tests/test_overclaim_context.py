@@ -159,11 +159,12 @@ def test_cli_reports_claim_at_original_columns(cli, tmp_path):
     assert found[0]["text"] == "有效率高達９８％"
 
 
-def test_cli_one_violation_per_claiming_line(cli, tmp_path):
+def test_cli_each_claim_at_its_own_span(cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("保证治愈，零风险，全国第一。\n", encoding="utf-8")
     run = cli("check", "--format", "json", str(article))
-    assert [v["line"] for v in run.json() if v["category"] == "overclaim"] == [1]
+    found = [(v["line"], v["column"]) for v in run.json() if v["category"] == "overclaim"]
+    assert found == [(1, 1), (1, 6), (1, 10)]
 
 
 def test_cli_explain_prints_description_and_basis(cli):

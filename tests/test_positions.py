@@ -88,8 +88,8 @@ def test_full_width_and_traditional_point_at_original(cli, tmp_path):
     path.write_text(text, encoding="utf-8")
     run = cli("check", "--format", "json", "--select", "MED401,MED402", str(path))
     spans = {(v["rule"], v["line"], v["column"]) for v in run.json()}
-    # one overclaim per line: the first claim on line 3 is reported, at its column
-    assert spans == {("MED401", 3, 5)}
+    # every claim at its own span, at its column in the original text
+    assert spans == {("MED401", 3, 5), ("MED402", 3, 10)}
 
 
 HTML = """<!DOCTYPE html>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     from .run.workspace import Workspace
     from .violation import Violation
 
-__all__ = ["__version__", "check_paths", "check_text"]
+__all__ = ["FileError", "Report", "__version__", "check_paths", "check_text"]
 
 Selectors = str | Iterable[str] | None
 
@@ -31,7 +32,7 @@ def _workspace(
     ignore: Selectors,
     isolated: bool,
 ) -> Workspace:
-    from .config.settings import ConfigFile, Overrides, load_config, parse_config
+    from .config import ConfigFile, Overrides, load_config, parse_config
     from .run.workspace import Workspace
 
     loaded = None
@@ -71,6 +72,26 @@ def check_text(
     return workspace.check_text(text, path)
 
 
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked (unreadable, binary, too large, too slow …)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: error: {self.message}"
+
+
+class Report(list["Violation"]):
+    """The violations :func:`check_paths` found (a list), and in ``errors`` the files it
+    could not check, as the command line reports them and goes on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: list[FileError] = []
+
+
 def check_paths(
     paths: Iterable[str | Path],
     *,
@@ -79,11 +100,21 @@ def check_paths(
     extend_select: Selectors = None,
     ignore: Selectors = None,
     isolated: bool = False,
-) -> list[Violation]:
+    jobs: int = 1,
+) -> Report:
     """Check files and folders (recursively, honouring ``exclude`` and ``.gitignore``)
-    and return every violation found; options as for :func:`check_text`."""
+    through the same run as ``medlint check``; options as for :func:`check_text`.
+
+    Returns every violation found; files that cannot be checked do not raise but are
+    listed in the result's ``errors``.
+    """
+    from .run.runner import RunOptions, run
+
     workspace = _workspace(config, select, extend_select, ignore, isolated)
-    found: list[Violation] = []
-    for file in workspace.files([str(path) for path in paths]):
-        found.extend(workspace.check_file(file))
-    return found
+    workspace.prepare([str(path) for path in paths])
+    report = Report()
+    for result in run(workspace, [str(path) for path in paths], RunOptions(jobs=jobs)):
+        if result.error is not None:
+            report.errors.append(FileError(result.path, result.error))
+        report.extend(result.violations)
+    return report

@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..documents.files import Decoded, InputError, decode_bytes, read_decoded
-from ..escape import printable
+from ..documents.files import InputError
 from ..reporters import Summary
-from ..run.deadline import Timeout, deadline
 from ..run.fix import Fixer, FixError, FixOutcome, write_atomic
+from ..run.runner import RunOptions, run
 from ..run.safe_write import write_roots
 from ..run.workspace import ConfiguredLinter, Workspace
-
-EXIT_OK, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
+from .errors import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, UsageError
+from .output import close_report, file_error, open_report
 
 
 @dataclass
@@ -36,14 +34,12 @@ class _Totals:
     failed: bool = False
 
 
-def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Callable) -> int:
+def run_fixes(args: argparse.Namespace, workspace: Workspace) -> int:
     """Fix (or preview fixes for) every file the arguments name; return the exit status.
 
     Each file is fixed with the settings that apply to it: its rules, suppression
     comments and disclaimer wording (``--disclaimer-text`` or ``disclaimer-text``).
     """
-    from . import UsageError
-
     fixers: dict[int, Fixer] = {}
 
     def fixer_for(linter: ConfiguredLinter) -> Fixer:
@@ -64,58 +60,46 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace, open_report: Calla
     out, reporter = open_report(args, sys.stderr if from_stdin and not args.diff else None)
     summary, totals = Summary(), _Totals()
     roots = write_roots(args.paths)  # a fix never writes outside the folders given
-
-    def failed(path: str, message: str) -> None:
-        print(f"{printable(path)}: error: {message}", file=sys.stderr)
-        summary.errors += 1
-        totals.errors += 1
-        if not args.diff:
-            reporter.failed(path, message)
-
-    for path in workspace.files(args.paths, on_error=failed):
-        name = (args.stdin_filename or "-") if path == "-" else path
-        fixer = fixer_for(workspace.linter_for(name))
-        try:
-            decoded = _read(path, args.max_file_size)
-            with deadline(args.timeout):
-                outcome = fixer.fix_text(name, decoded.text)
-            if args.diff:
-                sys.stdout.write(outcome.diff())
-            elif path == "-":
-                sys.stdout.write(outcome.fixed)
-            elif outcome.changed:
-                write_atomic(path, decoded, outcome.fixed, roots)
-        except InputError as error:
-            failed(name, str(error))
-            continue
-        except Timeout:
-            failed(name, f"gave up after {args.timeout:g} s (see --timeout)")
-            continue
-        except Exception as error:  # one odd file must not stop the run
-            failed(name, f"internal error: {type(error).__name__}: {error}")
+    options = RunOptions(
+        max_size=args.max_file_size, timeout=args.timeout, stdin_filename=args.stdin_filename
+    )
+    results = run(
+        workspace, args.paths, options, fixer=lambda name: fixer_for(workspace.linter_for(name))
+    )
+    for result in results:
+        outcome = result.fix
+        if result.error is None and outcome is not None:
+            try:
+                if args.diff:
+                    sys.stdout.write(outcome.diff())
+                elif from_stdin:
+                    sys.stdout.write(outcome.fixed)
+                elif outcome.changed and result.decoded is not None:
+                    write_atomic(result.path, result.decoded, outcome.fixed, roots)
+            except InputError as error:
+                result.error = str(error)
+            except Exception as error:  # one odd file must not stop the run
+                result.error = f"internal error: {type(error).__name__}: {error}"
+        if result.error is not None or outcome is None:
+            file_error(result.path, result.error or "not fixed", None if args.diff else reporter)
+            summary.errors += 1
+            totals.errors += 1
             continue
         _count(outcome, totals)
         if not args.diff:
             summary.add(outcome.remaining)
-            reporter.file(name, outcome.fixed, outcome.remaining)
+            reporter.file(result.path, outcome.fixed, outcome.remaining)
     if not args.diff:
         reporter.close(summary)
-    if out not in (sys.stdout, sys.stderr):
-        out.close()
+    close_report(out)
     verb = "Would fix" if args.diff else "Fixed"
     fixes = f"{totals.fixes} violation{'s' * (totals.fixes != 1)}"
     print(f"{verb} {fixes} in {totals.files} file{'s' * (totals.files != 1)}.", file=sys.stderr)
     if totals.errors:
-        return EXIT_INPUT
+        return EXIT_USAGE
     if args.diff:
         return EXIT_VIOLATIONS if totals.files else EXIT_OK
     return EXIT_VIOLATIONS if totals.failed else EXIT_OK
-
-
-def _read(path: str, max_size: int) -> Decoded:
-    if path == "-":
-        return decode_bytes(sys.stdin.buffer.read())
-    return read_decoded(path, max_size)
 
 
 def _count(outcome: FixOutcome, totals: _Totals) -> None:

@@ -1,4 +1,5 @@
-"""Glob patterns (gitignore syntax) that match in bounded time.
+"""Glob patterns of configuration files (gitignore syntax), matched relative to a folder,
+in bounded time.
 
 pathspec turns each ``*`` into ``[^/]*``; a segment like ``a*a*a*a*a*b`` then backtracks
 exponentially on a long name, and a repository's ``exclude`` or ``.gitignore`` could hang
@@ -10,7 +11,12 @@ is refused; a ``.gitignore`` with one is not used (so nothing is hidden by it).
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import pathspec
 
 MAX_STARS_PER_SEGMENT = 3
 MAX_STARS = 6
@@ -36,3 +42,14 @@ def glob_problem(pattern: str) -> str | None:
     if total > MAX_STARS:
         return f"{pattern[:60]!r} has {total} wildcards (at most {MAX_STARS})"
     return None
+
+
+@lru_cache(maxsize=256)
+def glob_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def relative(path: str, root: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes ('' when outside it)."""
+    rel = os.path.relpath(os.path.abspath(path), root)
+    return "" if rel.startswith("..") else rel.replace(os.sep, "/")

@@ -76,13 +76,15 @@ class Selection:
     codes: frozenset[str]
     severities: tuple[tuple[str, Severity], ...] = ()
     article_codes: frozenset[str] = field(default=frozenset())
+    """Codes of the rules that report per article (their ``per_article`` property)."""
 
     @cached_property
-    def _overrides(self) -> dict[str, Severity]:
+    def severities_by_code(self) -> dict[str, Severity]:
+        """Rule code -> the level the configuration sets (rules it does not name: absent)."""
         return dict(self.severities)
 
     def severity(self, rule: RuleLike) -> Severity:
-        return self._overrides.get(rule.code, rule.severity)
+        return self.severities_by_code.get(rule.code, rule.severity)
 
     def enabled(self, code: str) -> bool:
         return code in self.codes

@@ -1,4 +1,4 @@
-"""Finding article files and reading them as text.
+"""Reading article files as text.
 
 Reading is defensive: a file that cannot be checked raises :class:`InputError` with a
 one-line message, never anything else. Decoding tries, in order: a byte-order mark
@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm")
@@ -61,42 +60,7 @@ class Decoded:
         return self.bom + text.encode(self.encoding)
 
 
-def iter_files(
-    paths: Iterable[str],
-    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
-    on_error: Callable[[str, str], None] | None = None,
-) -> Iterator[str]:
-    """Files given directly, and files with a known extension below folders given.
-
-    Symbolic links to folders are not followed below a folder given (no loops); a
-    folder that cannot be listed is passed to ``on_error(path, message)``.
-    """
-    for given in paths:
-        if os.path.isdir(given):
-            found = []
-            for root, dirs, names in os.walk(given, onerror=folder_error(given, on_error)):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, n)
-                    for n in names
-                    if n.lower().endswith(extensions) and not n.startswith(".")
-                )
-            yield from sorted(found)
-        else:
-            yield given
-
-
-def folder_error(
-    folder: str, on_error: Callable[[str, str], None] | None
-) -> Callable[[OSError], None]:
-    def report(error: OSError) -> None:
-        if on_error is not None:
-            on_error(error.filename or folder, _message(error))
-
-    return report
-
-
-def _message(error: OSError) -> str:
+def os_message(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return "no such file or directory"
     if isinstance(error, IsADirectoryError):
@@ -186,7 +150,7 @@ def read_decoded(path: str, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Dec
         with open(path, "rb") as handle:
             data = handle.read(max_size + 1) if max_size else handle.read()
     except OSError as error:
-        raise InputError(_message(error)) from None
+        raise InputError(os_message(error)) from None
     if max_size and len(data) > max_size:
         raise InputError(f"file too large (over {max_size} bytes, see --max-file-size)")
     return decode_bytes(data)

@@ -15,7 +15,7 @@ half-width, lower-case); a plain phrase is a valid pattern.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -92,6 +92,12 @@ class RuleBase(BaseModel):
     basis: str = ""
     suggestion: str = ""
     examples: Examples
+
+    per_article: ClassVar[bool] = False
+    """True for rules that judge the whole article (reported once, at an anchor) rather
+    than each claim at its own span. Per-article violations are suppressed only by
+    ``medlint-disable-file``, keyed without their text in baselines, and kept by
+    ``--changed-since`` whenever their file changed."""
 
 
 def _alternatives(regex: str) -> list[str]:
@@ -185,6 +191,8 @@ class ForbiddenRule(RuleBase):
 class RequiredRule(RuleBase):
     """Every element must appear, together, in one paragraph (or sentence)."""
 
+    per_article: ClassVar[bool] = True
+
     kind: Literal["required"]
     scope: Literal["paragraph", "sentence"] = "paragraph"
     elements: dict[str, list[Pattern]] = Field(min_length=1)
@@ -219,6 +227,8 @@ class RequiredRule(RuleBase):
 class CoverageRule(RuleBase):
     """A presented treatment needs contraindication language and its topic's key items."""
 
+    per_article: ClassVar[bool] = True
+
     kind: Literal["coverage"]
     treatments: list[Pattern] = Field(min_length=1)
     coverage: list[Pattern] = Field(min_length=1)
@@ -239,6 +249,8 @@ class CoverageRule(RuleBase):
 
 class CooccurrenceRule(RuleBase):
     """A serious sign needs an urgent action in the same or the next sentences."""
+
+    per_article: ClassVar[bool] = True
 
     kind: Literal["cooccurrence"]
     signs: list[Pattern] = Field(min_length=1)

@@ -12,25 +12,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
 import pathspec
 
-from ..config.globs import glob_problem
+from ..config.globs import glob_problem, glob_spec, relative
 from ..config.settings import Settings
-from ..documents.files import folder_error
-
-
-@lru_cache(maxsize=256)
-@lru_cache(maxsize=256)
-def glob_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
-
-
-def relative(path: str, root: Path) -> str:
-    """``path`` relative to ``root`` with forward slashes ('' when outside it)."""
-    rel = os.path.relpath(os.path.abspath(path), root)
-    return "" if rel.startswith("..") else rel.replace(os.sep, "/")
+from ..documents.files import os_message
 
 
 def excluded(settings: Settings, path: str, is_dir: bool) -> bool:
@@ -88,6 +75,16 @@ class GitIgnore:
             if directory == top:
                 return False
             directory = os.path.dirname(directory)
+
+
+def folder_error(
+    folder: str, on_error: Callable[[str, str], None] | None
+) -> Callable[[OSError], None]:
+    def report(error: OSError) -> None:
+        if on_error is not None:
+            on_error(error.filename or folder, os_message(error))
+
+    return report
 
 
 def discover(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,10 +16,6 @@ from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.pack_cache import load_pack_cached
 from ..violation import Violation
-
-ONE_PER_LINE = {"overclaim"}
-
-Filter = Callable[[list[Violation]], list[Violation]]
 
 
 class Linter:
@@ -65,18 +61,17 @@ class Linter:
             self.non_uses,
         )
 
-    def check_document(self, document: Document, keep: Filter | None = None) -> list[Violation]:
-        """Violations in ``document``; ``keep`` (suppression) filters them before the
-        one-overclaim-per-line rule, so a suppressed claim does not hide another."""
+    def check_document(self, document: Document) -> list[Violation]:
+        """Every finding in ``document`` of every selected rule, at the rule's own
+        severity, in order of position; each claim is its own violation. The filters
+        (:mod:`medlint.filters.pipeline`) come after."""
         article = self.article(document)
         violations = [
             self._violation(document, finding)
             for check in self.checks
             for finding in check.run(article)
         ]
-        if keep is not None:
-            violations = keep(violations)
-        return _one_per_line(sorted(violations, key=Violation.sort_key))
+        return sorted(violations, key=Violation.sort_key)
 
     def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
         return self.check_document(read_document(path, text))
@@ -103,27 +98,13 @@ class Linter:
             rule=rule.code,
             name=rule.name,
             category=rule.category,
-            severity=self.selection.severity(rule) if self.selection else rule.severity,
+            severity=rule.severity,
             message=message,
             suggestion=rule.suggestion,
             basis=rule.basis,
             text=text,
             topic=finding.topic,
         )
-
-
-def _one_per_line(violations: list[Violation]) -> list[Violation]:
-    """The spec reports one overclaim per line: keep the first claim of each line."""
-    seen: set[tuple[str, int]] = set()
-    kept = []
-    for violation in violations:
-        if violation.category in ONE_PER_LINE:
-            key = (violation.category, violation.line)
-            if key in seen:
-                continue
-            seen.add(key)
-        kept.append(violation)
-    return kept
 
 
 @lru_cache(maxsize=8)

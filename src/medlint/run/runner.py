@@ -1,10 +1,13 @@
-"""Run a check over many files, streaming each file's result in a deterministic order.
+"""The one run: every front end (``check``, ``--fix``/``--diff``, the Python API, Dask,
+editors) checks files through :func:`run`, :func:`check_one` and :func:`fix_one`.
 
-The parent process finds and reads the files, answers from the cache what it can and
-sends the rest, in batches, to worker processes (forked, so they share the compiled
-rules and the segmenter) or to another executor (see ``distributed.py``). Results come
-back in the order of the files, and only a bounded number of files is in flight, so
-memory stays flat however many files there are.
+A run finds the files (:meth:`Workspace.files`, the one walker), reads and decodes each
+(size limit, encodings), answers from the cache what it can, and checks the rest with
+the settings of each file (its closest configuration) under a time limit: in this
+process, in forked workers, or on a Dask cluster (``distributed.py``). Results come back
+in the order of the files, and only a bounded number of files is in flight, so memory
+stays flat however many files there are. Whatever goes wrong with one file becomes that
+file's ``error``; the run goes on.
 """
 
 from __future__ import annotations
@@ -13,35 +16,64 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..documents.base import is_blank
-from ..documents.files import (
-    DEFAULT_EXTENSIONS,
-    DEFAULT_MAX_FILE_SIZE,
-    InputError,
-    decode,
-    iter_files,
-    read_source,
-)
+from ..documents.files import DEFAULT_MAX_FILE_SIZE, Decoded, InputError, decode_bytes, read_decoded
 from ..violation import Violation
 from .cache import Cache
 from .deadline import DEFAULT_TIMEOUT, Timeout, deadline
-from .engine import Linter
+
+if TYPE_CHECKING:
+    from .fix import Fixer, FixOutcome
+    from .workspace import Workspace
 
 BATCH = 16  # files per task sent to a worker
 LONG_RUN = 500  # from this many files on, the whole jieba dictionary is loaded up front
 IN_FLIGHT = 4  # tasks per worker queued or running at once
+STDIN = "-"
+
+
+class Checker(Protocol):
+    """What checks one file's text and returns its violations.
+
+    :class:`~medlint.run.workspace.Workspace` (each file with its own settings),
+    :class:`~medlint.run.workspace.ConfiguredLinter` (one file's settings) and the bare
+    :class:`~medlint.run.engine.Linter` (rules only, no filters) all are checkers.
+    """
+
+    def check_text(self, text: str, path: str = "<text>") -> list[Violation]: ...
 
 
 @dataclass
 class FileResult:
+    """One file's outcome: its text and violations, or why it could not be checked.
+
+    ``fix`` is set by :func:`fix_one` (then ``source`` is the fixed text and
+    ``violations`` what remains), ``decoded`` too (to write the file back).
+    """
+
     path: str
     source: str | None
     violations: list[Violation]
     error: str | None = None
+    fix: FixOutcome | None = None
+    decoded: Decoded | None = field(default=None, repr=False)
+
+
+@dataclass
+class RunOptions:
+    """How a run goes: workers, cache, limits. ``executor`` replaces local workers
+    (e.g. a :class:`~medlint.run.distributed.DaskExecutor`)."""
+
+    jobs: int = 1
+    cache: Cache | None = None
+    executor: Executor | None = None
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE
+    timeout: float | None = DEFAULT_TIMEOUT
+    stdin_filename: str | None = None
 
 
 class Handle(Protocol):
@@ -58,47 +90,80 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def check_one(
-    linter: Linter,
-    path: str,
-    text: str | None = None,
-    *,
-    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
-    timeout: float | None = DEFAULT_TIMEOUT,
-) -> FileResult:
-    """Check one file (or ``text`` standing for it); every problem becomes ``error``.
+def read_stdin() -> Decoded:
+    """Standard input, decoded like a file (UTF-8, BOMs, GB18030)."""
+    return decode_bytes(sys.stdin.buffer.read())
 
-    An empty article (white space and invisible characters only) has nothing to check
-    and yields no violation.
-    """
-    try:
-        source = read_source(path, max_size) if text is None else text
-    except InputError as error:
-        return FileResult(path, None, [], str(error))
-    if is_blank(source):
-        return FileResult(path, source, [])
+
+def read(path: str, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Decoded:
+    """The decoded file ``path`` (``-``: standard input); raises :class:`InputError`."""
+    return read_stdin() if path == STDIN else read_decoded(path, max_size)
+
+
+def _guarded(path: str, timeout: float | None, work: Callable[[], FileResult]) -> FileResult:
+    """``work()`` under the time limit; every failure becomes the result's ``error``."""
     try:
         with deadline(timeout):
-            violations = linter.check_text(source, path)
+            return work()
+    except InputError as error:
+        return FileResult(path, None, [], str(error))
     except Timeout:
         return FileResult(path, None, [], f"gave up after {timeout:g} s (see --timeout)")
     except RecursionError:
         return FileResult(path, None, [], "too deeply nested to check")
     except Exception as error:  # one odd file must not stop a run over thousands
         return FileResult(path, None, [], f"internal error: {type(error).__name__}: {error}")
-    return FileResult(path, source, violations)
 
 
-def read_stdin() -> str:
-    """Standard input, decoded like a file (UTF-8, BOMs, GB18030)."""
-    return decode(sys.stdin.buffer.read())
+def check_one(
+    checker: Checker,
+    path: str,
+    text: str | None = None,
+    *,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> FileResult:
+    """Check one file, or ``text`` standing for the file ``path``; never raises.
+
+    This is the entry point for an editor: ``check_one(Workspace(), path, text)`` checks
+    unsaved ``text`` as if it were the file ``path`` on disk, with that file's
+    configuration, suppression comments and per-file ignores. An empty article (white
+    space and invisible characters only) has nothing to check and yields no violation.
+    """
+
+    def work() -> FileResult:
+        source = read(path, max_size).text if text is None else text
+        if is_blank(source):
+            return FileResult(path, source, [])
+        return FileResult(path, source, checker.check_text(source, path))
+
+    return _guarded(path, timeout, work)
+
+
+def fix_one(
+    fixer: Fixer,
+    path: str,
+    name: str | None = None,
+    *,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> FileResult:
+    """Fix one file (``-``: stdin, shown as ``name``) in memory; writes nothing."""
+    shown = name or path
+
+    def work() -> FileResult:
+        decoded = read(path, max_size)
+        outcome = fixer.fix_text(shown, decoded.text)
+        return FileResult(shown, outcome.fixed, outcome.remaining, fix=outcome, decoded=decoded)
+
+    return _guarded(shown, timeout, work)
 
 
 def check_batch(
-    linter: Linter, batch: list[tuple[str, str]], timeout: float | None = DEFAULT_TIMEOUT
+    checker: Checker, batch: list[tuple[str, str]], timeout: float | None = DEFAULT_TIMEOUT
 ) -> list[FileResult]:
     """Check (path, text) pairs; the texts are not sent back."""
-    results = [check_one(linter, path, text, timeout=timeout) for path, text in batch]
+    results = [check_one(checker, path, text, timeout=timeout) for path, text in batch]
     for result in results:
         result.source = None
     return results
@@ -124,8 +189,10 @@ class InlineExecutor:
 
     workers = 1
 
-    def __init__(self, linter: Linter, long_run: bool = False, timeout=DEFAULT_TIMEOUT) -> None:
-        self.linter = linter
+    def __init__(
+        self, checker: Checker, long_run: bool = False, timeout: float | None = DEFAULT_TIMEOUT
+    ) -> None:
+        self.checker = checker
         self.long_run = long_run
         self.timeout = timeout
 
@@ -133,13 +200,13 @@ class InlineExecutor:
         if self.long_run:  # on the first batch to check: a fully cached run never loads it
             _prepare(True)
             self.long_run = False
-        return _Done(check_batch(self.linter, batch, self.timeout))
+        return _Done(check_batch(self.checker, batch, self.timeout))
 
     def close(self) -> None:
         pass
 
 
-_worker: tuple[Linter, float | None] | None = None  # set before the fork; inherited
+_worker: tuple[Checker, float | None] | None = None  # set before the fork; inherited
 
 
 def _worker_batch(batch: list[tuple[str, str]]) -> list[FileResult]:
@@ -152,23 +219,28 @@ class ProcessExecutor:
     loaded segmenter), started when the first batch needs checking."""
 
     def __init__(
-        self, linter: Linter, workers: int, long_run: bool = False, timeout=DEFAULT_TIMEOUT
+        self,
+        checker: Checker,
+        workers: int,
+        long_run: bool = False,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
-        self.linter = linter
+        self.checker = checker
         self.workers = workers
         self.long_run = long_run
         self.timeout = timeout
-        self.pool = None
+        self.pool: Any = None
 
     def submit(self, batch: list[tuple[str, str]]) -> Handle:
         if self.pool is None:
             import multiprocessing
 
             global _worker
-            _worker = (self.linter, self.timeout)
+            _worker = (self.checker, self.timeout)
             _prepare(self.long_run)
             self.pool = multiprocessing.get_context("fork").Pool(self.workers)
-        return self.pool.apply_async(_worker_batch, (batch,))
+        handle: Handle = self.pool.apply_async(_worker_batch, (batch,))
+        return handle
 
     def close(self) -> None:
         if self.pool is not None:
@@ -185,11 +257,14 @@ def default_jobs() -> int:
 
 
 def make_executor(
-    linter: Linter, jobs: int, long_run: bool = False, timeout: float | None = DEFAULT_TIMEOUT
+    checker: Checker,
+    jobs: int,
+    long_run: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Executor:
     if jobs <= 1:
-        return InlineExecutor(linter, long_run, timeout)
-    return ProcessExecutor(linter, jobs, long_run, timeout)
+        return InlineExecutor(checker, long_run, timeout)
+    return ProcessExecutor(checker, jobs, long_run, timeout)
 
 
 @dataclass
@@ -202,48 +277,53 @@ class _Slot:
     index: int = 0
 
 
-def _read(path: str, max_size: int | None) -> str:
-    return read_stdin() if path == "-" else read_source(path, max_size)
-
-
 def run(
-    linter: Linter,
+    workspace: Workspace,
     paths: Iterable[str],
-    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+    options: RunOptions | None = None,
     *,
-    jobs: int = 1,
-    cache: Cache | None = None,
-    executor: Executor | None = None,
-    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
-    timeout: float | None = DEFAULT_TIMEOUT,
-    discover: Callable[..., Iterator[str]] | None = None,
-    fingerprint: Callable[[str], str] | None = None,
+    fixer: Callable[[str], Fixer] | None = None,
 ) -> Iterator[FileResult]:
-    """Results for every file under ``paths``, in a deterministic order; folders that
-    cannot be listed come as results with an error, where they were met.
+    """Results for every file under ``paths`` (``-``: standard input), in a
+    deterministic order; folders that cannot be listed come as results with an error,
+    where they were met.
 
-    ``discover(paths, on_error)`` finds the files (default: by ``extensions``);
-    ``fingerprint(path)`` names the settings of a file, for the cache key.
+    Each file is checked with its own settings (``workspace``). With ``fixer`` (the
+    :class:`~medlint.run.fix.Fixer` for a file path), each file is fixed in memory
+    instead (in this process, without the cache): see :func:`fix_one`.
     """
+    options = options or RunOptions()
     unlisted: list[tuple[str, str]] = []
 
     def on_error(path: str, message: str) -> None:
         unlisted.append((path, message))
 
-    if discover is None:
-        files = iter_files(paths, extensions, on_error=on_error)
-    else:
-        files = discover(paths, on_error=on_error)
+    files = workspace.files(paths, on_error=on_error)
+    if fixer is not None:
+        for item in _with_unlisted(files, unlisted):
+            if isinstance(item, FileResult):
+                yield item
+                continue
+            name = _shown(item, options)
+            yield fix_one(fixer(name), item, name,
+                          max_size=options.max_size, timeout=options.timeout)
+        return
     first = list(islice(_with_unlisted(files, unlisted), LONG_RUN))
+    executor = options.executor
     if executor is None:  # a handful of files is checked faster than workers start
         count = sum(1 for item in first if isinstance(item, str))
-        jobs = jobs if count > BATCH else 1
-        executor = make_executor(linter, jobs, count >= LONG_RUN, timeout)
+        jobs = options.jobs if count > BATCH else 1
+        executor = make_executor(workspace, jobs, count >= LONG_RUN, options.timeout)
     try:
         items = chain(first, _with_unlisted(files, unlisted))
-        yield from _stream(items, executor, cache, max_size, fingerprint)
+        yield from _stream(items, executor, workspace, options)
     finally:
         executor.close()
+
+
+def _shown(path: str, options: RunOptions) -> str:
+    """The name a file goes by: standard input takes ``--stdin-filename``."""
+    return (options.stdin_filename or STDIN) if path == STDIN else path
 
 
 def _with_unlisted(
@@ -263,10 +343,10 @@ def _with_unlisted(
 def _stream(
     items: Iterable[str | FileResult],
     executor: Executor,
-    cache: Cache | None,
-    max_size: int | None,
-    fingerprint: Callable[[str], str] | None = None,
+    workspace: Workspace,
+    options: RunOptions,
 ) -> Iterator[FileResult]:
+    cache = options.cache
     limit = executor.workers * IN_FLIGHT * BATCH
     slots: deque[_Slot] = deque()
     batch: list[_Slot] = []
@@ -281,19 +361,19 @@ def _stream(
         if isinstance(item, FileResult):
             slots.append(_Slot(item.path, result=item))
         else:
-            slot = _Slot(item)
+            name = _shown(item, options)
+            slot = _Slot(name)
             slots.append(slot)
             try:
-                slot.text = _read(item, max_size)
+                slot.text = read(item, options.max_size).text
             except InputError as error:
-                slot.result = FileResult(item, None, [], str(error))
+                slot.result = FileResult(name, None, [], str(error))
             else:
-                if cache is not None:
-                    settings = fingerprint(item) if fingerprint is not None else ""
-                    slot.key = cache.key(item, slot.text, settings)
-                    hit = cache.get(slot.key, item)
+                if cache is not None and item != STDIN:
+                    slot.key = cache.key(name, slot.text, workspace.fingerprint(name))
+                    hit = cache.get(slot.key, name)
                     if hit is not None:
-                        slot.result = FileResult(item, slot.text, hit)
+                        slot.result = FileResult(name, slot.text, hit)
                 if slot.result is None:
                     batch.append(slot)
                     if len(batch) >= BATCH:

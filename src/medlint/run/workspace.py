@@ -12,23 +12,25 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from ..config.selection import Selection, matches, resolve, unknown
+from ..config.selection import Selection, resolve, unknown
 from ..config.settings import ConfigError, ConfigFile, Overrides, Settings, settings_for
 from ..documents import read_document
 from ..documents.files import read_source
 from ..documents.reader import document_format
 from ..filters import suppression
+from ..filters.pipeline import FileFilters
 from ..rules import RulePack
 from ..violation import Violation
-from .discovery import discover, glob_spec, relative
+from .discovery import discover
 from .engine import Linter, load_linter, load_rules
 
 
 class Workspace:
-    """Checks files and texts, each with the settings that apply to it.
+    """Checks files and texts, each with the settings that apply to it: a
+    :class:`~medlint.run.runner.Checker` for a whole tree.
 
-    It has the ``check_text(text, path)`` method a runner needs, so it stands in for a
-    :class:`~medlint.engine.Linter`.
+    ``check_text(text, path)`` checks ``text`` as if it were the file ``path`` on disk,
+    with that file's configuration (what an editor needs for an unsaved buffer).
     """
 
     def __init__(self, overrides: Overrides | None = None) -> None:
@@ -77,7 +79,7 @@ class Workspace:
             bad = unknown(selectors, rules)
             if bad:
                 raise ConfigError(f"{label}: unknown rule code or selector {bad[0]!r}")
-        article = [rule.code for rule in pack.rules if rule.kind == "required"]
+        article = [rule.code for rule in pack.rules if rule.per_article]
         chosen = resolve(
             rules,
             settings.select + settings.extend_select,
@@ -126,8 +128,9 @@ class Workspace:
 
 
 class ConfiguredLinter:
-    """A :class:`~medlint.engine.Linter` with its settings: after the rules, per-file
-    ignores and suppression comments filter the violations.
+    """A :class:`~medlint.run.engine.Linter` with one configuration's settings: after the
+    rules, the file filters of :mod:`medlint.filters.pipeline` (severity, per-file
+    ignores, inline suppression, unused suppressions).
 
     Everything else (``pack``, ``checks``, ``article`` …) is the plain linter's.
     """
@@ -136,9 +139,10 @@ class ConfiguredLinter:
         self.linter = linter
         self.settings = settings
         self.selection = selection
+        self.filters = FileFilters(settings, selection, linter.pack.rules)
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name == "linter":  # e.g. while unpickling
+        if name.startswith("__") or name in ("linter", "filters"):  # e.g. while unpickling
             raise AttributeError(name)
         return getattr(self.linter, name)
 
@@ -147,37 +151,11 @@ class ConfiguredLinter:
         return self.settings.disclaimer_text
 
     def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
-        """Check ``text`` as the file ``path``: rules, per-file ignores, then suppression."""
-        settings, selection = self.settings, self.selection
-        fmt = settings.extensions.get(Path(path).suffix.lower()) or document_format(path)
+        """Check ``text`` as the file ``path``: the rules, then the file filters."""
+        fmt = self.settings.extensions.get(Path(path).suffix.lower()) or document_format(path)
         document = read_document(path, text, fmt)
-        ignored = self.per_file_ignores(path)
-        directives = suppression.parse(document.source, fmt)
-        allowed = settings.config.allow_inline_suppression
-        suppressor = suppression.Suppressor(directives if allowed else [], selection)
-
-        def keep(violations: list[Violation]) -> list[Violation]:
-            violations = [v for v in violations if not any(matches(s, v) for s in ignored)]
-            return suppressor.keep(violations)
-
-        found = self.linter.check_document(document, keep)
-        if allowed:
-            extra = suppressor.unused(path, [*self.linter.pack.rules, suppression.UNUSED])
-        else:
-            extra = suppression.Suppressor(directives, selection).forbidden(path)
-        extra = [v for v in extra if not any(matches(s, v) for s in ignored)]
-        return sorted(found + extra, key=Violation.sort_key)
+        found = self.linter.check_document(document)
+        return self.filters.apply(path, document.source, fmt, found)
 
     def check_file(self, path: str) -> list[Violation]:
         return self.check_text(read_source(path), path)
-
-    def per_file_ignores(self, path: str) -> list[str]:
-        """Selectors that ``per-file-ignores`` applies to ``path``."""
-        settings = self.settings
-        rel = relative(path, settings.file.root) or os.path.basename(path)
-        return [
-            selector
-            for pattern, selectors in settings.config.per_file_ignores.items()
-            if glob_spec((pattern,)).match_file(rel)
-            for selector in selectors
-        ]

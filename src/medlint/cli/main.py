@@ -1,0 +1,66 @@
+"""The ``medlint`` command: its parser, its commands, and one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from .. import __version__
+from ..config import ConfigError
+from ..rules import RulesError
+from . import check, clean, config, rule_tests, rules
+from .errors import EXIT_OK, EXIT_USAGE, UsageError
+from .options import Parser
+from .output import silence_stdout, tolerant_streams
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": check.cmd_check,
+    "clean": clean.cmd_clean,
+    "rules": rules.cmd_rules,
+    "explain": rules.cmd_explain,
+    "config": config.cmd_config,
+    "test-rules": rule_tests.cmd_test_rules,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="medlint", description="Compliance linter for Chinese medical and health articles."
+    )
+    parser.add_argument("--version", action="version", version=f"medlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    check.add_parser(commands)
+    clean.add_parser(commands)
+    rules.add_parsers(commands)
+    config.add_parser(commands)
+    rule_tests.add_parser(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; every failure is one line on stderr, never a traceback."""
+    tolerant_streams()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return COMMANDS[args.command](args)
+    except (UsageError, RulesError, ConfigError) as error:
+        print(f"medlint: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_OK
+    except Exception as error:  # a bug: say so in one line, never a traceback
+        message = " ".join(str(error).split())[:300]
+        print(
+            f"medlint: internal error: {type(error).__name__}: {message} "
+            "(please report this, with the command and the file that caused it)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
