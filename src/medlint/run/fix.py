@@ -6,7 +6,9 @@ A fix is *safe* when it cannot change what the article says about medicine:
   article that has none of it is safe; appending it next to an incomplete disclaimer
   is unsafe (a person should merge the two);
 - replacing a phrase by the wording a ``forbidden`` rule gives in ``replacements`` is
-  safe only when the rule says ``replacements_safe: true``.
+  safe only when the rule says ``replacements_safe: true``, which a rule may say only
+  when the replacement is right in every context (a heading, a metaphor, a quotation);
+  a word swap hardly ever is, and no rule of the default pack says it.
 
 Every fix is verified by checking the fixed text again: a fix that does not remove its
 violation, or that adds another, is dropped. So a second run changes nothing. Edits are
