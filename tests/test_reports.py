@@ -81,3 +81,23 @@ def test_html_escapes_article_text(cli, tmp_path):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert sum(1 for tag, _ in page.tags if tag == "script") == 1
+
+
+def test_html_report_header_fonts_and_html_articles_as_prose(tmp_path, monkeypatch, capsys):
+    from medlint.cli import main
+
+    page = tmp_path / "a.html"
+    page.write_text("<html><body>\n<p>肉毒素<b>可以根治</b>多汗症。</p>\n</body></html>\n",
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "--format", "html", "-o", "r.html", "a.html"]) == 1
+    report = (tmp_path / "r.html").read_text(encoding="utf-8")
+    header = report[report.index("<header>") : report.index("</header>")]
+    for item in ("date", "root", "medlint", "rules", "fingerprint", "configuration"):
+        assert item in header
+    assert str(tmp_path) in header
+    assert "Microsoft YaHei" in report and "PingFang SC" in report and "Noto Sans CJK SC" in report
+    article = report[report.index('<div class="src">') :]
+    assert "&lt;b&gt;" not in article and "&lt;p&gt;" not in article  # prose, not tags
+    assert '<mark class="error" title="MED401' in article
+    assert ">可以根治</mark>" in article

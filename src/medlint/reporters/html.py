@@ -1,20 +1,36 @@
 """``html``: one self-contained audit page (inline CSS, SVG and JS; nothing fetched).
 
+At the top: the audit's date, root folder, medlint version, the rules checked (and a
+fingerprint of their definitions) and the configuration of the root. The fonts name
+Chinese faces of Windows, macOS and Linux before the generic ones, so the text never
+shows as boxes where one of them is installed.
+
 The page shows the totals, violations per category and per rule as bar charts, the
 worst articles, and every article with violations: its text with each violation's span
-highlighted and numbered, and below it each violation's message, suggestion and basis.
-Articles are written to a temporary file as they stream in and the page is assembled
-on ``close``, so memory does not grow with the audit.
+highlighted and numbered (an HTML article as its prose, without its tags), and below it
+each violation's message, suggestion and basis. Articles are written to a temporary file
+as they stream in and the page is assembled on ``close``, so memory does not grow with
+the audit.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tempfile
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime, timezone
 from html import escape
 from itertools import pairwise
+from pathlib import Path
+from typing import Any
 
 from .. import __version__
+from ..documents.base import line_starts
+from ..documents.reader import document_format, read_document
+from ..escape import clean
 from ..violation import Violation
 from .base import Reporter, Summary
 
@@ -22,9 +38,13 @@ WORST = 15  # articles in the "worst articles" table
 TOP_RULES = 25  # rules in the per-rule chart
 
 _CSS = """
-body{font:15px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
+body{font:15px/1.6 -apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei",
+"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei","Droid Sans Fallback",
+sans-serif;
 margin:0;color:#1f2328;background:#f6f8fa}
 header{background:#0b3d5c;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}
+header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0 0;
+font-size:13px}header dt{opacity:.75}header dd{margin:0;word-break:break-all}
 main{padding:16px 32px;max-width:1200px}
 section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:16px 20px;margin:16px 0}
 h2{font-size:18px;margin:0 0 12px}.totals{display:flex;gap:12px;flex-wrap:wrap}
@@ -32,7 +52,9 @@ h2{font-size:18px;margin:0 0 12px}.totals{display:flex;gap:12px;flex-wrap:wrap}
 .total b{display:block;font-size:24px}.charts{display:flex;gap:24px;flex-wrap:wrap}
 .charts>div{flex:1 1 420px}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #eaeef2;padding:4px 8px;text-align:left}
-.src{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;background:#f6f8fa;
+.src{font-family:ui-monospace,Menlo,Consolas,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",
+"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei",monospace;
+font-size:13px;background:#f6f8fa;
 border-radius:6px;padding:8px;overflow-x:auto}
 .ln{display:flex}.ln .no{color:#8c959f;width:3.5em;flex:none;text-align:right;padding-right:1em;
 user-select:none}.ln .tx{white-space:pre-wrap;word-break:break-all}
@@ -138,12 +160,61 @@ def highlight(source: str, violations: list[Violation]) -> str:
     )
 
 
+def prose_view(
+    path: str, source: str, violations: list[Violation]
+) -> tuple[str, list[Violation]]:
+    """An HTML article as a reader sees it: only its prose (tags, comments, scripts and
+    styles dropped), on its own lines, with the violations moved to the same text."""
+    try:
+        document = read_document(path, source)
+    except Exception:  # the page was checked, so this hardly happens: show the source
+        return source, violations
+    text = document.source
+    keep = bytearray(len(text) + 1)
+    for index in document.offsets:
+        if index < len(text):
+            keep[index] = 1
+    moved = [0] * (len(text) + 1)
+    kept: list[str] = []
+    for index, char in enumerate(text):
+        moved[index] = len(kept)
+        if keep[index] or char == "\n":
+            kept.append(char)
+    moved[len(text)] = len(kept)
+    prose = "".join(kept)
+    starts = line_starts(prose)
+
+    def where(index: int) -> tuple[int, int]:
+        line = bisect_right(starts, index) - 1
+        return line + 1, index - starts[line] + 1
+
+    shown = []
+    for v in violations:
+        first = min(document.starts[v.line - 1] + v.column - 1, len(text))
+        last = min(document.starts[v.end_line - 1] + v.end_column - 1, len(text))
+        start = moved[first]
+        end = max(start, moved[last] - (0 if keep[last] else 1))
+        (line, column), (end_line, end_column) = where(start), where(end)
+        shown.append(v.model_copy(update={"line": line, "column": column,
+                                          "end_line": end_line, "end_column": end_column}))
+    return prose, shown
+
+
+def rules_fingerprint(rules: Iterable[Any]) -> str:
+    """A short digest of the rules a run checked (their full definitions)."""
+    digest = hashlib.sha256()
+    for rule in sorted(rules, key=lambda r: r.code):
+        digest.update(json.dumps(rule.model_dump(mode="json"), sort_keys=True,
+                                 ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:16]
+
+
 class HtmlReporter(Reporter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.body = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self.categories: Counter[str] = Counter()
-        self.rules: Counter[str] = Counter()
+        self.per_rule: Counter[str] = Counter()
         self.per_file: list[tuple[int, int, str]] = []  # (errors, violations, path)
         self.with_violations = 0
         self.anchors: dict[str, str] = {}
@@ -157,7 +228,7 @@ class HtmlReporter(Reporter):
         self.per_file = sorted(self.per_file, key=lambda t: (-t[0], -t[1], t[2]))[:WORST]
         for v in violations:
             self.categories[v.category] += 1
-            self.rules[f"{v.rule} {v.name}"] += 1
+            self.per_rule[f"{v.rule} {v.name}"] += 1
         anchor = f"a{self.with_violations}"
         items = "".join(
             f'<li><span class="sev {v.severity.value}">{v.severity.value}</span> '
@@ -168,6 +239,8 @@ class HtmlReporter(Reporter):
             + "</li>"
             for v in violations
         )
+        if source is not None and document_format(path) == "html":
+            source, violations = prose_view(path, source, violations)
         text = highlight(source, violations) if source is not None else ""
         self.body.write(
             f'<section class="article" id="{anchor}" data-path="{escape(path, quote=True)}">'
@@ -175,6 +248,27 @@ class HtmlReporter(Reporter):
             f'<div class="src">{text}</div><ol class="v">{items}</ol></section>\n'
         )
         self.anchors[path] = anchor
+
+    def _about(self) -> str:
+        """When, where, with what: the audit's date, root, version, rules and configuration."""
+        from ..config.settings import find_config
+
+        root = Path.cwd()
+        try:
+            found = find_config(root.absolute())
+            config = str(found.path) if found is not None else "none (defaults)"
+        except Exception as error:  # the run already reported a broken configuration
+            config = f"unreadable ({type(error).__name__})"
+        items = [
+            ("date", datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")),
+            ("root", str(root)),
+            ("medlint", __version__),
+            ("rules", f"{len(self.rules)}, fingerprint {rules_fingerprint(self.rules.values())}"),
+            ("configuration", config),
+        ]
+        return "<dl>" + "".join(
+            f"<dt>{escape(k)}</dt><dd>{escape(clean(v))}</dd>" for k, v in items
+        ) + "</dl>"
 
     def close(self, summary: Summary) -> None:
         totals = [
@@ -195,8 +289,7 @@ class HtmlReporter(Reporter):
             '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>medlint audit report</title><style>{_CSS}</style></head><body>"
-            f"<header><h1>medlint 合规审核报告 · audit report</h1>"
-            f"<div>medlint {escape(__version__)}</div></header><main>"
+            f"<header><h1>medlint 合规审核报告 · audit report</h1>{self._about()}</header><main>"
             '<section id="totals"><h2>Totals</h2><div class="totals">'
             + "".join(
                 f'<div class="total" data-name="{escape(k)}"><b>{n}</b>{escape(k)}</div>'
@@ -205,7 +298,7 @@ class HtmlReporter(Reporter):
             + '</div></section><section id="charts"><div class="charts">'
             f'<div><h2>Violations per category</h2>{bar_chart(self.categories.most_common())}'
             f'</div><div><h2>Violations per rule</h2>'
-            f'{bar_chart(self.rules.most_common(TOP_RULES), "#8250df")}</div></div></section>'
+            f'{bar_chart(self.per_rule.most_common(TOP_RULES), "#8250df")}</div></div></section>'
             '<section id="worst"><h2>Worst articles</h2><table><tr><th>article</th>'
             f"<th>errors</th><th>violations</th></tr>{worst}</table></section>"
             '<section><input id="filter" placeholder="filter articles by path"></section>'
