@@ -101,3 +101,22 @@ def test_html_report_header_fonts_and_html_articles_as_prose(tmp_path, monkeypat
     assert "&lt;b&gt;" not in article and "&lt;p&gt;" not in article  # prose, not tags
     assert '<mark class="error" title="MED401' in article
     assert ">可以根治</mark>" in article
+
+
+def test_progress_bar_has_a_total_and_an_eta(tmp_path, monkeypatch):
+    import io
+
+    from medlint.cli import progress
+    from medlint.run.runner import RunOptions, run
+    from medlint.run.workspace import Workspace
+
+    for name in "abc":
+        (tmp_path / f"{name}.md").write_text("肉毒素可以根治多汗症。\n", encoding="utf-8")
+    monkeypatch.setattr(progress, "DELAY", 0)
+    err = io.StringIO()
+    bar = progress.Progress(err)
+    options = RunOptions(discovered=bar.discovered)
+    done = list(bar.track(run(Workspace(), [str(tmp_path)], options)))
+    assert len(done) == 3
+    shown = err.getvalue()
+    assert "0/3" in shown and "/3 [" in shown and "<" in shown  # of the total; time left

@@ -153,9 +153,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     out, reporter = open_report(args, rules=[check.rule for check in here.checks])
     summary = Summary()
     recorded = []
-    results: Iterator[FileResult] = run(where, args.paths, options)
+    bar = None
     if args.paths != ["-"] and progress.wanted(args.format, out):
-        results = progress.track(results)
+        bar = progress.Progress()
+        options.discovered = bar.discovered  # the total, for files done of all and an ETA
+    results: Iterator[FileResult] = run(where, args.paths, options)
+    if bar is not None:
+        results = bar.track(results)
     try:
         for result in results:
             if result.error:
