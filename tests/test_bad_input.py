@@ -780,8 +780,10 @@ def test_9_text_output_cannot_forge_ci_lines(tmp_path, capsys):
 def test_11_precommit_hook_never_takes_a_file_name_for_an_option():
     import yaml
 
-    hooks = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
-    for hook in hooks:
+    root = Path(__file__).parents[1]
+    hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text())
+    own = yaml.safe_load((root / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    for hook in [*hooks, *(h for h in own if h["entry"].startswith("medlint"))]:
         assert hook["entry"].split()[-1] == "--", hook
 
 
