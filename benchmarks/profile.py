@@ -58,11 +58,11 @@ class Stopwatch:
         self.mark = time.perf_counter_ns()
         self.on = False
 
-    def enter(self, label: str) -> None:
+    def enter(self, label: str, call: bool = True) -> None:
         now = time.perf_counter_ns()
         self.spent[self.stack[-1]] += now - self.mark
         self.stack.append(label)
-        self.calls[label] += 1
+        self.calls[label] += call
         self.mark = now
 
     def leave(self) -> None:
@@ -100,7 +100,7 @@ class Stopwatch:
             finally:
                 self.leave()
             while True:
-                self.enter(label)
+                self.enter(label, call=False)
                 try:
                     value = next(iterator)
                 except StopIteration:
@@ -126,8 +126,8 @@ def instrument(watch: Stopwatch) -> None:
     from medlint.checks import KINDS, patterns
     from medlint.checks.base import Article
     from medlint.documents import reader
-    from medlint.filters import suppression
-    from medlint.run import engine, workspace
+    from medlint.filters import pipeline
+    from medlint.run import engine
 
     for name, function in list(reader.FORMATS.items()):
         reader.FORMATS[name] = watch.wrap("parse to prose + map", function)
@@ -150,15 +150,8 @@ def instrument(watch: Stopwatch) -> None:
     wrapped = cached_property(watch.wrap("topics (presentations)", topics.func))
     wrapped.__set_name__(Article, "presentations")
     Article.presentations = wrapped
-    suppression.parse = watch.wrap("filters (suppression, ignores)", suppression.parse)
-    for name in ("keep", "unused", "forbidden"):
-        setattr(
-            suppression.Suppressor,
-            name,
-            watch.wrap("filters (suppression, ignores)", getattr(suppression.Suppressor, name)),
-        )
-    workspace.ConfiguredLinter.per_file_ignores = watch.wrap(
-        "filters (suppression, ignores)", workspace.ConfiguredLinter.per_file_ignores
+    pipeline.FileFilters.apply = watch.wrap(
+        "filters (severity, ignores, suppression)", pipeline.FileFilters.apply
     )
     engine.Linter._violation = watch.wrap("violations (positions)", engine.Linter._violation)
 
@@ -278,15 +271,15 @@ def main() -> None:
             f"\nper article: {cpu_ms:.3f} ms of CPU (plain run); stages below are shares of "
             "an instrumented run times that figure"
         )
-        print(f"  {'stage':<36} {'ms/article':>10} {'share':>7} {'calls/article':>14}")
+        print(f"  {'stage':<42} {'ms/article':>10} {'share':>7} {'calls/article':>14}")
         for label, spent in watch.spent.most_common():
             share = spent / wall
             calls = watch.calls[label] / len(paths)
             shown = f"{calls:14.1f}" if label in watch.calls else f"{'':14}"
-            print(f"  {label:<36} {share * cpu_ms:10.3f} {share:7.1%} {shown}")
+            print(f"  {label:<42} {share * cpu_ms:10.3f} {share:7.1%} {shown}")
         for counter in ("regex runs", "automaton calls"):
             print(
-                f"  {counter + ' (count only)':<36} {'':10} {'':7} "
+                f"  {counter + ' (count only)':<42} {'':10} {'':7} "
                 f"{watch.calls[counter] / len(paths):14.1f}"
             )
 

@@ -24,6 +24,7 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..reference import REFERENCE
 
@@ -39,7 +40,7 @@ _reference = REFERENCE
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def _jieba() -> Any:
     # jieba imports pkg_resources (a third of a second) only to find its own data files,
     # and falls back to plain paths when it is missing: keep it out while jieba loads.
     hidden = "pkg_resources" not in sys.modules
@@ -56,7 +57,8 @@ def _jieba():
 
 
 def _dictionary_path() -> str:
-    return os.path.join(os.path.dirname(_jieba().__file__), _jieba().DEFAULT_DICT_NAME)
+    folder = os.path.dirname(_jieba().__file__)
+    return os.path.join(str(folder), str(_jieba().DEFAULT_DICT_NAME))
 
 
 def _database_path(dictionary: str) -> str | None:
@@ -74,7 +76,10 @@ def _database_path(dictionary: str) -> str | None:
 
 def _prefix_dictionary(dictionary: str) -> tuple[dict[str, int], int]:
     with open(dictionary, "rb") as handle:
-        return _jieba().Tokenizer.gen_pfdict(handle)
+        freq: dict[str, int]
+        total: int
+        freq, total = _jieba().Tokenizer.gen_pfdict(handle)
+    return freq, total
 
 
 def _build_database(dictionary: str, target: str) -> None:
@@ -122,19 +127,20 @@ class LazyFreq:
         row = self._query("SELECT total FROM meta", ())
         if row is None or not isinstance(row[0], int):
             raise sqlite3.DatabaseError("no total in the dictionary cache")
-        self.total = row[0]
+        self.total: int = row[0]
 
     @property
     def connection(self) -> sqlite3.Connection:
         local = self.local
-        if getattr(local, "pid", None) != os.getpid():
+        if getattr(local, "pid", None) != os.getpid():  # not across a fork or a thread
             local.connection = sqlite3.connect(
                 f"{Path(self.path).as_uri()}?mode=ro", uri=True, check_same_thread=False
             )
             local.pid = os.getpid()
-        return local.connection
+        connection: sqlite3.Connection = local.connection
+        return connection
 
-    def _query(self, sql: str, args: tuple) -> tuple | None:
+    def _query(self, sql: str, args: tuple[str, ...]) -> Any:
         return self.connection.execute(sql, args).fetchone()
 
     def _load(self, word: str) -> int | None:
@@ -196,13 +202,13 @@ def _frequencies(dictionary: str) -> LazyFreq | dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def _tokenizer() -> Any:
     """A jieba ``Tokenizer`` whose frequency table is a :class:`LazyFreq`."""
     with _init_lock:
         return _new_tokenizer()
 
 
-def _new_tokenizer():
+def _new_tokenizer() -> Any:
     jieba = _jieba()
     tokenizer = jieba.Tokenizer()
     freq = _frequencies(_dictionary_path())
@@ -215,7 +221,7 @@ def _new_tokenizer():
 
 
 @lru_cache(maxsize=1)
-def _reference_tokenizer():
+def _reference_tokenizer() -> Any:
     jieba = _jieba()
     jieba.initialize()
     return jieba.dt
@@ -227,7 +233,7 @@ def register_words(words: Iterable[str]) -> None:
         _words.update(word for word in words if word)
 
 
-def _flush(tokenizer) -> None:
+def _flush(tokenizer: Any) -> None:
     """Add the registered words this tokenizer does not have yet."""
     with _lock:
         added = tokenizer.__dict__.setdefault("medlint_added", set())

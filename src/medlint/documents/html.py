@@ -103,7 +103,7 @@ class _ProseParser(HTMLParser):
         line, column = self.getpos()
         return self.base + self.starts[line - 1] + column
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.plain_next = False
         if self.open and self.open[-1][0] == "head" and (tag == "body" or tag in _BLOCKS):
             self.open.pop()  # the body starts: <head> ends, closed or not
@@ -120,7 +120,7 @@ class _ProseParser(HTMLParser):
         elif tag == "img" and not self.skip:
             self._alt()
 
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "img" and not self.skip:
             self._alt()
         elif tag == "br":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -162,7 +163,7 @@ def _walk_inline(
 
 def read_markdown(path: str, source: str) -> Document:
     parsed_source = blank_front_matter(source)
-    env: dict = {}
+    env: dict[str, Any] = {}
     tokens = _parser().parse(parsed_source, env)
     if env.get("medlint_too_deep"):
         return read_text(path, source)

@@ -1,4 +1,6 @@
-"""Choose a reader by file suffix."""
+"""Choose a reader by file suffix; a reader's module (and its parser) is imported the
+first time a document of its format is read, so a run over plain text never loads
+markdown-it."""
 
 from __future__ import annotations
 
@@ -6,11 +8,22 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from .base import Document, normalise_newlines
-from .html import read_html
-from .markdown import read_markdown
 from .text import read_text
 
 Reader = Callable[[str, str], Document]
+
+
+def read_markdown(path: str, source: str) -> Document:
+    from .markdown import read_markdown as read
+
+    return read(path, source)
+
+
+def read_html(path: str, source: str) -> Document:
+    from .html import read_html as read
+
+    return read(path, source)
+
 
 FORMATS: dict[str, Reader] = {"markdown": read_markdown, "html": read_html, "text": read_text}
 SUFFIXES = {

@@ -12,7 +12,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..escape import clean
 from ..rules import Rule
@@ -49,12 +49,14 @@ def _safe(violation: Violation) -> Violation:
     return violation.model_copy(update=update) if update else violation
 
 
-def _cleaning(method: Callable) -> Callable:
+def _cleaning(method: Callable[..., None]) -> Callable[..., None]:
     if getattr(method, "_cleans", False):
         return method
 
     @functools.wraps(method)
-    def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
+    def file(
+        self: Reporter, path: str, source: str | None, violations: list[Violation]
+    ) -> None:
         text = clean(source) if source else source
         method(self, clean(path), text, [_safe(v) for v in violations])
 
@@ -102,7 +104,7 @@ class Reporter:
         self.show_source = show_source
         self.rules = {rule.code: rule for rule in rules}  # the rules this run checks
 
-    def __init_subclass__(cls, **kwargs) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "file" in cls.__dict__:
             cls.file = _cleaning(cls.__dict__["file"])  # type: ignore[method-assign]

@@ -9,6 +9,7 @@ apostrophe instead.
 from __future__ import annotations
 
 import csv
+from typing import Any
 
 from ..escape import csv_cell
 from ..violation import Violation
@@ -18,7 +19,7 @@ COLUMNS = list(Violation.model_fields)
 
 
 class CsvReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.out.write("\ufeff")
         self.writer = csv.writer(self.out, lineterminator="\r\n")

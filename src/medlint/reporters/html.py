@@ -210,11 +210,11 @@ def rules_fingerprint(rules: Iterable[Any]) -> str:
 
 
 class HtmlReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.body = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self.categories: Counter[str] = Counter()
-        self.per_rule: Counter[str] = Counter()
+        self.rule_totals: Counter[str] = Counter()
         self.per_file: list[tuple[int, int, str]] = []  # (errors, violations, path)
         self.with_violations = 0
         self.anchors: dict[str, str] = {}
@@ -228,7 +228,7 @@ class HtmlReporter(Reporter):
         self.per_file = sorted(self.per_file, key=lambda t: (-t[0], -t[1], t[2]))[:WORST]
         for v in violations:
             self.categories[v.category] += 1
-            self.per_rule[f"{v.rule} {v.name}"] += 1
+            self.rule_totals[f"{v.rule} {v.name}"] += 1
         anchor = f"a{self.with_violations}"
         items = "".join(
             f'<li><span class="sev {v.severity.value}">{v.severity.value}</span> '
@@ -298,7 +298,7 @@ class HtmlReporter(Reporter):
             + '</div></section><section id="charts"><div class="charts">'
             f'<div><h2>Violations per category</h2>{bar_chart(self.categories.most_common())}'
             f'</div><div><h2>Violations per rule</h2>'
-            f'{bar_chart(self.per_rule.most_common(TOP_RULES), "#8250df")}</div></div></section>'
+            f'{bar_chart(self.rule_totals.most_common(TOP_RULES), "#8250df")}</div></div></section>'
             '<section id="worst"><h2>Worst articles</h2><table><tr><th>article</th>'
             f"<th>errors</th><th>violations</th></tr>{worst}</table></section>"
             '<section><input id="filter" placeholder="filter articles by path"></section>'

@@ -9,6 +9,7 @@ characters XML 1.0 allows (see :mod:`medlint.escape`), so the document is always
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from ..escape import xml_text
 from ..violation import Violation
@@ -16,7 +17,7 @@ from .base import Reporter, Summary
 
 
 class JunitReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.root = ET.Element("testsuites", name="medlint")
 

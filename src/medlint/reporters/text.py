@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from typing import Any
 
 from ..escape import printable
 from ..violation import Violation
@@ -22,7 +23,7 @@ class TextReporter(Reporter):
 
     with_severity = True
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.with_violations = 0
 

@@ -1,5 +1,6 @@
-"""Rule packs loaded once and kept as JSON data, keyed by medlint's version and the bytes
-of every rule file, so a one-file run skips YAML parsing and pydantic validation.
+"""Rule packs loaded once and kept as JSON data, keyed by medlint's version, the source of
+the rule models and the bytes of every rule file, so a one-file run skips YAML parsing
+and pydantic validation.
 
 The cache holds no executable format: each entry is a JSON document written by
 :func:`load_pack_cached` after a full validation, carrying its own key and a SHA-256 of
@@ -12,6 +13,7 @@ cache folder that cannot be written means working without the cache.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -33,13 +35,20 @@ PREFIX = "pack-"
 SUFFIX = ".json"
 _FORMAT = 1
 
+_SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what an entry holds
+_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons"}  # of RulePack, all stored
+
 
 def _key(folders: list[Path]) -> str:
     digest = hashlib.sha256(f"{__version__}\0{_FORMAT}\0".encode())
+    here = Path(__file__).parent
+    for source in _SCHEMA:  # a changed model must not be rebuilt from stale data
+        digest.update((here / source).read_bytes() + b"\0")
     for folder in folders:
         digest.update(str(folder.resolve()).encode("utf-8", "surrogateescape") + b"\0")
         if folder.is_dir():
-            for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")):
+            files = (p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml", ".txt"))
+            for path in sorted(files):
                 name = str(path).encode("utf-8", "surrogateescape")
                 digest.update(name + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
@@ -51,6 +60,7 @@ def _dump(pack: RulePack) -> dict[str, Any]:
         "topics": [topic.model_dump(mode="json") for topic in pack.topics],
         "context": pack.lexicon.model_dump(mode="json") if pack.lexicon else None,
         "files": [os.fsencode(path).decode("utf-8", "surrogateescape") for path in pack.files],
+        "lexicons": pack.lexicons,
     }
 
 
@@ -111,6 +121,7 @@ def _restore(document: dict[str, Any]) -> RulePack:
         lexicon=_build(ContextLexicon, context) if context is not None else None,
         files=[Path(os.fsdecode(name.encode("utf-8", "surrogateescape")))
                for name in document["files"]],
+        lexicons=_build(dict[str, list[str]], document["lexicons"]),
     )
 
 
@@ -162,8 +173,8 @@ def write_entry(folder: Path, target: Path, key: str, pack: RulePack) -> None:
 def load_pack_cached(folders: list[Path]) -> RulePack:
     """``load_pack(folders)``, from the JSON cache when the rule files are unchanged."""
     folder = user_cache_dir()
-    if folder is None:
-        return load_pack(folders)
+    if folder is None or {f.name for f in dataclasses.fields(RulePack)} != _FIELDS:
+        return load_pack(folders)  # no private folder, or a pack this cache cannot hold
     key = _key(folders)
     target = folder / f"{PREFIX}{key}{SUFFIX}"
     cached = read_entry(target, key)

@@ -96,7 +96,7 @@ def _replace(target: str, expected: bytes, data: bytes) -> None:
         _check_writable(info)
         if _read_all(fd) != expected:
             raise InputError("changed on disk while being fixed; left untouched")
-        temporary = _temporary(folder, data, info)
+        temporary: str | None = _temporary(folder, data, info)
         try:
             # the last look, as close to the replace as can be: same file, same bytes
             now = os.lstat(target)
@@ -104,7 +104,7 @@ def _replace(target: str, expected: bytes, data: bytes) -> None:
                 _read_all(fd) != expected
             ):
                 raise InputError("changed on disk while being fixed; left untouched")
-            os.replace(temporary, target)
+            os.replace(temporary, target)  # type: ignore[arg-type]
             temporary = None
         finally:
             if temporary is not None:
