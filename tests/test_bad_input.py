@@ -576,6 +576,12 @@ def test_10_extra_rules_stay_inside_the_configuration_folder(tmp_path, monkeypat
     write(repo / "medlint.toml", 'extra-rules = ["linked"]\n')
     code, _, err = run_main(["check", "a.md"], capsys)
     assert code == 2 and "leads outside" in err and str(tmp_path / "o") not in err
+    write(tmp_path / "secret.yaml", "hunter2: x\n")
+    write(repo / "medlint.toml", 'extra-rules = ["rules"]\n')
+    (repo / "rules").mkdir()
+    (repo / "rules" / "a.yaml").symlink_to(tmp_path / "secret.yaml")
+    code, _, err = run_main(["check", "a.md"], capsys)
+    assert code == 2 and "holds a link to a file outside" in err and "hunter2" not in err
 
 
 @pytest.mark.parametrize("value", ['"yes"', '1', '"false"'])

@@ -240,6 +240,12 @@ class Settings:
                     f"{self.file.path}: extra-rules: {folder!r} leads outside the "
                     "configuration's folder"
                 )
+            for path in real.rglob("*") if real.is_dir() else ():
+                if path.suffix in (".yaml", ".yml", ".txt") and root not in path.resolve().parents:
+                    raise ConfigError(
+                        f"{self.file.path}: extra-rules: {folder!r} holds a link to a file "
+                        "outside the configuration's folder"
+                    )
             own.append((self.file.root / folder).absolute())
         return tuple(own) + tuple(folder.absolute() for folder in self.overrides.rules)
 
