@@ -11,7 +11,7 @@ import pytest
 from medlint.cli import main
 from medlint.rules import RulesError, default_rules_dir, load_pack
 from medlint.rules.models import Case
-from medlint.rules.testing import run_rule, span_of
+from medlint.run.cases import run_rule, span_of
 from medlint.run.engine import Linter
 
 PACK = load_pack([default_rules_dir()])

@@ -226,7 +226,8 @@ class Context:
             first += 1  # the closing mark of a quote that ended with 。！？ ("…好了！"——)
         before = self.s.text[first:start]
         opened = -1
-        for opening, closing in self.lexicon.quote_pairs:
+        for pair in self.lexicon.quote_pairs:
+            opening, closing = pair[0], pair[1]
             if before.rfind(opening) > before.rfind(closing):
                 opened = max(opened, before.rfind(opening))
         if opened < 0 and before.count('"') % 2 == 1:

@@ -114,7 +114,7 @@ class ForbiddenCheck(Check):
             return False
         return not (rule.skip_debunked and context.debunked(start, end))
 
-    def _gaps_negated(self, article: Article, gaps) -> bool:
+    def _gaps_negated(self, article: Article, gaps: tuple[tuple[int, int], ...]) -> bool:
         """A negator token stands in a gap the frame skipped (保证不能治好)."""
         negators = article.context._negators
         for first, last in gaps:

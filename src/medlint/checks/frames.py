@@ -38,6 +38,9 @@ _GAP = re.compile(r"^(?:…|\.\.\.)(\d*)(,?)$")
 _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
 
 
+Gaps = tuple[tuple[int, int], ...]
+
+
 class FrameError(ValueError):
     """A frame that cannot be parsed, or names an unknown word class."""
 
@@ -121,6 +124,8 @@ class _Compiled:
     gaps: tuple[int, ...]
     stops: tuple[frozenset[str], ...]
     repeats: tuple[bool, ...]
+    words: tuple[frozenset[str], ...]  # each slot's words, to test a place in the text
+    sizes: tuple[tuple[int, ...], ...]  # the lengths of each slot's words, longest first
 
 
 class Frames:
@@ -143,6 +148,11 @@ class Frames:
                         tuple(slot.gap for slot in variant),
                         stops,
                         tuple(slot.repeat for slot in variant),
+                        tuple(frozenset(slot.words) for slot in variant),
+                        tuple(
+                            tuple(sorted({len(w) for w in slot.words}, reverse=True))
+                            for slot in variant
+                        ),
                     )
                 )
         self.lengths = {_LITERALS.index[w]: len(w) for w in self.words}
@@ -153,7 +163,7 @@ class Frames:
     def __bool__(self) -> bool:
         return bool(self.compiled)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    def finditer(self, text: str) -> Iterator[tuple[int, int, Gaps]]:
         """Every match: its start, end, and the gaps it skipped, as (start, end)."""
         if not self.compiled:
             return
@@ -161,22 +171,99 @@ class Frames:
         if self.ids.isdisjoint(present):
             return
         occurrences = _LITERALS.occurrences(text)
-        at = _positions(text)
         found = _found_slot_sets(text, present)
+        counts: dict[int, int] = {}
         for frame, slots in zip(self.compiled, self.slot_index, strict=True):
             if not all(map(found.__getitem__, slots)):
                 continue
-            first = frame.ids[0]
-            for word in first & present:
+            anchor = self._anchor(frame, slots, present, occurrences, counts)
+            if anchor is None:  # every slot repeats: run from the first
+                yield from self._from_first(text, frame, present, occurrences)
+                continue
+            for word in frame.ids[anchor] & present:
+                length = self.lengths[word]
                 for start in occurrences[word]:
-                    if frame.repeats[0] and _continues(at, first, start):
-                        continue  # inside a run that starts earlier
-                    end = start + self.lengths[word]
-                    yield from self._extend(text, at, frame, 1, start, end, ())
-                    if frame.repeats[0]:
-                        yield from self._extend(text, at, frame, 0, start, end, (), 1)
+                    rights = list(
+                        self._extend(text, frame, anchor + 1, start, start + length, ())
+                    )
+                    if not rights:
+                        continue
+                    for first, left in self._back(text, frame, anchor - 1, start, ()):
+                        for _, end, right in rights:
+                            yield first, end, (*left, *right)
 
-    def _extend(self, text, at, frame, k, start, position, gaps, again=0):
+    def _anchor(
+        self,
+        frame: _Compiled,
+        slots: tuple[int, ...],
+        present: frozenset[int],
+        occurrences: dict[int, list[int]],
+        counts: dict[int, int],
+    ) -> int | None:
+        """The slot to start from: the one whose words occur least often in the text
+        (a slot that repeats is never the anchor)."""
+        best, fewest = None, None
+        for k, number in enumerate(slots):
+            if frame.repeats[k]:
+                continue
+            if number not in counts:
+                counts[number] = sum(len(occurrences[w]) for w in frame.ids[k] & present)
+            if fewest is None or counts[number] < fewest:
+                best, fewest = k, counts[number]
+        return best
+
+    def _from_first(
+        self,
+        text: str,
+        frame: _Compiled,
+        present: frozenset[int],
+        occurrences: dict[int, list[int]],
+    ) -> Iterator[tuple[int, int, Gaps]]:
+        first = frame.ids[0]
+        for word in first & present:
+            for start in occurrences[word]:
+                if start and text[start - 1] in frame.words[0]:
+                    continue  # inside a run that starts earlier
+                end = start + self.lengths[word]
+                yield from self._extend(text, frame, 1, start, end, ())
+                yield from self._extend(text, frame, 0, start, end, (), 1)
+
+    def _back(
+        self, text: str, frame: _Compiled, k: int, position: int, gaps: Gaps, again: int = 0
+    ) -> Iterator[tuple[int, Gaps]]:
+        """Match slots ``k`` down to 0 ending before ``position``; yield (start, gaps)."""
+        if k < 0:
+            yield position, gaps
+            return
+        words, sizes, stops = frame.words[k], frame.sizes[k], frame.stops[k + 1]
+        base = 0 if again else frame.gaps[k + 1]
+        lowest = max(0, position - base - (FILLER_REACH if base else 0))
+        for p in range(position, lowest - 1, -1):
+            if p < position:
+                if text[p] in stops:
+                    break
+                allowed = base + (FILLER_REACH if base and text[p] in FILLERS else 0)
+                if position - p > allowed:
+                    continue
+            for length in sizes:
+                if length <= p and text[p - length : p] in words:
+                    skipped = (*gaps, (p, position)) if p < position else gaps
+                    yield from self._back(text, frame, k - 1, p - length, skipped)
+                    if frame.repeats[k] and again < _REPEAT_LIMIT:
+                        yield from self._back(
+                            text, frame, k, p - length, skipped, again + 1
+                        )
+
+    def _extend(
+        self,
+        text: str,
+        frame: _Compiled,
+        k: int,
+        start: int,
+        position: int,
+        gaps: Gaps,
+        again: int = 0,
+    ) -> Iterator[tuple[int, int, Gaps]]:
         """Match slot ``k`` onwards from ``position``; yield each complete match.
 
         ``again`` counts the words of a repeated slot matched so far: the next one must
@@ -184,7 +271,8 @@ class Frames:
         if k == len(frame.ids):
             yield start, position, gaps
             return
-        ids, reach, stops = frame.ids[k], frame.gaps[k], frame.stops[k]
+        words, sizes = frame.words[k], frame.sizes[k]
+        reach, stops = frame.gaps[k], frame.stops[k]
         if again:
             reach = 0
         elif reach and position < len(text) and text[position] in FILLERS:
@@ -192,29 +280,19 @@ class Frames:
         for p in range(position, min(len(text), position + reach) + 1):
             if p > position and text[p - 1] in stops:
                 break
-            for word, length in at.get(p, ()):
-                if word in ids:
+            for length in sizes:
+                if text[p : p + length] in words:
                     skipped = (*gaps, (position, p)) if p > position else gaps
-                    yield from self._extend(
-                        text, at, frame, k + 1, start, p + length, skipped
-                    )
+                    yield from self._extend(text, frame, k + 1, start, p + length, skipped)
                     if frame.repeats[k] and again < _REPEAT_LIMIT:
                         yield from self._extend(
-                            text, at, frame, k, start, p + length, skipped, again + 1
+                            text, frame, k, start, p + length, skipped, again + 1
                         )
 
 
 _REPEAT_LIMIT = 6
 
 
-def _continues(at: dict[int, list[tuple[int, int]]], ids: frozenset[int], start: int) -> bool:
-    """A one-character word of ``ids`` ends right where ``start`` is (the run of a
-    repeated slot such as ``{numeral}+`` began before it)."""
-    return any(length == 1 and word in ids for word, length in at.get(start - 1, ()))
-
-
-_AT: list[object] = [None, None, None]
-_LENGTHS: dict[int, int] = {}
 _FRAME_IDS: set[int] = set()
 _SLOT_SETS: dict[frozenset[int], int] = {}
 _MEMBERS: dict[int, list[int]] = {}
@@ -240,23 +318,3 @@ def _found_slot_sets(text: str, present: frozenset[int]) -> bytearray:
             found[number] = 1
     _FOUND[:] = [text, found, (len(_SLOT_SETS), len(_LITERALS.index))]
     return found
-
-
-def _positions(text: str) -> dict[int, list[tuple[int, int]]]:
-    """(word id, length) of every word found in ``text``, by start; kept for the last
-    text, so every rule's frames share one index."""
-    version = (len(_FRAME_IDS), len(_LITERALS.index))
-    if _AT[0] is text and _AT[2] == version:
-        return _AT[1]  # type: ignore[return-value]
-    if len(_LENGTHS) != len(_LITERALS.index):
-        _LENGTHS.update((i, len(word)) for word, i in _LITERALS.index.items())
-    lengths = _LENGTHS
-    at: dict[int, list[tuple[int, int]]] = {}
-    for word, starts in _LITERALS.occurrences(text).items():
-        if word not in _FRAME_IDS:
-            continue
-        length = lengths[word]
-        for start in starts:
-            at.setdefault(start, []).append((word, length))
-    _AT[:] = [text, at, version]
-    return at

@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from .. import __version__
 from ..config import ConfigError
 from ..rules import RulesError
+from ..version import __version__
 from . import check, clean, config, editors, rule_tests, rules
 from .errors import EXIT_OK, EXIT_USAGE, UsageError
 from .options import Parser

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..rules import default_rules_dir
-from ..rules.testing import CaseResult, rule_folder_pack, run_cases
+from ..run.cases import CaseResult, rule_folder_pack, run_cases
 from .errors import EXIT_OK, EXIT_VIOLATIONS
 
 

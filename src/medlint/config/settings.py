@@ -21,10 +21,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
-from .. import __version__
 from ..documents.files import DEFAULT_EXTENSIONS
 from ..documents.reader import SUFFIXES
 from ..prose import prose_problem
+from ..version import __version__
 from ..violation import Severity
 from .globs import glob_problem
 

@@ -112,7 +112,7 @@ def fix_as(
         return Fixed(text)
     try:
         linter = workspace.linter_for(path)
-        fixer = Fixer(linter, disclaimer_text=linter.disclaimer_text)  # type: ignore[arg-type]
+        fixer = Fixer(linter, disclaimer_text=linter.disclaimer_text)
         with deadline(timeout):
             outcome = fixer.fix_text(path, text)
     except (ConfigError, RulesError, FixError) as error:

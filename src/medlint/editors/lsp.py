@@ -21,13 +21,13 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
-from .. import __version__
 from ..config import ConfigError
 from ..config.settings import CONFIG_NAMES
 from ..documents.reader import document_format
 from ..rules import RulesError
 from ..rules.models import ForbiddenRule, RequiredRule
 from ..run.workspace import Workspace
+from ..version import __version__
 from ..violation import Violation
 from .checking import Checked, check_as, excluded, fix_as, make_workspace
 from .edits import TextEdit, diff_edits, disable_comment

@@ -27,10 +27,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..documents.base import line_starts
 from ..documents.reader import document_format, read_document
 from ..escape import clean
+from ..version import __version__
 from ..violation import Violation
 from .base import Reporter, Summary
 

@@ -12,10 +12,10 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
 from ..escape import clean
 from ..filters.baseline import content_keys, key_path, per_article_codes
 from ..rules import Rule
+from ..version import __version__
 from ..violation import Violation
 from .base import Reporter, Summary
 

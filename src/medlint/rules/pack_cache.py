@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .. import __version__
 from ..analysis.context import ContextLexicon
 from ..userdata import is_own_file, user_cache_dir
+from ..version import __version__
 from . import RulePack, load_pack
 from .models import RuleFile
 
@@ -47,7 +47,8 @@ def _key(folders: list[Path]) -> str:
     for folder in folders:
         digest.update(str(folder.resolve()).encode("utf-8", "surrogateescape") + b"\0")
         if folder.is_dir():
-            files = (p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml", ".txt"))
+            rule_files = (".yaml", ".yml", ".txt", ".tsv")  # lexicon word files too
+            files = (p for p in folder.rglob("*") if p.suffix in rule_files)
             for path in sorted(files):
                 name = str(path).encode("utf-8", "surrogateescape")
                 digest.update(name + b"\0" + path.read_bytes() + b"\0")

@@ -23,8 +23,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from .. import __version__
 from ..documents.reader import document_format
+from ..version import __version__
 from ..violation import Violation
 
 _FILE = "results.sqlite"

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..documents.base import line_starts
+from ..rules.loader import RulePack, default_rules_dir, load_file, load_pack
+from ..rules.models import Case, Rule
 from ..violation import Violation
-from .loader import RulePack, default_rules_dir, load_file, load_pack
-from .models import Case, Rule
+from .engine import Linter
+from .fix import Fixer
 
 Span = tuple[int, int, int, int]  # line, column, end line, end column (1-based, inclusive)
 
@@ -92,9 +94,6 @@ def _actual(found: Iterable[Violation], code: str) -> list[Span]:
 
 def run_rule(rule: Rule, pack: RulePack) -> Iterator[CaseResult]:
     """Every case and old example of ``rule``, checked with the rule alone."""
-    from ..run.engine import Linter
-    from ..run.fix import Fixer
-
     linter = Linter(pack, {rule.code})
     fixer: Fixer | None = None
     for index, case in enumerate(rule.cases, 1):
