@@ -401,7 +401,10 @@ def test_2_pack_cache_is_data_not_code(tmp_path, monkeypatch):
     assert pack.rules == load_pack([default_rules_dir()]).rules
     stored = pack_cache.load_pack_cached([default_rules_dir()])  # now from the JSON entry
     assert stored.rules == pack.rules and stored.topics == pack.topics
-    assert stored.lexicon == pack.lexicon
+    assert stored.lexicon == pack.lexicon and stored.lexicons == pack.lexicons
+    assert (stored.names is None) == (pack.names is None)
+    if pack.names is not None:
+        assert stored.names.kind == pack.names.kind and stored.names.index == pack.names.index
     assert not marker.exists()
 
 

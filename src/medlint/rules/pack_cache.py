@@ -29,6 +29,7 @@ from ..analysis.context import ContextLexicon
 from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
 from . import RulePack, load_pack
+from .loader import treatment_names
 from .models import RuleFile
 
 PREFIX = "pack-"
@@ -36,7 +37,8 @@ SUFFIX = ".json"
 _FORMAT = 1
 
 _SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what an entry holds
-_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons"}  # of RulePack, all stored
+_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names"}  # of RulePack
+# (``names`` is derived from the rest: rebuilt, not stored)
 
 
 def _key(folders: list[Path]) -> str:
@@ -62,6 +64,7 @@ def _dump(pack: RulePack) -> dict[str, Any]:
         "context": pack.lexicon.model_dump(mode="json") if pack.lexicon else None,
         "files": [os.fsencode(path).decode("utf-8", "surrogateescape") for path in pack.files],
         "lexicons": pack.lexicons,
+        "names": pack.names is not None,
     }
 
 
@@ -116,7 +119,7 @@ def _restore(document: dict[str, Any]) -> RulePack:
     rules_type = RuleFile.model_fields["rules"].annotation
     topics_type = RuleFile.model_fields["topics"].annotation
     context = document["context"]
-    return RulePack(
+    pack = RulePack(
         rules=_build(rules_type, document["rules"]),
         topics=_build(topics_type, document["topics"]),
         lexicon=_build(ContextLexicon, context) if context is not None else None,
@@ -124,6 +127,9 @@ def _restore(document: dict[str, Any]) -> RulePack:
                for name in document["files"]],
         lexicons=_build(dict[str, list[str]], document["lexicons"]),
     )
+    if document["names"]:
+        pack.names = treatment_names(pack)
+    return pack
 
 
 def read_entry(target: Path, key: str) -> RulePack | None:
