@@ -1,4 +1,4 @@
-"""Run a check on a Dask cluster (``pip install 'medlint[dask]'``, ``--scheduler ADDRESS``).
+"""Run a check on a Dask cluster (the ``dask`` extra, ``--scheduler ADDRESS``).
 
 The client finds and reads the files and keeps the cache, exactly as on one machine;
 each file goes to the workers with the settings that apply to it (its configuration and
@@ -96,7 +96,9 @@ class DaskExecutor:
         try:
             from distributed import Client
         except ImportError:
-            raise DaskUnavailable("--scheduler needs Dask: pip install 'medlint[dask]'") from None
+            raise DaskUnavailable(
+                "--scheduler needs Dask: install medlint with its dask extra (see README)"
+            ) from None
         _reachable(address)
         try:
             self.client = Client(address, timeout="10s", set_as_default=False)
