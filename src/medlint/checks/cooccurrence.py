@@ -11,6 +11,8 @@ from .patterns import Patterns
 # A sentence ending with a colon that carries the action (出现以下情况，请立即就医：)
 # introduces a list: it covers the list items that follow, up to this many sentences.
 LEAD_IN_REACH = 8
+# A question about the sign: the sentence ends with a question mark.
+_ASKED = re.compile(r"[?？][*_]*$")
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
@@ -56,6 +58,15 @@ class CooccurrenceCheck(Check):
             last = max(sentences[index][1], min(last, end))
         if self._has_action(article, sentences[index][0], last):
             return True
+        first_of_sign, end_of_sign = sentences[index]
+        if _ASKED.search(article.text[first_of_sign:end_of_sign].rstrip()):
+            # a question (问：胸口疼一定是反流吗？): its answer is the rest of the paragraph
+            # and the next one
+            paragraphs = article.structure.paragraphs
+            at = article.structure.paragraph_index(start)
+            answer_end = paragraphs[min(at + 1, len(paragraphs) - 1)][1]
+            if self._has_action(article, end_of_sign, answer_end):
+                return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
             heading = article.is_heading(article.structure.paragraph_at(first))
             if heading or article.text[first:end].rstrip().endswith((":", "：")):
