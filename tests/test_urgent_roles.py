@@ -59,3 +59,13 @@ def test_a_question_about_a_sign_is_answered_in_the_paragraph_after():
     assert _urgent(faq) == []
     wrong = "# 胃食管反流\n\n**问：胸口疼都是反流引起的吗？**\n\n答：基本都是，喝点温水就好。"
     assert _urgent(wrong) == ["胸口疼"]
+
+
+def test_a_sign_listed_among_contraindications_needs_no_warning():
+    text = "# 某降压药\n\n## 哪些人不能用？\n\n- 对成分过敏者\n\n- 心源性休克者\n\n- 孕妇"
+    assert _urgent(text) == []
+
+
+def test_a_clinician_recalling_a_case_is_history():
+    text = "# 用药\n\n多年前我就接诊过服药后晕倒的老人，剂量一定要遵医嘱。"
+    assert _urgent(text) == []
