@@ -62,7 +62,7 @@ def test_a_question_about_a_sign_is_answered_in_the_paragraph_after():
 
 
 def test_a_sign_listed_among_contraindications_needs_no_warning():
-    text = "# 某降压药\n\n## 哪些人不能用？\n\n- 对成分过敏者\n\n- 心源性休克者\n\n- 孕妇"
+    text = "# 某降压药\n\n## 谁不能用？\n\n- 对成分过敏者\n\n- 心源性休克者\n\n- 孕妇"
     assert _urgent(text) == []
 
 

@@ -216,7 +216,7 @@ class Article:
         line = self.document.span(paragraph[0], paragraph[0] + 1)[0]
         source = self.document.source_line(line)
         if _MARKED_HEADING.match(source):
-            return True  # ## 哪些人不能用？ or <h2>…</h2>, even with a question mark
+            return True  # ## 谁不能用？ or <h2>…</h2>, even with a question mark
         if body.endswith((*_CLOSING, ":", "：")):
             return False  # a sentence, or a lead-in to a list
         return not _LIST_ITEM.match(source)

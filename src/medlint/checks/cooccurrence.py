@@ -11,7 +11,7 @@ from .patterns import Patterns
 # A sentence ending with a colon that carries the action (出现以下情况，请立即就医：)
 # introduces a list: it covers the list items that follow, up to this many sentences.
 LEAD_IN_REACH = 8
-# A sentence about what to do when something happens (not 如有不适请及时就医).
+# A sentence about what to do when something happens (a closing "see a doctor if unwell" is not).
 _WHEN = re.compile(r"出现|一旦|发生|发现")
 # A question about the sign: the sentence ends with a question mark.
 _ASKED = re.compile(r"[?？][*_]*$")
@@ -88,7 +88,7 @@ class CooccurrenceCheck(Check):
         """Affirmed mentions of a sign to act on now.
 
         Not negated (没有胸痛), not an exception (抗惊厥药, 过敏性休克史), and not in a
-        sentence or a list that states who must not use a treatment (曾出现严重过敏反应者
+        sentence or a list that states who must not use a treatment (曾有严重过敏反应的人
         禁用; 以下人群禁用：… 心源性休克者).
         """
         excepted = list(self.exceptions.finditer(article.text))
