@@ -88,7 +88,7 @@ class CooccurrenceCheck(Check):
         """Affirmed mentions of a sign to act on now.
 
         Not negated (没有胸痛), not an exception (抗惊厥药, 过敏性休克史), and not in a
-        sentence or a list that states who must not use a treatment (曾有严重过敏反应的人
+        sentence or a list that states who must not use a treatment (有重度过敏史者
         禁用; 以下人群禁用：… 心源性休克者).
         """
         excepted = list(self.exceptions.finditer(article.text))
