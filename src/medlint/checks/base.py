@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..analysis import Context, ContextLexicon, TextStructure
 from ..documents import Document
 from ..rules.models import Rule, Topic
+from .names import SHORT, Names
 from .patterns import Patterns
 
 # A use verb recommends the treatment it stands near: within this many characters of
 # the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).
 USE_REACH = 24
+# A title that is about using what it names: 服用异维A酸须知, 布洛芬的正确吃法.
+_TITLE_FRAME = re.compile(
+    r"服用|使用|用法|用量|吃法|须知|指南|注意事项|怎么(吃|用|打|做|选)|如何(吃|用|选)|攻略"
+    r"|副作用|不良反应|功效|疗效|作用|适应症|全解|详解|知多少|能治|治疗"
+)
+# A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
+_TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
+# A reader asking what happens after a use, or which one to use, presents none.
+_QUESTION = re.compile(
+    r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么)"
+)
+# A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
+_SEO_TITLE = re.compile(r"[_|｜]| - ")
+# A lead-in covers the list items after it: this many, each at most this long.
+LIST_REACH = 12
+LIST_ITEM = 200
+HEADING = 40
+_LIST_ITEM = re.compile(r"\s*([-*+•·]|[0-9]+[.、)）]|<li)")
+_CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 
 
 @dataclass
@@ -49,6 +71,8 @@ class Article:
     uses: Patterns | None = None
     cautions: Patterns | None = None
     non_uses: Patterns | None = None
+    non_uses_after: Patterns | None = None
+    names: Names | None = None
 
     @cached_property
     def structure(self) -> TextStructure:
@@ -70,6 +94,53 @@ class Article:
         paragraphs = self.structure.paragraphs
         return paragraphs[0][1] if paragraphs else 0
 
+    @cached_property
+    def names_found(self) -> list[tuple[int, int, str]]:
+        """Every treatment name of the word classes, leftmost-longest, in text order
+        (:meth:`whole_name` then tells a name from part of a longer word)."""
+        if not self.names:
+            return []
+        return list(self.names.finditer(self.text))
+
+    def whole_name(self, start: int, end: int) -> bool:
+        """The name found at [start, end) is a word of the sentence, not part of one.
+
+        A name must begin where jieba cuts the sentence (许多维生素 holds no 多维生素);
+        a short one must end there too (成为快乐 holds no 为快乐).
+        """
+        if end - start <= SHORT:
+            return self.structure.on_token_boundaries(start, end)
+        return start in {a for _, a, _ in self.structure.tokens(start)}
+
+    def _in_body(self, start: int, end: int) -> bool:
+        """The title's name is named again in the body."""
+        title_end = self.title_end()
+        return title_end >= len(self.text.rstrip()) or self.text.find(
+            self.text[start:end], title_end
+        ) >= 0
+
+    def _title_presents(self, start: int, end: int) -> bool:
+        """The title presents what it is about: the name alone (# 布洛芬), or the name
+        framed as something to use (服用异维A酸须知, 布洛芬的正确吃法), or a name the body
+        names again. A page title made of keywords (…价格_说明书_网上药店) or a title that
+        names it in passing presents nothing: the body must then present it.
+        """
+        first, last = self.structure.sentence_at(start)
+        if len(_SEO_TITLE.findall(self.document.prose[first:last])) >= 2:
+            return False
+        title = re.sub(r"[\W_]", "", self.text[first:last])
+        if len(title) - (end - start) <= 4:
+            return True
+        if self.context.negated(start):
+            return False
+        if _QUESTION.search(self.text[first:last]):
+            return False  # 注射了过期疫苗会怎样？ the body must present it
+        if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
+            return True
+        if _TITLE_USE.search(self.text, max(first, start - 4), start):
+            return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
+        return self._in_body(start, end)
+
     def cautious(self, position: int) -> bool:
         """The sentence at ``position`` says who must not, or must carefully, use something."""
         if self.cautions is None:
@@ -77,23 +148,102 @@ class Article:
         first, last = self.structure.sentence_at(position)
         return self.cautions.search(self.text, first, last) is not None
 
-    def presents(self, start: int, end: int) -> bool:
+    @cached_property
+    def caution_spans(self) -> list[tuple[int, int]]:
+        return self.statement_spans(self.cautions)
+
+    def statement_spans(self, patterns: Patterns | None) -> list[tuple[int, int]]:
+        """Where the article says who must not or must carefully use something.
+
+        A paragraph with contraindication language (``cautions``) is such a statement;
+        so are the short list items after a sentence of it that leads in (ends with a
+        colon, or stands alone as a heading: 这几类人先别做).
+        """
+        spans: list[tuple[int, int]] = []
+        if patterns is None:
+            return spans
+        sentences = self.structure.sentences
+        # one search over the text: the sentences that hold a match
+        hits = {self.structure.sentence_index(a) for a, _ in patterns.finditer(self.text)}
+        index = 0
+        while index < len(sentences):
+            first, last = sentences[index]
+            index += 1
+            if index - 1 not in hits:
+                continue
+            paragraph = self.structure.paragraph_at(first)
+            spans.append(paragraph)  # the statement: its paragraph (另外，…患者也一样)
+            if self.is_heading(paragraph):
+                # a heading (这几类人先别做) covers its section, to the next heading
+                for section in self.structure.paragraphs[
+                    self.structure.paragraph_index(first) + 1 :
+                ]:
+                    if self.is_heading(section):
+                        break
+                    spans.append(section)
+                continue
+            if not self.text[first:last].rstrip().endswith((":", "：")):
+                continue
+            for item_first, item_last in sentences[index : index + LIST_REACH]:
+                if item_last - item_first > LIST_ITEM:
+                    break
+                spans.append((item_first, item_last))
+                index += 1
+        return spans
+
+    def is_heading(self, paragraph: tuple[int, int]) -> bool:
+        """A short paragraph without closing punctuation: a heading or a label line."""
+        body = self.text[paragraph[0] : paragraph[1]].strip()
+        if not 0 < len(body) <= HEADING or body.endswith(_CLOSING) or "\n" in body:
+            return False
+        line = self.document.span(paragraph[0], paragraph[0] + 1)[0]
+        return not _LIST_ITEM.match(self.document.source_line(line))
+
+    def in_caution(self, start: int) -> bool:
+        return any(first <= start < last for first, last in self.caution_spans)
+
+    def presents(self, start: int, end: int, topic: Topic | None = None) -> bool:
         """The treatment at [start, end) is the subject (title) or is recommended for use.
 
-        A mention in a sentence that warns against use (禁用, 不宜…, ``cautions``), that
-        negates or asks, or whose sentence has no use verb (``uses``) presents nothing.
+        A title presents what the body names again. In the body, a mention in a
+        sentence that warns against use (禁用, 不宜…, ``cautions``), that negates or
+        asks, that compares, rejects or recalls it (``non_uses`` before it: 比, 告别,
+        停用, 曾服用), that counts or combines it (``non_uses_after``: …的发生率,
+        …合用), or whose sentence has no use verb near it (``uses``) presents nothing.
         """
         if start < self.title_end():
-            return True
-        if self.context.negated(start) or self.context.question(start):
-            return False
-        if self.cautious(start):
+            return self._title_presents(start, end)
+        # the cheap pattern checks first; negation and questions need jieba's tokens
+        if not self._used_near(start, end) or self.cautious(start):
             return False
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False
+        if self.non_uses_after is not None:
+            clause = _CLAUSE_END.search(self.text, end, last)
+            if self.non_uses_after.search(self.text, end, clause.start() if clause else last):
+                return False
+        return not (self.context.negated(start) or self.context.question(start))
+
+    def _used_near(self, start: int, end: int) -> bool:
+        """A use frame near the mention in its sentence, or opening the next sentence of
+        its paragraph when the mention ends its own (…就是X。睡前两粒。)."""
+        if self.uses is None:
+            return False
+        first, last = self.structure.sentence_at(start)
         near = max(first, start - USE_REACH), min(last, end + USE_REACH)
-        return self.uses is not None and self.uses.search(self.text, *near) is not None
+        if self.uses.search(self.text, *near) is not None:
+            return True
+        if last - end > USE_REACH // 2:
+            return False
+        index = self.structure.sentence_index(start) + 1
+        if index >= len(self.structure.sentences):
+            return False
+        following, following_end = self.structure.sentences[index]
+        if self.structure.paragraph_index(following) != self.structure.paragraph_index(start):
+            return False
+        reach = min(following_end, following + USE_REACH // 2)
+        return self.uses.search(self.text, following, reach) is not None
 
     @cached_property
     def presentations(self) -> list[Presentation]:
@@ -107,7 +257,7 @@ class Article:
         for topic in self.topics:
             end_at = title_end if topic.subject_only else None
             for start, end in self.topic_patterns[topic.id].finditer(self.text, 0, end_at):
-                if self.presents(start, end):
+                if self.presents(start, end, topic):
                     found.append(Presentation(topic, start, end))
                     break
         if any(p.start < title_end for p in found):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..rules.models import CooccurrenceRule
 from .base import Article, Check, Finding
 from .patterns import Patterns
@@ -9,6 +11,9 @@ from .patterns import Patterns
 # A sentence ending with a colon that carries the action (出现以下情况，请立即就医：)
 # introduces a list: it covers the list items that follow, up to this many sentences.
 LEAD_IN_REACH = 8
+# A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
+ROLE_REACH = 16
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
@@ -21,6 +26,9 @@ class CooccurrenceCheck(Check):
         self.signs = Patterns(rule.signs)
         self.actions = Patterns(rule.actions)
         self.exceptions = Patterns(rule.exceptions)
+        self.not_before = Patterns(rule.not_before)
+        self.not_after = Patterns(rule.not_after)
+        self.not_in_sentence = Patterns(rule.not_in_sentence)
 
     def words(self) -> list[str]:
         return self.signs.literals + self.actions.literals + self.exceptions.literals
@@ -49,7 +57,9 @@ class CooccurrenceCheck(Check):
         if self._has_action(article, sentences[index][0], last):
             return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
-            if article.text[first:end].rstrip().endswith((":", "：")):
+            heading = article.is_heading(article.structure.paragraph_at(first))
+            if heading or article.text[first:end].rstrip().endswith((":", "：")):
+                # a lead-in (…请立即就医：) or a heading (## 有下列表现马上去急诊)
                 return self._has_action(article, first, end)
         return False
 
@@ -66,7 +76,29 @@ class CooccurrenceCheck(Check):
             if not article.context.negated(a)
             and not any(x < b and a < y for x, y in excepted)
             and not article.cautious(a)
+            and not self._other_role(article, a, b)
         ]
+
+    def _other_role(self, article: Article, start: int, end: int) -> bool:
+        """The sign is named as a heading, an indication, a statistic or a harmless effect.
+
+        A heading (## 胸痛) names the topic of what follows; 用于缓解…, …的发生率 and
+        …属于正常现象 name the sign in a role that asks nothing of the reader.
+        """
+        paragraph = article.structure.paragraph_at(start)
+        if article.is_heading(paragraph):
+            return True
+        text = article.text
+        clause = max(article.structure.clause_start(start), start - ROLE_REACH)
+        if self.not_before and self.not_before.search(text, clause, start):
+            return True
+        first, last = article.structure.sentence_at(start)
+        if self.not_in_sentence and self.not_in_sentence.search(text, first, last):
+            return True
+        after = _CLAUSE_END.search(text, end, last)
+        return bool(self.not_after) and self.not_after.search(
+            text, end, after.start() if after else last
+        ) is not None
 
     def run(self, article: Article) -> list[Finding]:
         signs = self._signs(article, self.signs)

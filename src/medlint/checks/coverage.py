@@ -13,6 +13,11 @@ _LEADING = frozenset(
     | {"不", "别", "不要", "不建议", "接种", "注射", "打针", "服食", "涂", "外用"}
     | {"因为", "所以", "但是", "而且", "如果", "就", "也", "还", "再", "都", "是", "在", "给"}
     | {"这", "那", "这个", "那个", "这种", "该", "把", "被", "让", "对", "从", "为"}
+    | {"睡前", "饭前", "饭后", "餐前", "餐后", "每天", "每晚", "每日", "早晚", "空腹", "含", "喷"}
+    | {"贴", "买", "试试", "来", "点", "一粒", "一片", "一袋", "一支", "一贴", "两粒", "几粒"}
+    | {"先", "再来", "随身", "备", "备点", "常备", "去", "药店", "买点", "一盒", "一瓶", "支"}
+    | {"加用", "改用", "换用", "联用", "加服", "开了", "开", "开点", "配合", "预约", "晚上"}
+    | {"有", "并", "并加用", "还有", "以及", "或者", "如", "比如", "例如"}
 )
 
 
@@ -25,6 +30,7 @@ class CoverageCheck(Check):
         self.subjects = Patterns(rule.subjects)
         self.coverage = Patterns(rule.coverage)
         self.exceptions = Patterns(rule.exceptions)
+        self.precautions = Patterns(rule.precautions)
 
     def words(self) -> list[str]:
         return (
@@ -45,30 +51,56 @@ class CoverageCheck(Check):
                 break
         return start
 
-    def _generic(self, article: Article) -> tuple[int, int] | None:
-        """The first treatment recognised by form, suffix or class word that is presented."""
+    def _generic(self, article: Article) -> tuple[int, int, str] | None:
+        """The first presented treatment named in a word class (rules/lexicons/) or
+        recognised by form, suffix or class word, and the name it was found by."""
         text = article.text
         excepted = list(self.exceptions.finditer(text))
         title_end = article.title_end()
         subjects = list(self.subjects.finditer(text, 0, title_end))
-        candidates = [(a, b, True) for a, b in subjects]
-        candidates += [(a, b, False) for a, b in self.treatments.finditer(text)]
-        for start, end, subject in sorted(candidates):
-            if any(a < end and start < b for a, b in excepted):
+        candidates = [(a, b, "subject") for a, b in subjects]
+        candidates += [(a, b, "") for a, b in self.treatments.finditer(text)]
+        named = article.names_found
+        candidates += [(a, b, name) for a, b, name in named]
+        for start, end, how in sorted(candidates):
+            if how and how != "subject":
+                if article.presents(start, end) and article.whole_name(start, end):
+                    return start, end, how
                 continue
-            trimmed = start if subject else self._trim(article, start, end)
-            if end - trimmed <= 2 and not subject:
+            trimmed = start if how else self._trim(article, start, end)
+            if any(a < end and trimmed < b for a, b in excepted):
+                continue
+            if end - trimmed <= 2 and not how:
                 continue  # a bare 疫苗, 手术 or 针 names no specific treatment
-            if article.presents(trimmed, end):
-                return trimmed, end
+            if how == "subject" or article.presents(trimmed, end):
+                # a lexicon name inside the generic match says what it is (…缓释胶囊)
+                inside = [(a, b, n) for a, b, n in named if trimmed <= a and b <= end]
+                name = next((n for a, b, n in inside if article.whole_name(a, b)), "")
+                return trimmed, end, name
         return None
 
+    def _label_detail(self, article: Article, name: str) -> str:
+        keywords = article.names.label_keywords(name) if article.names and name else []
+        if not keywords:
+            return "未说明禁忌或慎用人群"
+        return f"未说明禁忌或慎用人群（{name}说明书的禁忌涉及：{'、'.join(keywords)}）"
+
+    def _precaution(self, article: Article, start: int) -> bool:
+        spans = article.statement_spans(self.precautions) if self.precautions else []
+        return any(first <= start < last for first, last in spans)
+
     def _incomplete(self, article: Article, presentation: Presentation) -> list[str]:
+        """Key items the article does not name inside a contraindication statement."""
         topic = presentation.topic
         return [
             item.name
             for item in topic.items
-            if article.topic_patterns[f"{topic.id}#{item.name}"].search(article.text) is None
+            if not any(
+                article.in_caution(start) or self._precaution(article, start)
+                for start, _ in article.topic_patterns[f"{topic.id}#{item.name}"].finditer(
+                    article.text
+                )
+            )
         ]
 
     def run(self, article: Article) -> list[Finding]:
@@ -78,7 +110,9 @@ class CoverageCheck(Check):
             return []
         if self.coverage.search(article.text) is None:
             if generic is not None:
-                return [Finding(self.rule, *generic, detail="未说明禁忌或慎用人群")]
+                start, end, name = generic
+                detail = self._label_detail(article, name)
+                return [Finding(self.rule, start, end, detail=detail)]
             first = presentations[0]
             detail = "未说明禁忌或慎用人群"
             if first.topic.items:

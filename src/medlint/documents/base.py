@@ -14,6 +14,19 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 
+# Pinyin a scraped page prints after a character (應(yīng)該): not read by the rules,
+# which would otherwise see 應(yīng)該 where the writer wrote 應該. A tone mark or tone
+# number tells it from a gloss such as 维生素(A).
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zü]*"
+    r"(?:[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]+[1-5])[)）]"
+)
+
+
+def _has_pinyin(text: str) -> bool:
+    return ("(" in text or "（" in text) and _PINYIN.search(text) is not None
+
+
 def is_blank(text: str) -> bool:
     """Nothing a reader would see: white space and invisible characters only."""
     return not _INVISIBLE.sub("", text).strip()
@@ -97,18 +110,29 @@ class ProseBuilder:
         """Text copied verbatim from the source, starting at ``source_start``."""
         if not text:
             return
-        if _INVISIBLE.search(text) is None:
+        if _INVISIBLE.search(text) is None and not _has_pinyin(text):
             end = source_start + len(text)
             self._append(text, range(source_start, end), end - 1)
         else:
             self.add_mapped(text, range(source_start, source_start + len(text)))
 
     def add_mapped(self, text: str, offsets: Sequence[int]) -> None:
-        """Text whose i-th character comes from the source at ``offsets[i]``."""
+        """Text whose i-th character comes from the source at ``offsets[i]``.
+
+        Inline pinyin after a character (應(yīng)該) is left out of the prose.
+        """
         if not text:
             return
         if len(offsets) != len(text):
             raise ValueError(f"{len(text)} characters but {len(offsets)} offsets")
+        if _has_pinyin(text):
+            keep = [True] * len(text)
+            for match in _PINYIN.finditer(text):
+                keep[match.start() : match.end()] = [False] * (match.end() - match.start())
+            text = "".join(c for c, k in zip(text, keep, strict=True) if k)
+            offsets = [o for o, k in zip(offsets, keep, strict=True) if k]
+            if not text:
+                return
         if _INVISIBLE.search(text) is not None:
             kept = [i for i, char in enumerate(text) if char not in INVISIBLE]
             if not kept:

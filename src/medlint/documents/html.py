@@ -115,7 +115,9 @@ class _ProseParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip or not data.strip():
             return
-        self.out.add(data, self._index())
+        # a source line break inside text is white space when rendered: only a block
+        # or <br> breaks a line, and only a block starts a paragraph
+        self.out.add(data.replace("\n", " "), self._index())
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:

@@ -10,7 +10,8 @@ import yaml
 from pydantic import ValidationError
 
 from ..analysis.context import ContextLexicon
-from .models import ForbiddenRule, Lexicon, Rule, RuleFile, Topic
+from ..checks.names import Names
+from .models import CoverageRule, ForbiddenRule, Lexicon, Rule, RuleFile, Topic
 
 
 class RulesError(Exception):
@@ -25,6 +26,8 @@ class RulePack:
     files: list[Path] = field(default_factory=list)
     lexicons: dict[str, list[str]] = field(default_factory=dict)
     """Word classes by name (``rules/lexicons/*.yaml``), each word as written."""
+    names: Names | None = None
+    """The treatment names of the coverage rules' word classes, indexed once at load."""
 
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)
@@ -116,6 +119,38 @@ def _lexicon_words(lexicon: Lexicon, path: Path) -> list[str]:
     return words
 
 
+def treatment_names(pack: RulePack) -> Names:
+    """The treatment names of the coverage rules' word classes, with their labels.
+
+    An entry of a label class is ``name<TAB>class<TAB>keyword、keyword``.
+    """
+    coverage = [rule for rule in pack.rules if isinstance(rule, CoverageRule)]
+    labels: dict[str, list[str]] = {}
+    for rule in coverage:
+        for entry in pack.lexicons.get(rule.labels, []) if rule.labels else []:
+            name, *row = entry.split("\t")
+            labels[name.strip()] = row
+    return Names(
+        (
+            (name, [w.split("\t")[0] for w in pack.lexicons.get(name, [])])
+            for rule in coverage
+            for name in rule.lexicons
+        ),
+        labels,
+    )
+
+
+def _check_lexicon_names(pack: RulePack, paths: dict[str, Path]) -> None:
+    """Every word class a coverage rule names exists."""
+    for rule in pack.rules:
+        if isinstance(rule, CoverageRule):
+            named = [*rule.lexicons, rule.labels]
+            unknown = [name for name in named if name and name not in pack.lexicons]
+            if unknown:
+                where = f"{paths[rule.code]}: rule {rule.code}: lexicons"
+                raise RulesError(f"{where}: unknown word class {unknown[0]!r}")
+
+
 def _check_frames(pack: RulePack, paths: dict[str, Path]) -> None:
     """Every word class a frame names exists; the frame parses."""
     from ..checks.frames import FrameError, parse_frame
@@ -189,5 +224,7 @@ def load_pack(folders: list[Path]) -> RulePack:
     if pack.lexicon is None:
         raise RulesError("no context lexicon (a file with a 'context:' section) in the rules")
     _check_frames(pack, seen_codes)
+    _check_lexicon_names(pack, seen_codes)
     _scope_words(pack)
+    pack.names = treatment_names(pack)
     return pack

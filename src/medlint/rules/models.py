@@ -348,10 +348,33 @@ class CoverageRule(RuleBase):
         default_factory=list,
         description="patterns before a mention in its sentence that compare or reject it (比…)",
     )
-
-    _valid = field_validator("treatments", "coverage", "exceptions", "subjects", "non_uses")(
-        _check_patterns
+    non_uses_after: list[Pattern] = Field(
+        default_factory=list,
+        description="patterns right after a mention that make it no use (…的发生率, …合用)",
     )
+    precautions: list[Pattern] = Field(
+        default_factory=list,
+        description="wording of a timing precaution (检查前后暂停, 停药后…天内) in which a "
+        "key item also counts, though it states no contraindication by itself",
+    )
+    lexicons: list[str] = Field(
+        default_factory=list,
+        description="word classes whose words name treatments (rules/lexicons/)",
+    )
+    labels: str = Field(
+        default="",
+        description="word class whose entries carry each name's label contraindications",
+    )
+
+    _valid = field_validator(
+        "treatments",
+        "coverage",
+        "exceptions",
+        "subjects",
+        "non_uses",
+        "non_uses_after",
+        "precautions",
+    )(_check_patterns)
 
 
 class CooccurrenceRule(RuleBase):
@@ -364,8 +387,24 @@ class CooccurrenceRule(RuleBase):
     actions: list[Pattern] = Field(min_length=1)
     window: int = Field(default=1, ge=0, le=5)
     exceptions: list[Pattern] = Field(default_factory=list)
+    not_before: list[Pattern] = Field(
+        default_factory=list,
+        description="in the sign's clause before it: the sign is what a treatment treats "
+        "(用于治疗…, 缓解…), not one to act on",
+    )
+    not_in_sentence: list[Pattern] = Field(
+        default_factory=list,
+        description="anywhere in the sign's sentence: a statistic (据统计…, …的发生率)",
+    )
+    not_after: list[Pattern] = Field(
+        default_factory=list,
+        description="in the sign's clause after it: a statistic (…的发生率) or an expected, "
+        "harmless effect (…属于正常现象)",
+    )
 
-    _valid = field_validator("signs", "actions", "exceptions")(_check_patterns)
+    _valid = field_validator(
+        "signs", "actions", "exceptions", "not_before", "not_after", "not_in_sentence"
+    )(_check_patterns)
 
 
 Rule = Annotated[

@@ -24,7 +24,8 @@ def _key(folders: list[Path]) -> str:
     for folder in folders:
         digest.update(str(folder.resolve()).encode() + b"\0")
         if folder.is_dir():
-            files = (p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml", ".txt"))
+            rule_files = (".yaml", ".yml", ".txt", ".tsv")  # lexicon word files too
+            files = (p for p in folder.rglob("*") if p.suffix in rule_files)
             for path in sorted(files):
                 digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]

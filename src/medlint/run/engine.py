@@ -14,6 +14,7 @@ from ..config.selection import Selection
 from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
+from ..rules.loader import treatment_names
 from ..rules.pack_cache import load_pack_cached
 from ..violation import Severity, Violation
 
@@ -46,6 +47,8 @@ class Linter:
         coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
         self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
         self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
+        self.non_uses_after = Patterns([p for rule in coverage for p in rule.non_uses_after])
+        self.names = pack.names if pack.names is not None else treatment_names(pack)
         words = [w for check in self.checks for w in check.words()]
         words += [w for p in self.topic_patterns.values() for w in p.literals]
         register_words(words)
@@ -59,6 +62,8 @@ class Linter:
             self.uses,
             self.cautions,
             self.non_uses,
+            self.non_uses_after,
+            self.names,
         )
 
     def check_document(self, document: Document) -> list[Violation]:

@@ -1,0 +1,88 @@
+"""Treatment names from word classes, found in one pass over the text.
+
+Thousands of names (rules/lexicons/) are indexed by their first two characters: one
+pass over the text looks each position's two characters up and, on a hit, tries the
+lengths of the names that start with them, longest first. The result is the
+leftmost-longest match at each place (布洛芬缓释胶囊 before 布洛芬), as an Aho-Corasick
+automaton would give, but the index costs a few milliseconds to build, so a one-file
+check stays as fast as without the names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..analysis.normalize import normalise
+
+# Names this short are often part of a longer everyday word: they count only when jieba
+# cuts the sentence at both ends of the name.
+SHORT = 3
+
+
+class Names:
+    """A set of names and what each stands for (its word class)."""
+
+    def __init__(
+        self,
+        classes: Iterable[tuple[str, Iterable[str]]],
+        labels: dict[str, list[str]] | None = None,
+    ) -> None:
+        #: name -> [class, "keyword、keyword"] from the label lexicon
+        self.labels = {}
+        if labels:
+            folded = normalise("\n".join(labels)).lower().split("\n")
+            self.labels = dict(zip(folded, labels.values(), strict=True))
+        self.kind: dict[str, str] = {}
+        for kind, words in classes:
+            words = list(words)
+            if not words:
+                continue
+            for word in normalise("\n".join(words)).lower().split("\n"):
+                if len(word) >= 2:
+                    self.kind.setdefault(word, kind)
+        # first two characters -> lengths of the names starting with them, longest first
+        lengths: dict[str, set[int]] = {}
+        for word in self.kind:
+            lengths.setdefault(word[:2], set()).add(len(word))
+        self.index = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+        # the first characters, as one character class: C code finds the candidates
+        self.first = "[" + "".join(sorted({re.escape(w[0]) for w in self.kind})) + "]"
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """A pack pickled by an older release lacks the newer fields: rebuild them."""
+        if "first" not in state or "index" not in state:
+            kind = state.get("kind", {})
+            rebuilt = Names([("", list(kind) if isinstance(kind, dict) else [])], None)
+            state = {**state, "index": rebuilt.index, "first": rebuilt.first}
+        self.__dict__.update(state)
+    def __bool__(self) -> bool:
+        return bool(self.kind)
+
+    def label_keywords(self, name: str) -> list[str]:
+        """The contraindication keywords the label of ``name`` lists (may be empty)."""
+        row = self.labels.get(name)
+        if not row or len(row) < 2:
+            return []
+        return [k for k in row[1].split("、") if k]
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) of each leftmost-longest name in ``text`` (normalised)."""
+        index, kind = self.index, self.kind
+        if not index:
+            return
+        heads = [
+            m.start()
+            for m in re.finditer(self.first, text)
+            if text[m.start() : m.start() + 2] in index
+        ]
+        resume = 0
+        for position in heads:
+            if position < resume:
+                continue
+            for length in index[text[position : position + 2]]:
+                word = text[position : position + length]
+                if len(word) == length and word in kind:
+                    yield position, position + length, word
+                    resume = position + length
+                    break

@@ -1,0 +1,51 @@
+"""Urgent warnings: what counts as an urgent action, and signs named in other roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlint.run.engine import default_linter
+
+DISCLAIMER = "\n\n以上为一般健康信息，仅作参考；具体诊疗请咨询医生。\n"
+
+
+def _urgent(text: str) -> list[str]:
+    violations = default_linter().check_text(text + DISCLAIMER, "a.md")
+    return [v.text for v in violations if v.category == "urgent-warning"]
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["快拨打 120。", "马上打１２０叫车。", "請即致電 999 或到急症室求醫。", "請立即撥打 119。",
+     "第一时间告诉医生。"],
+)
+def test_urgent_actions_with_spaces_full_width_digits_and_other_regions(action):
+    assert _urgent(f"# 过敏\n\n如果用药后出现呼吸困难，{action}") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 哮喘\n\n这种吸入剂主要用于缓解哮喘发作时的呼吸困难。",
+        "# 数据\n\n临床研究中胸痛的发生率约为3%。",
+        "# 注射后\n\n注射后轻微胸闷属于正常现象，休息后会自行缓解。",
+        "# 冠心病\n\n## 胸痛\n\n冠心病发作常见胸骨后压迫感，持续不缓解就要马上叫救护车。",
+    ],
+)
+def test_a_sign_in_another_role_needs_no_warning(text):
+    assert _urgent(text) == []
+
+
+def test_a_sign_to_watch_for_without_an_action_is_reported():
+    assert _urgent("# 用药\n\n服药后若出现抽搐，先观察几天。") == ["抽搐"]
+    assert _urgent("# 用药\n\n少数人小便会变成酱油色尿，多喝水即可。") == ["酱油色尿"]
+
+
+def test_a_heading_that_says_act_now_covers_the_list_under_it():
+    text = "# 中暑\n\n## 有下列表现马上去急诊\n\n- 意识不清\n\n- 抽搐"
+    assert _urgent(text) == []
+
+
+@pytest.mark.parametrize("sign", ["吐血", "咳血", "晕倒", "胸口疼"])
+def test_everyday_wordings_of_danger_signs_need_an_action(sign):
+    assert _urgent(f"# 用药\n\n个别人会{sign}，多休息就好。") == [sign]
