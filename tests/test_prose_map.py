@@ -53,8 +53,21 @@ class CharacterBuilder:
         else:
             self.add_at(PARAGRAPH_BREAK, self._last_offset)
 
+    def extend(self, other: CharacterBuilder) -> None:
+        for part, offset in zip(other._parts, _part_offsets(other), strict=True):
+            self.add_at(part, offset)
+
     def build(self, path: str, source: str) -> Document:
         return Document(path, source, "".join(self._parts), self._offsets)
+
+
+def _part_offsets(builder: CharacterBuilder) -> list[int]:
+    """The source offset each part of ``builder`` was added at."""
+    starts, at = [], 0
+    for part in builder._parts:
+        starts.append(builder._offsets[at])
+        at += len(part)
+    return starts
 
 
 def by_character(monkeypatch: pytest.MonkeyPatch, path: str, source: str) -> Document:
