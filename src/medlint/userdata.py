@@ -1,21 +1,93 @@
 """Where medlint keeps derived data it can rebuild at any time: the SQLite copy of jieba's
-dictionary and compiled rule packs. ``$XDG_CACHE_HOME/medlint`` (``~/.cache/medlint``),
-or the temporary folder when that cannot be written."""
+dictionary, validated rule packs (JSON) and the result cache.
+
+The folder is ``$XDG_CACHE_HOME/medlint``, else ``~/.cache/medlint``, else
+``<temporary folder>/medlint-<uid>``; only absolute locations count, so an unset ``HOME``
+never puts it under the current (checked) folder. A folder is used only when it is a real
+folder (not a symbolic link), owned by the current user and writable by nobody else;
+the temporary fallback must also be private (mode 0700). ``None`` when no folder
+qualifies: medlint then works without caches.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
-def user_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    for folder in (Path(base) / "medlint", Path(tempfile.gettempdir()) / f"medlint-{os.getuid()}"):
+class UnsafeFolder(OSError):
+    """A cache folder that others could write to, or that is not a plain folder."""
+
+
+def _home() -> str | None:
+    home = os.environ.get("HOME")
+    if home and os.path.isabs(home):
+        return home
+    try:
+        import pwd
+
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError):
+        return None
+    return home if home and os.path.isabs(home) else None
+
+
+def candidate_dirs() -> list[Path]:
+    """Where the cache folder may be, in order of preference (absolute paths only)."""
+    found: list[Path] = []
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        found.append(Path(xdg) / "medlint")
+    home = _home()
+    if home:
+        found.append(Path(home) / ".cache" / "medlint")
+    found.append(Path(tempfile.gettempdir()) / f"medlint-{_uid()}")
+    return found
+
+
+def _uid() -> int:
+    return os.getuid() if hasattr(os, "getuid") else 0
+
+
+def check_private(folder: Path, *, strict: bool = False) -> None:
+    """Raise :class:`UnsafeFolder` unless ``folder`` is a real folder owned by this user
+    and writable by no one else (``strict``: not readable by anyone else either)."""
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode):
+        raise UnsafeFolder(f"{folder} is not a folder")
+    if not hasattr(os, "getuid"):
+        return
+    if info.st_uid != _uid():
+        raise UnsafeFolder(f"{folder} belongs to another user")
+    if info.st_mode & (0o077 if strict else 0o022):
+        raise UnsafeFolder(f"{folder} can be written by other users")
+
+
+def ensure_private(folder: Path, *, strict: bool = False) -> Path:
+    """Create ``folder`` (mode 0700) if needed and check it with :func:`check_private`."""
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    check_private(folder, strict=strict)
+    return folder
+
+
+def user_cache_dir() -> Path | None:
+    """The first candidate folder that is safe to read and write, or ``None``."""
+    candidates = candidate_dirs()
+    for folder in candidates:
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            ensure_private(folder, strict=folder == candidates[-1])
         except OSError:
             continue
         if os.access(folder, os.W_OK):
             return folder
-    raise OSError("no writable folder for medlint's derived data")
+    return None
+
+
+def is_own_file(handle_fd: int) -> bool:
+    """The open file is a regular file owned by this user (not planted by another)."""
+    info = os.fstat(handle_fd)
+    return stat.S_ISREG(info.st_mode) and (not hasattr(os, "getuid") or info.st_uid == _uid())

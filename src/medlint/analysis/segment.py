@@ -19,9 +19,11 @@ import logging
 import os
 import sqlite3
 import sys
+import tempfile
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..reference import REFERENCE
@@ -32,6 +34,7 @@ MEMO_LIMIT = 500_000  # looked-up words kept per process
 BLOCK_CACHE = 30_000  # segmented blocks kept per process
 
 _lock = threading.Lock()
+_init_lock = threading.Lock()
 _words: set[str] = set()
 _reference = REFERENCE
 
@@ -58,48 +61,86 @@ def _dictionary_path() -> str:
     return os.path.join(str(folder), str(_jieba().DEFAULT_DICT_NAME))
 
 
-def _database_path(dictionary: str) -> str:
+def _database_path(dictionary: str) -> str | None:
+    """Where the SQLite copy of ``dictionary`` lives; ``None`` without a safe cache folder."""
+    from ..userdata import user_cache_dir
+
+    folder = user_cache_dir()
+    if folder is None:
+        return None
     stat = os.stat(dictionary)
     key = f"{dictionary}|{stat.st_size}|{stat.st_mtime_ns}|1"
     digest = hashlib.sha1(key.encode()).hexdigest()[:16]
-    from ..userdata import user_cache_dir
+    return str(folder / f"jieba-{digest}.sqlite")
 
-    return str(user_cache_dir() / f"jieba-{digest}.sqlite")
+
+def _prefix_dictionary(dictionary: str) -> tuple[dict[str, int], int]:
+    with open(dictionary, "rb") as handle:
+        freq: dict[str, int]
+        total: int
+        freq, total = _jieba().Tokenizer.gen_pfdict(handle)
+    return freq, total
 
 
 def _build_database(dictionary: str, target: str) -> None:
-    """Write jieba's prefix dictionary (words and their prefixes) to a SQLite file."""
-    with open(dictionary, "rb") as handle:
-        freq, total = _jieba().Tokenizer.gen_pfdict(handle)
-    partial = f"{target}.{os.getpid()}.tmp"
-    connection = sqlite3.connect(partial)
-    with connection:
-        connection.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID")
-        connection.executemany("INSERT INTO freq VALUES (?, ?)", freq.items())
-        connection.execute("CREATE TABLE meta (total INT)")
-        connection.execute("INSERT INTO meta VALUES (?)", (total,))
-    connection.close()
-    os.replace(partial, target)
+    """Write jieba's prefix dictionary (words and their prefixes) to a SQLite file.
+
+    Built once per jieba version (a few seconds); a terminal is told why it waits.
+    """
+    if sys.stderr is not None and sys.stderr.isatty():
+        print("medlint: building the word dictionary cache (once, a few seconds)…",
+              file=sys.stderr, flush=True)
+    freq, total = _prefix_dictionary(dictionary)
+    handle, partial = tempfile.mkstemp(prefix=".jieba-", suffix=".tmp",
+                                       dir=os.path.dirname(target))
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(partial)
+        connection.execute("PRAGMA journal_mode=OFF")
+        connection.execute("PRAGMA synchronous=OFF")
+        with connection:
+            connection.execute(
+                "CREATE TABLE freq (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID"
+            )
+            connection.executemany("INSERT INTO freq VALUES (?, ?)", sorted(freq.items()))
+            connection.execute("CREATE TABLE meta (total INT)")
+            connection.execute("INSERT INTO meta VALUES (?)", (total,))
+        connection.close()
+        os.replace(partial, target)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
 
 
 class LazyFreq:
-    """jieba's ``FREQ`` mapping, read from SQLite on demand, plus the added words."""
+    """jieba's ``FREQ`` mapping, read from SQLite on demand, plus the added words.
+
+    Each thread of each process has its own read-only connection: a SQLite connection
+    must cross neither a fork nor a thread.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.pid = -1
-        self.connection: sqlite3.Connection | None = None
+        self.local = threading.local()
         self.added: dict[str, int] = {}
         self.memo: dict[str, int | None] = {}
         row = self._query("SELECT total FROM meta", ())
-        assert row is not None
+        if row is None or not isinstance(row[0], int):
+            raise sqlite3.DatabaseError("no total in the dictionary cache")
         self.total: int = row[0]
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        local = self.local
+        if getattr(local, "pid", None) != os.getpid():  # not across a fork or a thread
+            local.connection = sqlite3.connect(
+                f"{Path(self.path).as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            local.pid = os.getpid()
+        connection: sqlite3.Connection = local.connection
+        return connection
+
     def _query(self, sql: str, args: tuple[str, ...]) -> Any:
-        if self.pid != os.getpid():  # a connection must not cross a fork
-            self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            self.pid = os.getpid()
-        assert self.connection is not None
         return self.connection.execute(sql, args).fetchone()
 
     def _load(self, word: str) -> int | None:
@@ -112,8 +153,6 @@ class LazyFreq:
 
     def whole(self) -> dict[str, int]:
         """The complete table as a plain dict (what jieba itself would hold)."""
-        self._query("SELECT 1", ())
-        assert self.connection is not None
         table = dict(self.connection.execute("SELECT word, freq FROM freq"))
         table.update(self.added)
         return table
@@ -144,18 +183,37 @@ class LazyFreq:
         return value
 
 
+def _frequencies(dictionary: str) -> LazyFreq | dict[str, int]:
+    """The SQLite-backed table; rebuilt once if damaged; in memory without a cache folder."""
+    path = _database_path(dictionary)
+    if path is not None:
+        for _ in range(2):
+            try:
+                if not os.path.isfile(path):
+                    _build_database(dictionary, path)
+                return LazyFreq(path)
+            except (OSError, sqlite3.Error):  # damaged or unwritable: rebuild, else go on
+                try:
+                    os.unlink(path)
+                except OSError:
+                    break
+    freq, _ = _prefix_dictionary(dictionary)
+    return freq
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     """A jieba ``Tokenizer`` whose frequency table is a :class:`LazyFreq`."""
+    with _init_lock:
+        return _new_tokenizer()
+
+
+def _new_tokenizer() -> Any:
     jieba = _jieba()
-    dictionary = _dictionary_path()
-    path = _database_path(dictionary)
-    if not os.path.isfile(path):
-        _build_database(dictionary, path)
     tokenizer = jieba.Tokenizer()
-    freq = LazyFreq(path)
+    freq = _frequencies(_dictionary_path())
     tokenizer.FREQ = freq
-    tokenizer.total = freq.total
+    tokenizer.total = freq.total if isinstance(freq, LazyFreq) else sum(freq.values())
     tokenizer.initialized = True
     cut = lru_cache(maxsize=BLOCK_CACHE)(lambda block: tuple(tokenizer.cut(block)))
     tokenizer.medlint_cut = cut

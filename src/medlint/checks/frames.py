@@ -281,7 +281,7 @@ class Frames:
             if p > position and text[p - 1] in stops:
                 break
             for length in sizes:
-                if text[p : p + length] in words:
+                if p + length <= len(text) and text[p : p + length] in words:  # not past the end
                     skipped = (*gaps, (position, p)) if p > position else gaps
                     yield from self._extend(text, frame, k + 1, start, p + length, skipped)
                     if frame.repeats[k] and again < _REPEAT_LIMIT:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,7 +92,7 @@ def _run_options(check: argparse.ArgumentParser) -> None:
                        help="where cached results live (default: $MEDLINT_CACHE_DIR, or "
                        "results/ in the user cache folder, ~/.cache/medlint)")
     check.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run on a Dask cluster (needs medlint[dask])")
+                       help="run on a Dask cluster (needs the dask extra)")
 
 
 def run_options(args: argparse.Namespace, where: Workspace) -> RunOptions:
@@ -110,11 +109,9 @@ def run_options(args: argparse.Namespace, where: Workspace) -> RunOptions:
         timeout=args.timeout,
         stdin_filename=args.stdin_filename,
     )
-    if not args.no_cache:
-        try:
-            options.cache = Cache(cache_dir(args.cache_dir), fingerprint)
-        except (OSError, sqlite3.Error) as error:
-            raise UsageError(f"cannot use cache folder {args.cache_dir}: {error}") from None
+    if not args.no_cache:  # a cache that cannot be used means checking without it
+        folder = cache_dir(args.cache_dir)
+        options.cache = Cache.open(folder, fingerprint) if folder is not None else None
     if args.scheduler:
         from ..run.distributed import DaskExecutor, DaskUnavailable
 
@@ -156,16 +153,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     out, reporter = open_report(args, rules=[check.rule for check in here.checks])
     summary = Summary()
     recorded = []
-    results: Iterator[FileResult] = run(where, args.paths, options)
+    bar = None
     if args.paths != ["-"] and progress.wanted(args.format, out):
-        results = progress.track(results)
+        bar = progress.Progress()
+        options.discovered = bar.discovered  # the total, for files done of all and an ETA
+    results: Iterator[FileResult] = run(where, args.paths, options)
+    if bar is not None:
+        results = bar.track(results)
     try:
         for result in results:
             if result.error:
-                file_error(result.path, result.error)
+                file_error(result.path, result.error, None if args.write_baseline else reporter)
                 summary.errors += 1
                 continue
-            per_article = where.linter_for(result.path).selection.article_codes
+            per_article = where.selection(where.settings_for(result.path)).article_codes
             if args.write_baseline:
                 recorded.extend(content_keys(result.violations, per_article))
                 continue
@@ -180,7 +181,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             count = write_baseline(args.write_baseline, recorded)
         except BaselineError as error:
             raise UsageError(str(error)) from None
-        print(f"medlint: recorded {count} violations in {args.write_baseline}", file=sys.stderr)
+        noun = "violation" if count == 1 else "violations"
+        print(f"medlint: recorded {count} {noun} in {args.write_baseline}", file=sys.stderr)
     else:
         reporter.close(summary)
     close_report(out)
@@ -191,13 +193,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_policy(summary.worst, args.fail_on, args.exit_zero)
 
 
-def cache_dir(given: Path | None) -> Path:
-    """``--cache-dir``, else ``$MEDLINT_CACHE_DIR``, else the user cache folder: a run
-    never writes into the folders it checks unless told to."""
+def cache_dir(given: Path | None) -> Path | None:
+    """``--cache-dir``, else ``$MEDLINT_CACHE_DIR``, else the private user cache folder
+    (``None`` when there is none): a run never writes into the folders it checks unless
+    told to."""
     if given is not None:
         return given
     if os.environ.get("MEDLINT_CACHE_DIR"):
         return Path(os.environ["MEDLINT_CACHE_DIR"])
     from ..userdata import user_cache_dir
 
-    return user_cache_dir() / "results"
+    folder = user_cache_dir()
+    return folder / "results" if folder is not None else None

@@ -1,6 +1,6 @@
 """``medlint check --fix`` and ``--diff``: fix each file, then report what remains.
 
-- ``--fix`` writes each fixed file (see :mod:`medlint.fix`) and reports the violations
+- ``--fix`` writes each fixed file (see :mod:`medlint.run.fix`) and reports the violations
   left; a summary line goes to stderr. Exit 1 if errors remain, else 0.
 - ``--diff`` prints a unified diff and writes nothing. Exit 1 if any file would change.
 - Standard input (``-``) is never written anywhere but stdout: ``--fix`` prints the fixed
@@ -20,6 +20,7 @@ from ..documents.files import InputError
 from ..reporters import Summary
 from ..run.fix import Fixer, FixError, FixOutcome, write_atomic
 from ..run.runner import RunOptions, run
+from ..run.safe_write import write_roots
 from ..run.workspace import ConfiguredLinter, Workspace
 from .errors import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, UsageError
 from .output import close_report, file_error, open_report
@@ -58,6 +59,7 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace) -> int:
         raise UsageError("--fix reads standard input (-) only on its own")
     out, reporter = open_report(args, sys.stderr if from_stdin and not args.diff else None)
     summary, totals = Summary(), _Totals()
+    roots = write_roots(args.paths)  # a fix never writes outside the folders given
     options = RunOptions(
         max_size=args.max_file_size, timeout=args.timeout, stdin_filename=args.stdin_filename
     )
@@ -73,13 +75,13 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace) -> int:
                 elif from_stdin:
                     sys.stdout.write(outcome.fixed)
                 elif outcome.changed and result.decoded is not None:
-                    write_atomic(result.path, result.decoded, outcome.fixed)
+                    write_atomic(result.path, result.decoded, outcome.fixed, roots)
             except InputError as error:
                 result.error = str(error)
             except Exception as error:  # one odd file must not stop the run
                 result.error = f"internal error: {type(error).__name__}: {error}"
         if result.error is not None or outcome is None:
-            file_error(result.path, result.error or "not fixed")
+            file_error(result.path, result.error or "not fixed", None if args.diff else reporter)
             summary.errors += 1
             totals.errors += 1
             continue
@@ -91,7 +93,8 @@ def run_fixes(args: argparse.Namespace, workspace: Workspace) -> int:
         reporter.close(summary)
     close_report(out)
     verb = "Would fix" if args.diff else "Fixed"
-    print(f"{verb} {totals.fixes} violations in {totals.files} files.", file=sys.stderr)
+    fixes = f"{totals.fixes} violation{'s' * (totals.fixes != 1)}"
+    print(f"{verb} {fixes} in {totals.files} file{'s' * (totals.files != 1)}.", file=sys.stderr)
     if totals.errors:
         return EXIT_USAGE
     if args.diff:

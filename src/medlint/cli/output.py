@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from ..escape import printable
 from ..reporters import HUMAN_FORMATS, REPORTERS, Reporter, statistics_reporter
 from ..violation import Severity
 from .errors import EXIT_OK, EXIT_VIOLATIONS, UsageError
@@ -20,8 +21,10 @@ def open_report(
     if out is None:
         out = sys.stdout
     if args.output_file is not None:
+        from ..reporters.output import ReportFile
+
         try:
-            out = args.output_file.open("w", encoding="utf-8", errors="backslashreplace")
+            out = ReportFile(args.output_file)  # in place only once the run completes
         except OSError as error:
             raise UsageError(f"cannot write {args.output_file}: {error.strerror}") from None
     human = args.format in HUMAN_FORMATS and not args.statistics
@@ -45,9 +48,12 @@ def exit_policy(worst: Severity | None, fail_on: str, exit_zero: bool) -> int:
     return EXIT_VIOLATIONS if worst.rank >= Severity(fail_on).rank else EXIT_OK
 
 
-def file_error(path: str, message: str) -> None:
-    """A file that could not be checked: ``path: error: message`` on stderr."""
-    print(f"{path}: error: {message}", file=sys.stderr)
+def file_error(path: str, message: str, reporter: Reporter | None = None) -> None:
+    """A file that could not be checked: ``path: error: message`` on stderr (the name
+    made printable: it cannot forge another line), and in the report when given."""
+    print(f"{printable(path)}: error: {message}", file=sys.stderr)
+    if reporter is not None:
+        reporter.failed(path, message)
 
 
 def tolerant_streams() -> None:

@@ -19,12 +19,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from ..documents.files import DEFAULT_EXTENSIONS
 from ..documents.reader import SUFFIXES
+from ..prose import prose_problem
 from ..version import __version__
 from ..violation import Severity
+from .globs import glob_problem
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,7 +59,7 @@ class Config(BaseModel):
     exclude: list[str] = Field(
         default_factory=list, description="globs (gitignore syntax) of files and folders to skip"
     )
-    respect_gitignore: bool = Field(default=True, description="skip what .gitignore ignores")
+    respect_gitignore: StrictBool = Field(default=True, description="skip what .gitignore ignores")
     severity: dict[str, Severity] = Field(
         default_factory=dict, description="selector -> error | warning | info"
     )
@@ -70,9 +72,43 @@ class Config(BaseModel):
     extensions: list[str] | dict[str, Format] | None = Field(
         default=None, description="suffixes checked in folders, optionally -> format"
     )
-    allow_inline_suppression: bool = Field(
+    allow_inline_suppression: StrictBool = Field(
         default=True, description="honour medlint-disable comments"
     )
+
+    @field_validator("disclaimer_text")
+    @classmethod
+    def _prose(cls, value: str | None) -> str | None:
+        if value is not None and (problem := prose_problem(value)):
+            raise ValueError(problem)
+        return value
+
+    @field_validator("exclude")
+    @classmethod
+    def _bounded_globs(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            if problem := glob_problem(pattern):
+                raise ValueError(problem)
+        return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _bounded_keys(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for pattern in value:
+            if problem := glob_problem(pattern):
+                raise ValueError(problem)
+        return value
+
+    @field_validator("extra_rules")
+    @classmethod
+    def _relative(cls, value: list[str]) -> list[str]:
+        for folder in value:
+            if not folder or Path(folder).is_absolute() or ".." in Path(folder).parts:
+                raise ValueError(
+                    f"{folder!r}: must be a folder inside the configuration's folder "
+                    "(a relative path without '..')"
+                )
+        return value
 
 
 @dataclass(frozen=True)
@@ -193,8 +229,25 @@ class Settings:
 
     @property
     def rule_folders(self) -> tuple[Path, ...]:
-        own = tuple((self.file.root / folder).absolute() for folder in self.config.extra_rules)
-        return own + tuple(folder.absolute() for folder in self.overrides.rules)
+        """Extra rule folders: a configuration's stay inside its folder (links resolved);
+        the command line's are the caller's choice."""
+        root = self.file.root.resolve()
+        own = []
+        for folder in self.config.extra_rules:
+            real = (self.file.root / folder).resolve()
+            if real != root and root not in real.parents:
+                raise ConfigError(
+                    f"{self.file.path}: extra-rules: {folder!r} leads outside the "
+                    "configuration's folder"
+                )
+            for path in real.rglob("*") if real.is_dir() else ():
+                if path.suffix in (".yaml", ".yml", ".txt") and root not in path.resolve().parents:
+                    raise ConfigError(
+                        f"{self.file.path}: extra-rules: {folder!r} holds a link to a file "
+                        "outside the configuration's folder"
+                    )
+            own.append((self.file.root / folder).absolute())
+        return tuple(own) + tuple(folder.absolute() for folder in self.overrides.rules)
 
     @property
     def disclaimer_text(self) -> str | None:

@@ -162,5 +162,14 @@ class ProseBuilder:
         else:
             self.add_at(PARAGRAPH_BREAK, self._last_offset)
 
+    def extend(self, other: ProseBuilder) -> None:
+        """Append everything ``other`` gathered (a fragment read on its own)."""
+        if not other._offsets:
+            return
+        self._parts.extend(other._parts)
+        self._offsets.extend(other._offsets)
+        self._last_offset = other._last_offset
+        self._tail = (self._tail + other._tail)[-2:]
+
     def build(self, path: str, source: str) -> Document:
         return Document(path, source, "".join(self._parts), self._offsets)

@@ -2,6 +2,11 @@
 
 Tags, attributes, comments, ``<head>``, ``<script>`` and ``<style>`` are not.
 Entities are decoded and mapped to the position of their ``&``.
+
+Markup never hides prose: an element whose content is skipped (``<code>``, ``<head>``,
+``<svg>`` …) and that is never closed would hide the rest of the page, so the page is
+read again with that element's content taken as prose. ``<head>`` also ends where the
+body starts (``<body>`` or the first block), as browsers end it.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import re
 from html.parser import HTMLParser
 
 from .base import Document, ProseBuilder, line_starts
+from .files import InputError
 
 _SKIPPED = {"head", "script", "style", "template", "noscript", "title", "svg", "code", "pre"}
 _BLOCKS = {
@@ -53,13 +59,34 @@ _BLOCKS = {
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
+_REREADS = 50  # unclosed skipped elements taken as prose, at most, before giving up
+
+
+class UnclosedMarkup(InputError):
+    """Too many unclosed elements to tell prose from markup."""
+
+
 class _ProseParser(HTMLParser):
-    def __init__(self, text: str, base: int, out: ProseBuilder) -> None:
+    def __init__(
+        self, text: str, base: int, out: ProseBuilder, prose_at: frozenset[int] = frozenset()
+    ) -> None:
         super().__init__(convert_charrefs=False)
         self.base = base
         self.starts = line_starts(text)
         self.out = out
-        self.skip = 0
+        self.open: list[tuple[str, int]] = []  # skipped elements open: (tag, where)
+        self.prose_at = prose_at  # start tags (by index) whose content is prose after all
+        self.plain_next = False  # the start tag just seen opens no <script>/<style> content
+
+    def set_cdata_mode(self, elem: str, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if self.plain_next:
+            self.plain_next = False
+            return
+        super().set_cdata_mode(elem, *args, **kwargs)
+
+    @property
+    def skip(self) -> bool:
+        return bool(self.open)
 
     def parse_html_declaration(self, i: int) -> int:
         """``<![`` not followed by a section name makes html.parser fail: it is text."""
@@ -77,8 +104,15 @@ class _ProseParser(HTMLParser):
         return self.base + self.starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.plain_next = False
+        if self.open and self.open[-1][0] == "head" and (tag == "body" or tag in _BLOCKS):
+            self.open.pop()  # the body starts: <head> ends, closed or not
         if tag in _SKIPPED:
-            self.skip += 1
+            where = self._index()
+            if where not in self.prose_at:
+                self.open.append((tag, where))
+            else:  # an unclosed <script> or <style>: what follows is read as HTML
+                self.plain_next = True
         elif tag in _BLOCKS:
             self.out.block_break()
         elif tag == "br":
@@ -108,7 +142,10 @@ class _ProseParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
-            self.skip = max(0, self.skip - 1)
+            for depth in range(len(self.open) - 1, -1, -1):
+                if self.open[depth][0] == tag:
+                    del self.open[depth:]  # closes what it holds, as browsers do
+                    break
         elif tag in _BLOCKS:
             self.out.block_break()
 
@@ -129,10 +166,21 @@ class _ProseParser(HTMLParser):
 
 
 def extract_html(text: str, base: int, out: ProseBuilder) -> None:
-    """Append the prose of an HTML fragment whose first character is ``base``."""
-    parser = _ProseParser(text, base, out)
-    parser.feed(text)
-    parser.close()
+    """Append the prose of an HTML fragment whose first character is ``base``.
+
+    Raises :class:`UnclosedMarkup` when too many skipped elements stay open to read it.
+    """
+    prose_at: frozenset[int] = frozenset()
+    for _ in range(_REREADS):
+        attempt = ProseBuilder()
+        parser = _ProseParser(text, base, attempt, prose_at)
+        parser.feed(text)
+        parser.close()
+        if not parser.open:
+            out.extend(attempt)
+            return
+        prose_at |= {where for _, where in parser.open}  # never closed: its text is prose
+    raise UnclosedMarkup("unreadable HTML: too many unclosed <code>, <svg> or <head> elements")
 
 
 def read_html(path: str, source: str) -> Document:

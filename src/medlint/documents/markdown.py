@@ -2,18 +2,24 @@
 
 Code (fenced, indented, inline), HTML tags and comments, link targets and front matter
 are not prose. Front matter is blanked before parsing so that line numbers stay exact.
+
+Markup never hides prose: blocks nested deeper than markdown-it's limit (``>`` twenty
+times) would be dropped by the parser, so such a document is read as plain text instead,
+every character of it checked.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .base import Document, ProseBuilder, line_starts
 from .html import extract_html
+from .text import read_text
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(---|\.\.\.|\+\+\+)[ \t]*(\n|\Z)", re.S)
 _BLOCK_ENDS = {
@@ -31,6 +37,15 @@ _BLOCK_ENDS = {
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.disable("text_join")  # keep entities and escapes as separate tokens
+    tokenize = md.block.tokenize
+    limit = md.options["maxNesting"]
+
+    def guarded(state, start_line, end_line, *rest):  # type: ignore[no-untyped-def]
+        if state.level >= limit and start_line < end_line:  # markdown-it would drop these
+            state.env["medlint_too_deep"] = True
+        return tokenize(state, start_line, end_line, *rest)
+
+    md.block.tokenize = guarded  # type: ignore[method-assign]
     return md
 
 
@@ -148,7 +163,10 @@ def _walk_inline(
 
 def read_markdown(path: str, source: str) -> Document:
     parsed_source = blank_front_matter(source)
-    tokens = _parser().parse(parsed_source)
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(parsed_source, env)
+    if env.get("medlint_too_deep"):
+        return read_text(path, source)
     aligner = _Aligner(parsed_source)
     out = ProseBuilder()
     for token in tokens:

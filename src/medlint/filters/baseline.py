@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..analysis.normalize import normalise
+from ..escape import clean
 from ..rules import Rule
 from ..violation import Violation
 
@@ -48,8 +49,8 @@ def per_article_codes(rules: Iterable[Rule]) -> frozenset[str]:
 
 
 def key_path(path: str) -> str:
-    """A file path in the form keys use: forward slashes, no ``./``."""
-    return Path(os.path.normpath(path)).as_posix()
+    """A file path in the form keys use: forward slashes, no ``./``, valid Unicode."""
+    return clean(Path(os.path.normpath(path)).as_posix())
 
 
 def content_keys(violations: Iterable[Violation], per_article: frozenset[str]) -> list[Key]:

@@ -1,14 +1,67 @@
-"""The reporter interface: streamed one file at a time, closed with a summary."""
+"""The reporter interface: streamed one file at a time, closed with a summary.
+
+Every reporter gets file names and texts made safe first (see :mod:`medlint.escape`): a
+reporter's ``file`` method is wrapped so that a path that is not valid Unicode never
+reaches it. A file that could not be checked is passed to ``failed`` and, by default,
+reported as an error ``MED002 unreadable-file`` at 1:1, so it appears in every format.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
+from ..escape import clean
 from ..rules import Rule
 from ..violation import Severity, Violation
+
+UNREADABLE_CODE = "MED002"
+UNREADABLE_NAME = "unreadable-file"
+
+
+def unreadable(path: str, message: str) -> Violation:
+    """The error every format reports for a file that could not be checked."""
+    return Violation(
+        path=clean(path),
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        rule=UNREADABLE_CODE,
+        name=UNREADABLE_NAME,
+        category="unreadable",
+        severity=Severity.error,
+        message=f"cannot check this file: {clean(message)}",
+    )
+
+
+def _safe(violation: Violation) -> Violation:
+    """``violation`` with every text field valid Unicode."""
+    update = {}
+    for name, value in violation:
+        if isinstance(value, str) and not isinstance(value, Severity):
+            cleaned = clean(value)
+            if cleaned != value:
+                update[name] = cleaned
+    return violation.model_copy(update=update) if update else violation
+
+
+def _cleaning(method: Callable[..., None]) -> Callable[..., None]:
+    if getattr(method, "_cleans", False):
+        return method
+
+    @functools.wraps(method)
+    def file(
+        self: Reporter, path: str, source: str | None, violations: list[Violation]
+    ) -> None:
+        text = clean(source) if source else source
+        method(self, clean(path), text, [_safe(v) for v in violations])
+
+    file._cleans = True  # type: ignore[attr-defined]
+    return file
 
 
 @dataclass
@@ -51,8 +104,17 @@ class Reporter:
         self.show_source = show_source
         self.rules = {rule.code: rule for rule in rules}  # the rules this run checks
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "file" in cls.__dict__:
+            cls.file = _cleaning(cls.__dict__["file"])  # type: ignore[method-assign]
+
     def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
         raise NotImplementedError
+
+    def failed(self, path: str, message: str) -> None:
+        """A file that could not be checked (the run also says so on stderr)."""
+        self.file(path, None, [unreadable(path, message)])
 
     def close(self, summary: Summary) -> None:
         """Called once after the last file."""

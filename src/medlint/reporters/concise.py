@@ -8,6 +8,8 @@ from .text import TextReporter
 
 
 class ConciseReporter(TextReporter):
+    with_severity = False
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.show_source = False

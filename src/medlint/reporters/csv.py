@@ -1,7 +1,9 @@
 """``csv``: one row per violation under a header row, for spreadsheets.
 
 Written as UTF-8 with a byte-order mark and CRLF line ends, which is what Excel needs
-to open Chinese text correctly by double-click; other tools skip the mark.
+to open Chinese text correctly by double-click; other tools skip the mark. A cell that
+a spreadsheet would take for a formula (``=``, ``+``, ``-``, ``@`` first) starts with an
+apostrophe instead.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import csv
 from typing import Any
 
+from ..escape import csv_cell
 from ..violation import Violation
 from .base import Reporter, Summary
 
@@ -25,7 +28,7 @@ class CsvReporter(Reporter):
     def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
         for violation in violations:
             row = violation.model_dump(mode="json")
-            self.writer.writerow([row[column] for column in COLUMNS])
+            self.writer.writerow([csv_cell(row[column]) for column in COLUMNS])
 
     def close(self, summary: Summary) -> None:
         self.out.flush()

@@ -1,6 +1,6 @@
 """``gitlab``: GitLab Code Quality JSON, shown in merge requests.
 
-Fingerprints hash the violation's content key (see :mod:`medlint.baseline`), so they
+Fingerprints hash the violation's content key (see :mod:`medlint.filters.baseline`), so they
 stay the same across runs and when lines above move.
 """
 

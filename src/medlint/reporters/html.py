@@ -1,20 +1,35 @@
 """``html``: one self-contained audit page (inline CSS, SVG and JS; nothing fetched).
 
+At the top: the audit's date, root folder, medlint version, the rules checked (and a
+fingerprint of their definitions) and the configuration of the root. The fonts name
+Chinese faces of Windows, macOS and Linux before the generic ones, so the text never
+shows as boxes where one of them is installed.
+
 The page shows the totals, violations per category and per rule as bar charts, the
 worst articles, and every article with violations: its text with each violation's span
-highlighted and numbered, and below it each violation's message, suggestion and basis.
-Articles are written to a temporary file as they stream in and the page is assembled
-on ``close``, so memory does not grow with the audit.
+highlighted and numbered (an HTML article as its prose, without its tags), and below it
+each violation's message, suggestion and basis. Articles are written to a temporary file
+as they stream in and the page is assembled on ``close``, so memory does not grow with
+the audit.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tempfile
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime, timezone
 from html import escape
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
+from ..documents.base import line_starts
+from ..documents.reader import document_format, read_document
+from ..escape import clean
 from ..version import __version__
 from ..violation import Violation
 from .base import Reporter, Summary
@@ -23,9 +38,13 @@ WORST = 15  # articles in the "worst articles" table
 TOP_RULES = 25  # rules in the per-rule chart
 
 _CSS = """
-body{font:15px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
+body{font:15px/1.6 -apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei",
+"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei","Droid Sans Fallback",
+sans-serif;
 margin:0;color:#1f2328;background:#f6f8fa}
 header{background:#0b3d5c;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}
+header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0 0;
+font-size:13px}header dt{opacity:.75}header dd{margin:0;word-break:break-all}
 main{padding:16px 32px;max-width:1200px}
 section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:16px 20px;margin:16px 0}
 h2{font-size:18px;margin:0 0 12px}.totals{display:flex;gap:12px;flex-wrap:wrap}
@@ -33,7 +52,9 @@ h2{font-size:18px;margin:0 0 12px}.totals{display:flex;gap:12px;flex-wrap:wrap}
 .total b{display:block;font-size:24px}.charts{display:flex;gap:24px;flex-wrap:wrap}
 .charts>div{flex:1 1 420px}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #eaeef2;padding:4px 8px;text-align:left}
-.src{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;background:#f6f8fa;
+.src{font-family:ui-monospace,Menlo,Consolas,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",
+"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei",monospace;
+font-size:13px;background:#f6f8fa;
 border-radius:6px;padding:8px;overflow-x:auto}
 .ln{display:flex}.ln .no{color:#8c959f;width:3.5em;flex:none;text-align:right;padding-right:1em;
 user-select:none}.ln .tx{white-space:pre-wrap;word-break:break-all}
@@ -78,12 +99,10 @@ def bar_chart(counts: list[tuple[str, int]], color: str = "#0b3d5c") -> str:
     return "".join(parts)
 
 
-def _offsets(lines: list[str], v: Violation) -> tuple[int, int]:
-    """Absolute [start, end) in the joined lines for a violation's inclusive span."""
-    starts = [0]
-    for text in lines:
-        starts.append(starts[-1] + len(text) + 1)
-    last = len(lines)
+def _offsets(starts: list[int], v: Violation) -> tuple[int, int]:
+    """Absolute [start, end) in the joined lines (``starts``: where each line begins, then
+    the end) for a violation's inclusive span."""
+    last = len(starts) - 1
     line, end_line = min(max(v.line, 1), last), min(max(v.end_line, 1), last)
     start = starts[line - 1] + v.column - 1
     end = starts[end_line - 1] + v.end_column
@@ -91,23 +110,40 @@ def _offsets(lines: list[str], v: Violation) -> tuple[int, int]:
 
 
 def highlight(source: str, violations: list[Violation]) -> str:
-    """The source as numbered lines with each violation's span in a ``<mark>``."""
+    """The source as numbered lines with each violation's span in a ``<mark>``.
+
+    One sweep over the span boundaries: time grows with the text plus the violations
+    times the spans that overlap, not with their square.
+    """
     lines = source.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff").split("\n")
     text = "\n".join(lines)
-    spans = [(*_offsets(lines, v), i) for i, v in enumerate(violations, 1)]
-    cuts = sorted({0, len(text), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    spans = [(*_offsets(starts, v), i) for i, v in enumerate(violations, 1)]
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for start, end, i in spans:
+        opening.setdefault(start, []).append(i)
+        closing.setdefault(end, []).append(i)
+    cuts = sorted({0, len(text), *opening, *closing})
+    active: dict[int, None] = {}  # violations covering the current piece, in order
     pieces: list[str] = []
     for a, b in pairwise(cuts):
         if a >= len(text):
             break
+        for i in closing.get(a, ()):
+            active.pop(i, None)
+        for i in opening.get(a, ()):
+            active[i] = None
         chunk = text[a:b]
-        covering = [(i, violations[i - 1]) for s, e, i in spans if s <= a and b <= e]
-        if not covering:
+        if not active:
             pieces.append(escape(chunk))
             continue
+        covering = [(i, violations[i - 1]) for i in sorted(active)]
         worst = max((v for _, v in covering), key=lambda v: v.severity.rank)
-        title = escape("; ".join(f"{v.rule} {v.message}" for _, v in covering), quote=True)
-        numbers = ",".join(str(i) for i, _ in covering if spans[i - 1][0] == a)
+        title = escape("; ".join(f"{v.rule} {v.message}" for _, v in covering[:20]), quote=True)
+        numbers = ",".join(str(i) for i in sorted(opening.get(a, ())))
         sup = f"<sup>{numbers}</sup>" if numbers else ""
         # a mark never spans a line break, so each line stays one flex row
         for k, part in enumerate(chunk.split("\n")):
@@ -122,6 +158,55 @@ def highlight(source: str, violations: list[Violation]) -> str:
         f'<div class="ln"><span class="no">{n}</span><span class="tx">{row or " "}</span></div>'
         for n, row in enumerate(rows, 1)
     )
+
+
+def prose_view(
+    path: str, source: str, violations: list[Violation]
+) -> tuple[str, list[Violation]]:
+    """An HTML article as a reader sees it: only its prose (tags, comments, scripts and
+    styles dropped), on its own lines, with the violations moved to the same text."""
+    try:
+        document = read_document(path, source)
+    except Exception:  # the page was checked, so this hardly happens: show the source
+        return source, violations
+    text = document.source
+    keep = bytearray(len(text) + 1)
+    for index in document.offsets:
+        if index < len(text):
+            keep[index] = 1
+    moved = [0] * (len(text) + 1)
+    kept: list[str] = []
+    for index, char in enumerate(text):
+        moved[index] = len(kept)
+        if keep[index] or char == "\n":
+            kept.append(char)
+    moved[len(text)] = len(kept)
+    prose = "".join(kept)
+    starts = line_starts(prose)
+
+    def where(index: int) -> tuple[int, int]:
+        line = bisect_right(starts, index) - 1
+        return line + 1, index - starts[line] + 1
+
+    shown = []
+    for v in violations:
+        first = min(document.starts[v.line - 1] + v.column - 1, len(text))
+        last = min(document.starts[v.end_line - 1] + v.end_column - 1, len(text))
+        start = moved[first]
+        end = max(start, moved[last] - (0 if keep[last] else 1))
+        (line, column), (end_line, end_column) = where(start), where(end)
+        shown.append(v.model_copy(update={"line": line, "column": column,
+                                          "end_line": end_line, "end_column": end_column}))
+    return prose, shown
+
+
+def rules_fingerprint(rules: Iterable[Any]) -> str:
+    """A short digest of the rules a run checked (their full definitions)."""
+    digest = hashlib.sha256()
+    for rule in sorted(rules, key=lambda r: r.code):
+        digest.update(json.dumps(rule.model_dump(mode="json"), sort_keys=True,
+                                 ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:16]
 
 
 class HtmlReporter(Reporter):
@@ -154,6 +239,8 @@ class HtmlReporter(Reporter):
             + "</li>"
             for v in violations
         )
+        if source is not None and document_format(path) == "html":
+            source, violations = prose_view(path, source, violations)
         text = highlight(source, violations) if source is not None else ""
         self.body.write(
             f'<section class="article" id="{anchor}" data-path="{escape(path, quote=True)}">'
@@ -161,6 +248,27 @@ class HtmlReporter(Reporter):
             f'<div class="src">{text}</div><ol class="v">{items}</ol></section>\n'
         )
         self.anchors[path] = anchor
+
+    def _about(self) -> str:
+        """When, where, with what: the audit's date, root, version, rules and configuration."""
+        from ..config.settings import find_config
+
+        root = Path.cwd()
+        try:
+            found = find_config(root.absolute())
+            config = str(found.path) if found is not None else "none (defaults)"
+        except Exception as error:  # the run already reported a broken configuration
+            config = f"unreadable ({type(error).__name__})"
+        items = [
+            ("date", datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")),
+            ("root", str(root)),
+            ("medlint", __version__),
+            ("rules", f"{len(self.rules)}, fingerprint {rules_fingerprint(self.rules.values())}"),
+            ("configuration", config),
+        ]
+        return "<dl>" + "".join(
+            f"<dt>{escape(k)}</dt><dd>{escape(clean(v))}</dd>" for k, v in items
+        ) + "</dl>"
 
     def close(self, summary: Summary) -> None:
         totals = [
@@ -181,8 +289,7 @@ class HtmlReporter(Reporter):
             '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>medlint audit report</title><style>{_CSS}</style></head><body>"
-            f"<header><h1>medlint 合规审核报告 · audit report</h1>"
-            f"<div>medlint {escape(__version__)}</div></header><main>"
+            f"<header><h1>medlint 合规审核报告 · audit report</h1>{self._about()}</header><main>"
             '<section id="totals"><h2>Totals</h2><div class="totals">'
             + "".join(
                 f'<div class="total" data-name="{escape(k)}"><b>{n}</b>{escape(k)}</div>'

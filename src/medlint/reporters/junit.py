@@ -1,7 +1,9 @@
 """``junit``: JUnit XML, read by most CI servers' test report views.
 
 One ``testsuite`` per file checked; each violation is a failed ``testcase`` named after
-its rule, and a file without violations has one passing ``testcase``.
+its rule, and a file without violations has one passing ``testcase``. A file that could
+not be checked is a ``testcase`` with an ``error``. Every name and text is kept to the
+characters XML 1.0 allows (see :mod:`medlint.escape`), so the document is always well formed.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from ..escape import xml_text
 from ..violation import Violation
 from .base import Reporter, Summary
 
@@ -18,7 +21,17 @@ class JunitReporter(Reporter):
         super().__init__(*args, **kwargs)
         self.root = ET.Element("testsuites", name="medlint")
 
+    def failed(self, path: str, message: str) -> None:
+        path = xml_text(path)
+        suite = ET.SubElement(
+            self.root, "testsuite", name=path, tests="1", failures="0", errors="1", skipped="0"
+        )
+        case = ET.SubElement(suite, "testcase", name="medlint", classname=path, file=path)
+        error = ET.SubElement(case, "error", message=xml_text(message), type="MED002")
+        error.text = xml_text(f"{path}: cannot check this file: {message}")
+
     def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
+        path = xml_text(path)
         suite = ET.SubElement(
             self.root,
             "testsuite",
@@ -39,21 +52,21 @@ class JunitReporter(Reporter):
                 file=path,
                 line=str(v.line),
             )
-            failure = ET.SubElement(case, "failure", message=v.message, type=v.rule)
-            details = [f"{v.path}:{v.line}:{v.column}: {v.rule} {v.message}"]
+            failure = ET.SubElement(case, "failure", message=xml_text(v.message), type=v.rule)
+            details = [f"{path}:{v.line}:{v.column}: {v.rule} {xml_text(v.message)}"]
             if v.text:
-                details.append(f"原文：{v.text}")
+                details.append(f"原文：{xml_text(v.text)}")
             if v.suggestion:
                 details.append(f"建议：{v.suggestion}")
             if v.basis:
                 details.append(f"依据：{v.basis}")
-            failure.text = "\n".join(details)
+            failure.text = xml_text("\n".join(details))
 
     def close(self, summary: Summary) -> None:
         suites = list(self.root)
         self.root.set("tests", str(sum(int(s.get("tests", "0")) for s in suites)))
         self.root.set("failures", str(sum(int(s.get("failures", "0")) for s in suites)))
-        self.root.set("errors", "0")
+        self.root.set("errors", str(sum(int(s.get("errors", "0")) for s in suites)))
         ET.indent(self.root)
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self.out.write(ET.tostring(self.root, encoding="unicode") + "\n")

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from ..escape import clean
 from ..filters.baseline import content_keys, key_path, per_article_codes
 from ..rules import Rule
 from ..version import __version__
@@ -25,7 +26,7 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: relative stays relative, absolute becomes file://."""
     if PurePath(path).is_absolute():
-        return PurePath(path).as_uri()
+        return PurePath(clean(path)).as_uri()
     return quote(key_path(path))
 
 
@@ -66,6 +67,20 @@ class SarifReporter(Reporter):
         super().__init__(*args, **kwargs)
         self.per_article = per_article_codes(self.rules.values())
         self.results: list[tuple[Violation, str]] = []
+        self.notifications: list[dict[str, Any]] = []
+
+    def failed(self, path: str, message: str) -> None:
+        """An error result, and a notification that the run did not check everything."""
+        self.notifications.append(
+            {
+                "level": "error",
+                "message": {"text": f"cannot check this file: {clean(message)}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
+                ],
+            }
+        )
+        super().failed(path, message)
 
     def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
         keys = content_keys(violations, self.per_article)
@@ -92,6 +107,12 @@ class SarifReporter(Reporter):
                             "rules": descriptors,
                         }
                     },
+                    "invocations": [
+                        {
+                            "executionSuccessful": not self.notifications,
+                            "toolExecutionNotifications": self.notifications,
+                        }
+                    ],
                     "columnKind": "unicodeCodePoints",
                     "results": results,
                 }

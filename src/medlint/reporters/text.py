@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+from typing import Any
 
+from ..escape import printable
 from ..violation import Violation
 from .base import Reporter, Summary
 
@@ -16,17 +19,32 @@ def display_width(text: str) -> int:
 
 
 class TextReporter(Reporter):
+    """``path:line:col: CODE [severity] message``; ``concise`` leaves out the severity."""
+
+    with_severity = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.with_violations = 0
+
     def _paint(self, code: str, text: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text
 
     def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
         lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n") if source else []
+        self.with_violations += bool(violations)
         for v in violations:
-            where = self._paint("1", f"{v.path}:{v.line}:{v.column}:")
+            where = self._paint("1", f"{printable(v.path)}:{v.line}:{v.column}:")
             code = self._paint(_COLORS[v.severity.value], v.rule)
-            self.out.write(f"{where} {code} {v.message}\n")
+            level = f" [{v.severity.value}]" if self.with_severity else ""
+            self.out.write(f"{where} {code}{level} {printable(v.message)}\n")
             if self.show_source and 0 < v.line <= len(lines):
                 self._excerpt(lines[v.line - 1].removeprefix("\ufeff"), v)
+
+    def failed(self, path: str, message: str) -> None:
+        """Written to a report file; on the console the error line on stderr says it."""
+        if self.out not in (sys.stdout, sys.stderr):
+            super().failed(path, message)
 
     def _excerpt(self, line: str, v: Violation) -> None:
         gutter = f"{v.line:>5} | "
@@ -43,14 +61,21 @@ class TextReporter(Reporter):
 
     def close(self, summary: Summary) -> None:
         if summary.total:
-            parts = ", ".join(f"{n} {k}" for k, n in summary.counts.items() if n)
-            self.out.write(
-                f"Found {_plural(summary.total, 'violation')} ({parts}) "
-                f"in {_plural(summary.files, 'file')}.\n"
+            parts = ", ".join(
+                _plural(n, k) if k != "info" else f"{n} info"
+                for k, n in summary.counts.items()
+                if n
             )
+            files = (
+                _plural(summary.files, "file")
+                if self.with_violations >= summary.files
+                else f"{self.with_violations} of {_plural(summary.files, 'file')} checked"
+            )
+            self.out.write(f"Found {_plural(summary.total, 'violation')} ({parts}) in {files}.\n")
         elif summary.files:
             self.out.write(f"All checks passed ({_plural(summary.files, 'file')}).\n")
 
 
 def _plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -1,52 +1,210 @@
-"""Rule packs loaded once and kept pickled, keyed by medlint's version, the source of the
-rule models and the bytes of every rule file, so a one-file run skips YAML parsing and
-pydantic validation."""
+"""Rule packs loaded once and kept as JSON data, keyed by medlint's version, the source of
+the rule models and the bytes of every rule file, so a one-file run skips YAML parsing
+and pydantic validation.
+
+The cache holds no executable format: each entry is a JSON document written by
+:func:`load_pack_cached` after a full validation, carrying its own key and a SHA-256 of
+its body. It lives only in the private user cache folder (see :mod:`medlint.userdata`),
+never under the folders being checked, and is read only from a regular file this user
+owns. An entry that is damaged, foreign or from another key is ignored and rebuilt; a
+cache folder that cannot be written means working without the cache.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
+import tempfile
+import types
+import typing
 from pathlib import Path
+from typing import Any
 
-from ..userdata import user_cache_dir
+from pydantic import BaseModel
+
+from ..analysis.context import ContextLexicon
+from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
 from . import RulePack, load_pack
+from .loader import treatment_names
+from .models import RuleFile
 
-_SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what the pickle holds
+PREFIX = "pack-"
+SUFFIX = ".json"
+_FORMAT = 1
+
+_SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what an entry holds
+_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names"}  # of RulePack
+# (``names`` is derived from the rest: rebuilt, not stored)
 
 
 def _key(folders: list[Path]) -> str:
-    digest = hashlib.sha256(f"{__version__}\0".encode())
+    digest = hashlib.sha256(f"{__version__}\0{_FORMAT}\0".encode())
     here = Path(__file__).parent
-    for source in _SCHEMA:  # a changed model must not unpickle into stale objects
+    for source in _SCHEMA:  # a changed model must not be rebuilt from stale data
         digest.update((here / source).read_bytes() + b"\0")
     for folder in folders:
-        digest.update(str(folder.resolve()).encode() + b"\0")
+        digest.update(str(folder.resolve()).encode("utf-8", "surrogateescape") + b"\0")
         if folder.is_dir():
             rule_files = (".yaml", ".yml", ".txt", ".tsv")  # lexicon word files too
             files = (p for p in folder.rglob("*") if p.suffix in rule_files)
             for path in sorted(files):
-                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+                name = str(path).encode("utf-8", "surrogateescape")
+                digest.update(name + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 
 
-def load_pack_cached(folders: list[Path]) -> RulePack:
-    """``load_pack(folders)``, from the pickle when the rule files are unchanged."""
-    try:
-        target = user_cache_dir() / f"pack-{_key(folders)}.pickle"
-        with target.open("rb") as handle:
-            pack = pickle.load(handle)
-        if isinstance(pack, RulePack):
-            return pack
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    pack = load_pack(folders)  # raises RulesError for a broken pack: nothing is stored
-    try:
-        partial = target.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(pack, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, target)
-    except (OSError, NameError, pickle.PicklingError):
-        pass
+def _dump(pack: RulePack) -> dict[str, Any]:
+    return {
+        "rules": [rule.model_dump(mode="json") for rule in pack.rules],
+        "topics": [topic.model_dump(mode="json") for topic in pack.topics],
+        "context": pack.lexicon.model_dump(mode="json") if pack.lexicon else None,
+        "files": [os.fsencode(path).decode("utf-8", "surrogateescape") for path in pack.files],
+        "lexicons": pack.lexicons,
+        "names": pack.names is not None,
+    }
+
+
+class _Damaged(Exception):
+    pass
+
+
+def _build(annotation: Any, value: Any) -> Any:
+    """``value`` (JSON data a validated model produced) as ``annotation`` again, without
+    validation: models are constructed field by field, unions chosen by their ``kind``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _build(typing.get_args(annotation)[0], value)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if not isinstance(value, dict):
+            raise _Damaged(annotation.__name__)
+        fields = {}
+        for name, info in annotation.model_fields.items():
+            if name in value:
+                fields[name] = _build(info.annotation, value[name])
+        return annotation.model_construct(**fields)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if value is None:
+            return None
+        models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
+        if models and isinstance(value, dict):
+            for model in models:
+                kind = model.model_fields.get("kind")
+                if kind is not None and value.get("kind") in typing.get_args(kind.annotation):
+                    return _build(model, value)
+            raise _Damaged(f"unknown kind {value.get('kind')!r}")
+        return _build(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        if not isinstance(value, list):
+            raise _Damaged("list")
+        (item,) = typing.get_args(annotation) or (Any,)
+        return [_build(item, v) for v in value]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise _Damaged("dict")
+        _, item = typing.get_args(annotation) or (Any, Any)
+        return {k: _build(item, v) for k, v in value.items()}
+    if isinstance(annotation, type) and issubclass(annotation, (str, int, float, bool)):
+        if not isinstance(value, (str, int, float, bool)):
+            raise _Damaged(annotation.__name__)
+        return annotation(value)  # enums (Severity) too
+    return value
+
+
+def _restore(document: dict[str, Any]) -> RulePack:
+    rules_type = RuleFile.model_fields["rules"].annotation
+    topics_type = RuleFile.model_fields["topics"].annotation
+    context = document["context"]
+    pack = RulePack(
+        rules=_build(rules_type, document["rules"]),
+        topics=_build(topics_type, document["topics"]),
+        lexicon=_build(ContextLexicon, context) if context is not None else None,
+        files=[Path(os.fsdecode(name.encode("utf-8", "surrogateescape")))
+               for name in document["files"]],
+        lexicons=_build(dict[str, list[str]], document["lexicons"]),
+    )
+    if document["names"]:
+        pack.names = treatment_names(pack)
     return pack
+
+
+def read_entry(target: Path, key: str) -> RulePack | None:
+    """The pack stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
+    stored under another key or not a regular file of this user's."""
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            if not is_own_file(handle.fileno()):
+                return None
+            envelope = json.loads(handle.read())
+        body = envelope["body"]
+        digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+        if envelope.get("key") != key or envelope.get("sha256") != digest:
+            return None
+        return _restore(json.loads(body))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, _Damaged):
+        return None
+
+
+def write_entry(folder: Path, target: Path, key: str, pack: RulePack) -> None:
+    """Store ``pack`` at ``target`` atomically; give up quietly if the folder cannot take it."""
+    body = json.dumps(_dump(pack), ensure_ascii=False)
+    envelope = {
+        "key": key,
+        "sha256": hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
+        "body": body,
+    }
+    data = json.dumps(envelope, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    temporary = None
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+        temporary = None
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def load_pack_cached(folders: list[Path]) -> RulePack:
+    """``load_pack(folders)``, from the JSON cache when the rule files are unchanged."""
+    folder = user_cache_dir()
+    if folder is None or {f.name for f in dataclasses.fields(RulePack)} != _FIELDS:
+        return load_pack(folders)  # no private folder, or a pack this cache cannot hold
+    key = _key(folders)
+    target = folder / f"{PREFIX}{key}{SUFFIX}"
+    cached = read_entry(target, key)
+    if cached is not None:
+        return cached
+    pack = load_pack(folders)  # raises RulesError for a broken pack: nothing is stored
+    write_entry(folder, target, key, pack)
+    return pack
+
+
+def clean(folder: Path | None = None) -> int:
+    """Remove every stored pack (and leftovers of interrupted writes); return how many."""
+    folder = folder if folder is not None else user_cache_dir()
+    if folder is None or not folder.is_dir():
+        return 0
+    removed = 0
+    for entry in folder.iterdir():
+        name = entry.name
+        stored = name.startswith(PREFIX) and name.endswith((SUFFIX, ".pickle"))
+        if stored or (name.startswith(".pack-") and name.endswith(".tmp")):
+            try:
+                entry.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed

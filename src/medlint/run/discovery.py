@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pathspec
 
-from ..config.globs import glob_spec, relative
+from ..config.globs import glob_problem, glob_spec, relative
 from ..config.settings import Settings
 from ..documents.files import os_message
 
@@ -54,6 +54,8 @@ class GitIgnore:
                     lines.extend(handle.read().splitlines())
             except OSError:
                 continue
+        if any(glob_problem(line) for line in lines):  # could hang: not used, hides nothing
+            return None
         return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
 
     def ignored(self, path: str, is_dir: bool) -> bool:

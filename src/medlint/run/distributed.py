@@ -1,4 +1,4 @@
-"""Run a check on a Dask cluster (``pip install 'medlint[dask]'``, ``--scheduler ADDRESS``).
+"""Run a check on a Dask cluster (the ``dask`` extra, ``--scheduler ADDRESS``).
 
 The client finds and reads the files and keeps the cache, exactly as on one machine;
 each file goes to the workers with the settings that apply to it (its configuration and
@@ -10,6 +10,7 @@ output is the single-machine output: same violations, same order.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from pathlib import Path
 from typing import Any
 
 from ..config import Settings
@@ -95,7 +96,9 @@ class DaskExecutor:
         try:
             from distributed import Client
         except ImportError:
-            raise DaskUnavailable("--scheduler needs Dask: pip install 'medlint[dask]'") from None
+            raise DaskUnavailable(
+                "--scheduler needs Dask: install medlint with its dask extra (see README)"
+            ) from None
         _reachable(address)
         try:
             self.client = Client(address, timeout="10s", set_as_default=False)
@@ -108,27 +111,28 @@ class DaskExecutor:
         threads = sum(self.client.nthreads().values())
         self.workers = max(1, threads) * TASKS_PER_WORKER // 2
 
-    def _pack(self, linter: ConfiguredLinter) -> Any:
-        folders = linter.settings.rule_folders
+    def _pack(self, settings: Settings) -> Any:
+        folders = settings.rule_folders
         if folders not in self.packs:
-            self.packs[folders] = self.client.scatter(linter.pack, broadcast=True)
+            pack = self.workspace.pack(settings)
+            self.packs[folders] = self.client.scatter(pack, broadcast=True)
         return self.packs[folders]
 
     def submit(self, batch: list[tuple[str, str]]) -> _Pending:
-        groups: dict[int, tuple[ConfiguredLinter, list[int]]] = {}
+        groups: dict[tuple[Path | None, Path], tuple[Settings, list[int]]] = {}
         for index, (path, _) in enumerate(batch):
-            linter = self.workspace.linter_for(path)
-            groups.setdefault(id(linter), (linter, []))[1].append(index)
+            settings = self.workspace.settings_for(path)
+            key = (settings.file.path, settings.file.root)
+            groups.setdefault(key, (settings, []))[1].append(index)
         parts = []
-        for linter, indices in groups.values():
-            settings = linter.settings
-            key = f"{self.fingerprint}:{settings.file.path}:{settings.fingerprint}"
+        for settings, indices in groups.values():
+            name = f"{self.fingerprint}:{settings.file.path}:{settings.fingerprint}"
             future = self.client.submit(
                 check_on_worker,
-                key,
-                self._pack(linter),
+                name,
+                self._pack(settings),
                 settings,
-                linter.selection,
+                self.workspace.selection(settings),
                 [batch[i] for i in indices],
                 self.timeout,
                 pure=False,

@@ -6,23 +6,26 @@ A fix is *safe* when it cannot change what the article says about medicine:
   article that has none of it is safe; appending it next to an incomplete disclaimer
   is unsafe (a person should merge the two);
 - replacing a phrase by the wording a ``forbidden`` rule gives in ``replacements`` is
-  safe only when the rule says ``replacements_safe: true``.
+  safe only when the rule says ``replacements_safe: true``, which a rule may say only
+  when the replacement is right in every context (a heading, a metaphor, a quotation);
+  a word swap hardly ever is, and no rule of the default pack says it.
 
 Every fix is verified by checking the fixed text again: a fix that does not remove its
 violation, or that adds another, is dropped. So a second run changes nothing. Edits are
 made on the decoded text with its own line endings; nothing but the replaced phrase is
 ever removed. Files are written atomically in their own encoding and byte-order mark,
-and left alone when they changed on disk after they were read.
+only inside the folders given, and left alone when they changed on disk after they were
+read (see :mod:`medlint.run.safe_write`). A custom disclaimer wording must be one paragraph
+of prose (see :mod:`medlint.prose`): it is text for readers, never markup or commands.
 """
 
 from __future__ import annotations
 
 import difflib
 import html
-import os
 import re
-import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,10 +33,12 @@ from ..analysis.normalize import normalise
 from ..checks.patterns import Patterns
 from ..documents import document_format, read_document
 from ..documents.base import is_blank, normalise_newlines
-from ..documents.files import Decoded, InputError
+from ..documents.files import Decoded
+from ..prose import prose_problem
 from ..rules.models import ForbiddenRule, RequiredRule
 from ..violation import Violation
 from .engine import Linter
+from .safe_write import write_fix
 
 if TYPE_CHECKING:
     from .workspace import ConfiguredLinter
@@ -103,6 +108,8 @@ class Fixer:
                 continue
             custom = disclaimer_text if rule.category == "disclaimer" else None
             text = (custom or rule.fix_text).strip()
+            if custom and (problem := prose_problem(custom)):
+                raise FixError(f"the disclaimer text {problem}")
             if text:
                 missing = rule.missing_from(normalise(text).lower())
                 if missing:
@@ -243,33 +250,12 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(parts)
 
 
-def write_atomic(path: str, decoded: Decoded, text: str) -> None:
-    """Replace the file's content by ``text``, encoded as it was read, all or nothing.
+def write_atomic(
+    path: str, decoded: Decoded, text: str, roots: Iterable[str] | None = None
+) -> None:
+    """Replace the file's content by ``text``, encoded as it was read, all or nothing,
+    inside ``roots`` (see :mod:`medlint.run.safe_write`, which says when a fix is not written).
 
     Raises :class:`InputError` if the file changed since it was read, or cannot be written.
     """
-    target = os.path.realpath(path)
-    try:
-        data = decoded.encode(text)
-    except UnicodeEncodeError:
-        raise InputError(f"the fix cannot be written in {decoded.encoding}") from None
-    folder = os.path.dirname(target) or "."
-    try:
-        info = os.stat(target)
-        with open(target, "rb") as handle:
-            if handle.read() != decoded.data:
-                raise InputError("changed on disk while being fixed; left untouched")
-        handle_fd, temporary = tempfile.mkstemp(prefix=".medlint-", dir=folder)
-        try:
-            with os.fdopen(handle_fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temporary, info.st_mode & 0o7777)
-            os.replace(temporary, target)
-        except BaseException:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            raise
-    except OSError as error:
-        raise InputError(f"cannot write the fix: {error.strerror or error}") from None
+    write_fix(path, decoded, text, roots)

@@ -74,6 +74,9 @@ class RunOptions:
     max_size: int | None = DEFAULT_MAX_FILE_SIZE
     timeout: float | None = DEFAULT_TIMEOUT
     stdin_filename: str | None = None
+    discovered: Callable[[int], None] | None = None
+    """Told how many files the run has, once they are all found (for a progress bar:
+    discovery then finishes before the first result instead of alongside)."""
 
 
 class Handle(Protocol):
@@ -315,7 +318,10 @@ def run(
         jobs = options.jobs if count > BATCH else 1
         executor = make_executor(workspace, jobs, count >= LONG_RUN, options.timeout)
     try:
-        items = chain(first, _with_unlisted(files, unlisted))
+        items: Iterable[str | FileResult] = chain(first, _with_unlisted(files, unlisted))
+        if options.discovered is not None:
+            items = list(items)
+            options.discovered(len(items))
         yield from _stream(items, executor, workspace, options)
     finally:
         executor.close()
