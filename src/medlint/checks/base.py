@@ -18,7 +18,7 @@ USE_REACH = 24
 # A title that is about using what it names: 服用异维A酸须知, 布洛芬的正确吃法.
 _TITLE_FRAME = re.compile(
     r"服用|使用|用法|用量|吃法|须知|指南|注意事项|怎么(吃|用|打|做|选)|如何(吃|用|选)|攻略"
-    r"|副作用|不良反应|功效|疗效|作用|适应症|全解|详解|知多少|能治|治疗"
+    r"|副作用|不良反应|功效|疗效|作用|适应症|全解|详解|知多少|能治|治疗|介绍|了解一下"
 )
 # A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
 _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
