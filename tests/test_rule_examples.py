@@ -172,7 +172,7 @@ def test_rules_and_explain_by_name_with_fix_and_json(cli):
     listed = cli("rules", "miracle-cure", "MED402", "--format", "json")
     assert listed.code == 0, listed.err
     data = json.loads(listed.out)
-    assert [(r["code"], r["fix"]) for r in data] == [("MED402", None), ("MED406", "safe")]
+    assert [(r["code"], r["fix"]) for r in data] == [("MED402", None), ("MED406", "unsafe")]
     assert data[1]["examples"]["bad"] and data[1]["per_article"] is False
     text = cli("rules", "MED101")
     assert text.out.split() == ["MED101", "missing-disclaimer", "disclaimer", "error", "fix"]
