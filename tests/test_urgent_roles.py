@@ -49,3 +49,23 @@ def test_a_heading_that_says_act_now_covers_the_list_under_it():
 @pytest.mark.parametrize("sign", ["吐血", "咳血", "晕倒", "胸口疼"])
 def test_everyday_wordings_of_danger_signs_need_an_action(sign):
     assert _urgent(f"# 用药\n\n个别人会{sign}，多休息就好。") == [sign]
+
+
+def test_a_question_about_a_sign_is_answered_in_the_paragraph_after():
+    faq = (
+        "# 胃食管反流\n\n**问：胸口疼都是反流引起的吗？**\n\n"
+        "答：不都是。持续胸痛、出冷汗时请马上叫救护车。"
+    )
+    assert _urgent(faq) == []
+    wrong = "# 胃食管反流\n\n**问：胸口疼都是反流引起的吗？**\n\n答：基本都是，喝点温水就好。"
+    assert _urgent(wrong) == ["胸口疼"]
+
+
+def test_a_sign_listed_among_contraindications_needs_no_warning():
+    text = "# 某降压药\n\n## 谁不能用？\n\n- 对成分过敏者\n\n- 心源性休克者\n\n- 孕妇"
+    assert _urgent(text) == []
+
+
+def test_a_clinician_recalling_a_case_is_history():
+    text = "# 用药\n\n多年前我就接诊过服药后晕倒的老人，剂量一定要遵医嘱。"
+    assert _urgent(text) == []

@@ -85,6 +85,10 @@ class ContextLexicon(BaseModel):
         default_factory=list,
         description="sentence-ending marks that may stand just inside a closing quote",
     )
+    verdicts: list[str] = Field(
+        default_factory=list,
+        description="words opening the paragraph after a quoted claim that judge it (不对)",
+    )
     list_intro: list[str] = Field(
         default_factory=list, description="words of a heading that announce a list (以下)"
     )
@@ -251,8 +255,11 @@ class Context:
     def _testimonial_quote(self, opening: int) -> bool:
         """A quote that opens its paragraph is someone's own words: a testimonial, a
         claim (“吃了两盒就好了”——王女士), not speech the writer reports."""
-        paragraph = self.s.paragraph_at(opening)[0]
-        return not self.s.text[paragraph:opening].strip(" \t>-*#+0123456789.、")
+        paragraph, end = self.s.paragraph_at(opening)
+        if self.s.text[paragraph:opening].strip(" \t>-*#+0123456789.、"):
+            return False
+        following = self.s.text[end : end + 40].lstrip()  # a table's next cell, an answer
+        return not following.startswith(tuple(self.lexicon.verdicts))
 
     def question(self, start: int) -> bool:
         """The sentence holding ``start`` asks a question, or the claim's clause does.

@@ -32,6 +32,7 @@ _SEO_TITLE = re.compile(r"[_|｜]| - ")
 LIST_REACH = 12
 LIST_ITEM = 200
 HEADING = 40
+_MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
 _LIST_ITEM = re.compile(r"\s*([-*+•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
@@ -152,7 +153,22 @@ class Article:
     def caution_spans(self) -> list[tuple[int, int]]:
         return self.statement_spans(self.cautions)
 
-    def statement_spans(self, patterns: Patterns | None) -> list[tuple[int, int]]:
+    @cached_property
+    def caution_items(self) -> list[tuple[int, int]]:
+        """The list items (- …, 1. …, <li>) under a contraindication lead-in or heading."""
+        return [
+            (first, last)
+            for first, last in self.statement_spans(self.cautions, items_only=True)
+            if self.is_list_item(first)
+        ]
+
+    def is_list_item(self, position: int) -> bool:
+        line = self.document.span(position, position + 1)[0]
+        return _LIST_ITEM.match(self.document.source_line(line)) is not None
+
+    def statement_spans(
+        self, patterns: Patterns | None, items_only: bool = False
+    ) -> list[tuple[int, int]]:
         """Where the article says who must not or must carefully use something.
 
         A paragraph with contraindication language (``cautions``) is such a statement;
@@ -172,7 +188,8 @@ class Article:
             if index - 1 not in hits:
                 continue
             paragraph = self.structure.paragraph_at(first)
-            spans.append(paragraph)  # the statement: its paragraph (另外，…患者也一样)
+            if not items_only:
+                spans.append(paragraph)  # the statement: its paragraph (另外，…患者也一样)
             if self.is_heading(paragraph):
                 # a heading (这几类人先别做) covers its section, to the next heading
                 for section in self.structure.paragraphs[
@@ -194,10 +211,15 @@ class Article:
     def is_heading(self, paragraph: tuple[int, int]) -> bool:
         """A short paragraph without closing punctuation: a heading or a label line."""
         body = self.text[paragraph[0] : paragraph[1]].strip()
-        if not 0 < len(body) <= HEADING or body.endswith(_CLOSING) or "\n" in body:
+        if not 0 < len(body) <= HEADING or "\n" in body:
             return False
         line = self.document.span(paragraph[0], paragraph[0] + 1)[0]
-        return not _LIST_ITEM.match(self.document.source_line(line))
+        source = self.document.source_line(line)
+        if _MARKED_HEADING.match(source):
+            return True  # ## 谁不能用？ or <h2>…</h2>, even with a question mark
+        if body.endswith((*_CLOSING, ":", "：")):
+            return False  # a sentence, or a lead-in to a list
+        return not _LIST_ITEM.match(source)
 
     def in_caution(self, start: int) -> bool:
         return any(first <= start < last for first, last in self.caution_spans)

@@ -11,6 +11,10 @@ from .patterns import Patterns
 # A sentence ending with a colon that carries the action (出现以下情况，请立即就医：)
 # introduces a list: it covers the list items that follow, up to this many sentences.
 LEAD_IN_REACH = 8
+# A sentence about what to do when something happens (a closing "see a doctor if unwell" is not).
+_WHEN = re.compile(r"出现|一旦|发生|发现")
+# A question about the sign: the sentence ends with a question mark.
+_ASKED = re.compile(r"[?？][*_]*$")
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
@@ -32,6 +36,14 @@ class CooccurrenceCheck(Check):
 
     def words(self) -> list[str]:
         return self.signs.literals + self.actions.literals + self.exceptions.literals
+
+    def _warned(self, article: Article) -> bool:
+        """Some sentence says what to do when something happens (一旦出现…立即就医)."""
+        for start, _ in self.actions.finditer(article.text):
+            first, last = article.structure.sentence_at(start)
+            if _WHEN.search(article.text, first, last) and not article.context.negated(start):
+                return True
+        return False
 
     def _has_action(self, article: Article, first: int, last: int) -> bool:
         return any(
@@ -56,6 +68,15 @@ class CooccurrenceCheck(Check):
             last = max(sentences[index][1], min(last, end))
         if self._has_action(article, sentences[index][0], last):
             return True
+        first_of_sign, end_of_sign = sentences[index]
+        if _ASKED.search(article.text[first_of_sign:end_of_sign].rstrip()):
+            # a question (问：胸口疼一定是反流吗？): its answer is the rest of the paragraph
+            # and the next one
+            paragraphs = article.structure.paragraphs
+            at = article.structure.paragraph_index(start)
+            answer_end = paragraphs[min(at + 1, len(paragraphs) - 1)][1]
+            if self._has_action(article, end_of_sign, answer_end):
+                return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
             heading = article.is_heading(article.structure.paragraph_at(first))
             if heading or article.text[first:end].rstrip().endswith((":", "：")):
@@ -67,7 +88,8 @@ class CooccurrenceCheck(Check):
         """Affirmed mentions of a sign to act on now.
 
         Not negated (没有胸痛), not an exception (抗惊厥药, 过敏性休克史), and not in a
-        sentence that states who must not use a treatment (曾出现严重过敏反应者禁用).
+        sentence or a list that states who must not use a treatment (有重度过敏史者
+        禁用; 以下人群禁用：… 心源性休克者).
         """
         excepted = list(self.exceptions.finditer(article.text))
         return [
@@ -76,6 +98,7 @@ class CooccurrenceCheck(Check):
             if not article.context.negated(a)
             and not any(x < b and a < y for x, y in excepted)
             and not article.cautious(a)
+            and not any(x <= a < y for x, y in article.caution_items)
             and not self._other_role(article, a, b)
         ]
 
@@ -101,6 +124,8 @@ class CooccurrenceCheck(Check):
         ) is not None
 
     def run(self, article: Article) -> list[Finding]:
+        """The first sign without an action near it; or, for a treatment with serious
+        risks, an article that names no sign and gives no urgent action at all."""
         signs = self._signs(article, self.signs)
         risky = [p for p in article.presentations if p.topic.serious_signs]
         for presentation in risky:
@@ -111,7 +136,7 @@ class CooccurrenceCheck(Check):
             if not self._acted_on(article, start):
                 sign = article.document.prose[start:end]
                 return [Finding(self.rule, start, end, detail=f"“{sign}”")]
-        if risky and not signs:
+        if risky and not signs and not self._warned(article):
             presentation = risky[0]
             topic = presentation.topic
             return [

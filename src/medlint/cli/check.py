@@ -166,7 +166,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 file_error(result.path, result.error, None if args.write_baseline else reporter)
                 summary.errors += 1
                 continue
-            per_article = where.linter_for(result.path).selection.article_codes
+            per_article = where.selection(where.settings_for(result.path)).article_codes
             if args.write_baseline:
                 recorded.extend(content_keys(result.violations, per_article))
                 continue

@@ -10,6 +10,7 @@ output is the single-machine output: same violations, same order.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from pathlib import Path
 from typing import Any
 
 from ..config import Settings
@@ -110,27 +111,28 @@ class DaskExecutor:
         threads = sum(self.client.nthreads().values())
         self.workers = max(1, threads) * TASKS_PER_WORKER // 2
 
-    def _pack(self, linter: ConfiguredLinter) -> Any:
-        folders = linter.settings.rule_folders
+    def _pack(self, settings: Settings) -> Any:
+        folders = settings.rule_folders
         if folders not in self.packs:
-            self.packs[folders] = self.client.scatter(linter.pack, broadcast=True)
+            pack = self.workspace.pack(settings)
+            self.packs[folders] = self.client.scatter(pack, broadcast=True)
         return self.packs[folders]
 
     def submit(self, batch: list[tuple[str, str]]) -> _Pending:
-        groups: dict[int, tuple[ConfiguredLinter, list[int]]] = {}
+        groups: dict[tuple[Path | None, Path], tuple[Settings, list[int]]] = {}
         for index, (path, _) in enumerate(batch):
-            linter = self.workspace.linter_for(path)
-            groups.setdefault(id(linter), (linter, []))[1].append(index)
+            settings = self.workspace.settings_for(path)
+            key = (settings.file.path, settings.file.root)
+            groups.setdefault(key, (settings, []))[1].append(index)
         parts = []
-        for linter, indices in groups.values():
-            settings = linter.settings
-            key = f"{self.fingerprint}:{settings.file.path}:{settings.fingerprint}"
+        for settings, indices in groups.values():
+            name = f"{self.fingerprint}:{settings.file.path}:{settings.fingerprint}"
             future = self.client.submit(
                 check_on_worker,
-                key,
-                self._pack(linter),
+                name,
+                self._pack(settings),
                 settings,
-                linter.selection,
+                self.workspace.selection(settings),
                 [batch[i] for i in indices],
                 self.timeout,
                 pure=False,
