@@ -1,8 +1,17 @@
-"""Shared fixtures: the real CLI, run in a subprocess, and the shared corpus when present."""
+"""Shared fixtures: the command line (in this process, or in a real subprocess) and the
+shared corpus when present.
+
+``cli`` runs ``medlint.cli.main(argv)`` in this process with its own working folder,
+standard input and captured output: it is what most tests use. ``real_cli`` starts
+``python -m medlint`` in a subprocess, for the few tests about the process itself
+(entry point, streams, environment, signals).
+"""
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -24,7 +33,34 @@ class Run:
         return json.loads(self.out)
 
 
+def run_in_process(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Run:
+    """``medlint ARGS`` through ``main(argv)``, as a subprocess would see it: output
+    decoded as UTF-8 with universal newlines, standard input from ``stdin``."""
+    from medlint.cli import main
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    given = io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8")
+    saved = sys.stdin, sys.stdout, sys.stderr, os.getcwd()
+    sys.stdin, sys.stdout, sys.stderr = given, out, err
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        code = main(list(args))
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved[:3]
+        os.chdir(saved[3])
+    return Run(code, _captured(out), _captured(err))
+
+
+def _captured(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    raw = stream.buffer.getvalue().decode("utf-8", "replace")  # type: ignore[attr-defined]
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Run:
+    """``python -m medlint ARGS`` in a real subprocess."""
     done = subprocess.run(
         [sys.executable, "-m", "medlint", *args],
         cwd=cwd,
@@ -39,6 +75,11 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Ru
 
 @pytest.fixture
 def cli():
+    return run_in_process
+
+
+@pytest.fixture
+def real_cli():
     return run_cli
 
 

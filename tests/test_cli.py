@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import ROOT
 
 CONTRACT = {
@@ -90,9 +92,44 @@ def test_usage_errors_exit_two(cli, tmp_path):
     assert "Traceback" not in missing.err
 
 
-def test_version(cli):
-    run = cli("--version")
-    assert run.code == 0 and run.out.startswith("medlint ")
+def test_version(real_cli):
+    """The installed entry point, in a real process: the one version of the package."""
+    import medlint
+
+    run = real_cli("--version")
+    assert run.code == 0 and run.out == f"medlint {medlint.__version__}\n"
+    assert run.err == ""
+
+
+ARTICLE = "# 标题\n\n这套操效果最好，颈椎病就能彻底治愈。\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (("check", "examples/"), None),
+        (("check", "--format", "json", "--select", "overclaim", "examples/"), None),
+        (("check", "--stdin-filename", "post.md", "-"), ARTICLE),
+        (("check", "--fix", "--stdin-filename", "post.md", "-"), ARTICLE),
+        (("check", "--diff", "--stdin-filename", "post.md", "-"), ARTICLE),
+        (("check", "--format", "nope", "examples/"), None),
+        (("check", "examples/missing.md", "examples/overclaims.md"), None),
+        (("rules",), None),
+        (("explain", "MED401"), None),
+        ((), None),
+    ],
+)
+def test_in_process_runs_are_real_runs(cli, real_cli, args, stdin):
+    """What the in-process ``cli`` fixture shows is what a real ``medlint`` process
+    prints and returns (output, errors, exit status), so the tests that use it prove
+    what they say about the command."""
+    inside = cli(*_no_cache(args), cwd=ROOT, stdin=stdin)
+    real = real_cli(*_no_cache(args), cwd=ROOT, stdin=stdin)
+    assert (inside.code, inside.out, inside.err) == (real.code, real.out, real.err)
+
+
+def _no_cache(args: tuple[str, ...]) -> tuple[str, ...]:
+    return (*args[:1], "--no-cache", *args[1:]) if args[:1] == ("check",) else args
 
 
 def test_output_file(cli, tmp_path):

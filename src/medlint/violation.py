@@ -39,5 +39,5 @@ class Violation(BaseModel):
     text: str = ""
     topic: str = ""
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)

@@ -15,24 +15,23 @@ A phrase right after the claim in its clause can negate it too (根治不了, �
 
 from __future__ import annotations
 
+import re
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from .structure import TextStructure
 
-# Sentence-ending punctuation that may stand just inside a closing quotation mark.
-_ENDS = ("。", "！", "？", "!", "?", "…")
-_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"), ("《", "》"))
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
-_LIST_INTRO = ("这些", "以下", "下面", "常见", "几个", "哪些", "几种", "几大")
 
 
-def _introduces_list(text: str) -> bool:
+def _introduces_list(text: str, intro: list[str]) -> bool:
     """A short paragraph that announces a list: ends with a colon or says 以下/这些 …"""
     if len(text) > _HEADING or text.endswith(("。", ".", "!", "！")):
         return False
-    return text.endswith(("：", ":")) or any(word in text for word in _LIST_INTRO)
+    return text.endswith(("：", ":")) or any(word in text for word in intro)
 
 
 class ContextLexicon(BaseModel):
@@ -75,11 +74,31 @@ class ContextLexicon(BaseModel):
         description="words of a heading that debunks the short items listed under it "
         "(这些说法都是谣言)",
     )
+    rhetorical: list[str] = Field(
+        default_factory=list,
+        description="words that make a question assert (谁不说好？, 还做什么手术？)",
+    )
+    quote_pairs: list[Annotated[str, Field(min_length=2, max_length=2)]] = Field(
+        default_factory=list, description="opening and closing quotation marks, as pairs"
+    )
+    sentence_ends: list[str] = Field(
+        default_factory=list,
+        description="sentence-ending marks that may stand just inside a closing quote",
+    )
+    list_intro: list[str] = Field(
+        default_factory=list, description="words of a heading that announce a list (以下)"
+    )
     negation_window: int = Field(default=12, ge=1, le=80)
     treatment_uses: list[str] = Field(
         default_factory=list,
         description="patterns showing that a sentence presents or recommends a treatment",
     )
+
+
+# "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？
+_RHETORICAL = re.compile(
+    r"(?:谁|哪个|哪位|有谁|哪一个)[^,;:?!。，；：？！]{0,4}?(?:不|没)|谁会|哪有|哪(?:里)?比得上"
+)
 
 
 class Context:
@@ -188,7 +207,9 @@ class Context:
             return False
         for first, last in reversed(paragraphs[max(0, index - _LIST_LENGTH) : index]):
             text = self.s.text[first:last].strip()
-            if _introduces_list(text) and any(w in text for w in self.lexicon.debunk_headings):
+            if _introduces_list(text, self.lexicon.list_intro) and any(
+                w in text for w in self.lexicon.debunk_headings
+            ):
                 return True
             if len(text) > _LIST_ITEM:
                 return False
@@ -200,27 +221,47 @@ class Context:
         Quotes that the writer adopts (堪称“神药”, 被誉为“…”) do not count.
         """
         first, _ = self.s.sentence_at(start)
-        if self.s.text.startswith('"', first) and self.s.text[first - 1 : first] in _ENDS:
+        ends = self.lexicon.sentence_ends
+        if self.s.text.startswith('"', first) and self.s.text[first - 1 : first] in ends:
             first += 1  # the closing mark of a quote that ended with 。！？ ("…好了！"——)
         before = self.s.text[first:start]
         opened = -1
-        for opening, closing in _QUOTE_PAIRS:
+        for opening, closing in self.lexicon.quote_pairs:
             if before.rfind(opening) > before.rfind(closing):
                 opened = max(opened, before.rfind(opening))
         if opened < 0 and before.count('"') % 2 == 1:
             opened = before.rfind('"')
         if opened < 0:
             return False
+        if self._testimonial_quote(first + opened):
+            return False
         clause = self.s.clause_start(first + opened) - first
         lead = before[clause:opened]
         return not any(frame in lead for frame in self.lexicon.affirming_frames)
 
+    def rhetorical(self, start: int) -> bool:
+        """The sentence asks only to assert: 用过的谁不说好？ · 有它还做什么手术？"""
+        first, last = self.s.sentence_at(start)
+        sentence = self.s.text[first:last]
+        if _RHETORICAL.search(sentence):
+            return True
+        return any(word in sentence for word in self.lexicon.rhetorical)
+
+    def _testimonial_quote(self, opening: int) -> bool:
+        """A quote that opens its paragraph is someone's own words: a testimonial, a
+        claim (“吃了两盒就好了”——王女士), not speech the writer reports."""
+        paragraph = self.s.paragraph_at(opening)[0]
+        return not self.s.text[paragraph:opening].strip(" \t>-*#+0123456789.、")
+
     def question(self, start: int) -> bool:
-        """The sentence holding ``start`` asks a question, or the claim's clause does."""
+        """The sentence holding ``start`` asks a question, or the claim's clause does.
+
+        A rhetorical question asks nothing: it is a claim.
+        """
         first, last = self.s.sentence_at(start)
         sentence = self.s.text[first:last].rstrip()
         if sentence.endswith(("?", "吗", "呢")) or "?" in sentence[-2:]:
-            return True
+            return not self.rhetorical(start)
         return self._phrase_before(
             self.lexicon.question_words, self.s.clause_start(start), start, overlap=True
         )

@@ -22,6 +22,7 @@ import sys
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from ..reference import REFERENCE
 
@@ -36,7 +37,7 @@ _reference = REFERENCE
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def _jieba() -> Any:
     # jieba imports pkg_resources (a third of a second) only to find its own data files,
     # and falls back to plain paths when it is missing: keep it out while jieba loads.
     hidden = "pkg_resources" not in sys.modules
@@ -53,7 +54,8 @@ def _jieba():
 
 
 def _dictionary_path() -> str:
-    return os.path.join(os.path.dirname(_jieba().__file__), _jieba().DEFAULT_DICT_NAME)
+    folder = os.path.dirname(_jieba().__file__)
+    return os.path.join(str(folder), str(_jieba().DEFAULT_DICT_NAME))
 
 
 def _database_path(dictionary: str) -> str:
@@ -89,9 +91,11 @@ class LazyFreq:
         self.connection: sqlite3.Connection | None = None
         self.added: dict[str, int] = {}
         self.memo: dict[str, int | None] = {}
-        self.total = self._query("SELECT total FROM meta", ())[0]
+        row = self._query("SELECT total FROM meta", ())
+        assert row is not None
+        self.total: int = row[0]
 
-    def _query(self, sql: str, args: tuple) -> tuple | None:
+    def _query(self, sql: str, args: tuple[str, ...]) -> Any:
         if self.pid != os.getpid():  # a connection must not cross a fork
             self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             self.pid = os.getpid()
@@ -141,7 +145,7 @@ class LazyFreq:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def _tokenizer() -> Any:
     """A jieba ``Tokenizer`` whose frequency table is a :class:`LazyFreq`."""
     jieba = _jieba()
     dictionary = _dictionary_path()
@@ -159,7 +163,7 @@ def _tokenizer():
 
 
 @lru_cache(maxsize=1)
-def _reference_tokenizer():
+def _reference_tokenizer() -> Any:
     jieba = _jieba()
     jieba.initialize()
     return jieba.dt
@@ -171,7 +175,7 @@ def register_words(words: Iterable[str]) -> None:
         _words.update(word for word in words if word)
 
 
-def _flush(tokenizer) -> None:
+def _flush(tokenizer: Any) -> None:
     """Add the registered words this tokenizer does not have yet."""
     with _lock:
         added = tokenizer.__dict__.setdefault("medlint_added", set())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..rules.models import CooccurrenceRule, CoverageRule, ForbiddenRule, RequiredRule, Rule
 from .base import Check, Finding
 from .cooccurrence import CooccurrenceCheck
@@ -17,7 +19,10 @@ KINDS: dict[type, type[Check]] = {
 }
 
 
-def compile_rule(rule: Rule) -> Check:
+def compile_rule(rule: Rule, lexicons: Mapping[str, list[str]] | None = None) -> Check:
+    """The check for ``rule``; ``lexicons`` are the pack's word classes (for frames)."""
+    if isinstance(rule, ForbiddenRule):
+        return ForbiddenCheck(rule, lexicons)
     return KINDS[type(rule)](rule)
 
 

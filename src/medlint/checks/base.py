@@ -25,6 +25,8 @@ class Finding:
     line: int | None = None
     detail: str = ""
     topic: str = ""
+    raised: bool = False
+    """Commercial context near the claim (C15): reported as an error."""
 
 
 @dataclass

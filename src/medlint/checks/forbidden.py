@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ..rules.models import ForbiddenRule
 from .base import Article, Check, Finding
+from .frames import Frames
 from .patterns import Patterns
 
 # a run of 2-6 Chinese characters that is a whole alternative of a pattern: 术前术后 in
@@ -13,29 +15,61 @@ from .patterns import Patterns
 _WHOLE_WORD = re.compile(r"(?:(?<=[(|:])|^)([\u4e00-\u9fff]{2,6})(?=[|)]|$)")
 
 
-# not registered: a chunk opening with a negator (不疼了) would hide it from negation
-# scopes, and one closing on a particle would swallow the particle into the claim
-_NEGATOR_FIRST = "不没无非未别勿"
-_PARTICLE_LAST = "了的地得着过吗呢吧啊"
+# not registered with jieba (word classes segment-negator-first, segment-particle-last):
+# a chunk opening with a negator (不疼了) would hide it from negation scopes, and one
+# closing on a particle would swallow the particle into the claim
+_NO_FIRST = "segment-negator-first"
+_NO_LAST = "segment-particle-last"
 
 
-def alternative_words(patterns: list[str]) -> list[str]:
+def _registrable(word: str, lexicons: Mapping[str, list[str]]) -> bool:
+    """A word jieba may keep whole: not led by a negator, not closed by a particle."""
+    return word[0] not in lexicons.get(_NO_FIRST, ()) and word[-1] not in lexicons.get(
+        _NO_LAST, ()
+    )
+
+
+def alternative_words(patterns: list[str], lexicons: Mapping[str, list[str]]) -> list[str]:
     """The whole-word alternatives of ``patterns``, for jieba's dictionary."""
     return sorted(
-        {
-            word
-            for p in patterns
-            for word in _WHOLE_WORD.findall(p)
-            if word[0] not in _NEGATOR_FIRST and word[-1] not in _PARTICLE_LAST
-        }
+        {word for p in patterns for word in _WHOLE_WORD.findall(p) if _registrable(word, lexicons)}
     )
+
+
+# C15: a phone number or a price near a claim is commercial context (with the words of
+# the `commercial` class); alone it is never a violation
+_COMMERCIAL = re.compile(
+    r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d"
+)
+COMMERCIAL_DETAIL = "附近有电话、价格、预约或微信等推广信息，按广告处理"
+
+
+# words registered with jieba only so that frames find them whole: a match may start or
+# end inside one (a class word such as 天然激素 must not hide the phrase 纯天然)
+SOFT: set[str] = set()
+
+
+def on_boundaries(article: Article, start: int, end: int) -> bool:
+    """[start, end) starts and ends where jieba tokens do, or inside a frame word."""
+    tokens = article.structure.tokens(start)
+    for position in (start, end):
+        for word, a, b in tokens:
+            if a < position < b and word not in SOFT:
+                return False
+    return True
 
 
 class ForbiddenCheck(Check):
     rule: ForbiddenRule
 
-    def __init__(self, rule: ForbiddenRule) -> None:
+    def __init__(
+        self, rule: ForbiddenRule, lexicons: Mapping[str, list[str]] | None = None
+    ) -> None:
         super().__init__(rule)
+        self.lexicons = lexicons or {}
+        self.frames = Frames(rule.frames, self.lexicons, rule.gap)
+        commerce = ["{commercial}"] if "commercial" in self.lexicons else []
+        self.commerce = Frames(commerce, self.lexicons)
         self.patterns = Patterns(rule.patterns)
         self.exceptions = Patterns(rule.exceptions)
         self.sentence_exceptions = Patterns(rule.sentence_exceptions)
@@ -45,8 +79,15 @@ class ForbiddenCheck(Check):
         return [
             *self.patterns.literals,
             *self.exceptions.literals,
-            *alternative_words(rule.patterns + rule.exceptions),
+            *alternative_words(rule.patterns + rule.exceptions, self.lexicons),
+            *self._frame_words(),
         ]
+
+    def _frame_words(self) -> list[str]:
+        """Frame words for jieba; a pattern match may still end inside one (``SOFT``)."""
+        words = [w for w in self.frames.words if len(w) > 1 and _registrable(w, self.lexicons)]
+        SOFT.update(words)
+        return words
 
     def excepted(self, article: Article, start: int, end: int) -> bool:
         """An exception overlaps the match, or a sentence exception is in its sentence."""
@@ -59,7 +100,7 @@ class ForbiddenCheck(Check):
 
     def is_claim(self, article: Article, start: int, end: int) -> bool:
         rule, context = self.rule, article.context
-        if rule.word_boundaries and not article.structure.on_token_boundaries(start, end):
+        if rule.word_boundaries and not on_boundaries(article, start, end):
             return False
         if self.excepted(article, start, end):
             return False
@@ -73,13 +114,49 @@ class ForbiddenCheck(Check):
             return False
         return not (rule.skip_debunked and context.debunked(start, end))
 
+    def _gaps_negated(self, article: Article, gaps) -> bool:
+        """A negator token stands in a gap the frame skipped (保证不能治好)."""
+        negators = article.context._negators
+        for first, last in gaps:
+            for word, a, _ in article.structure.tokens(first):
+                if first <= a < last and word in negators:
+                    return True
+        return False
+
+    def spans(self, article: Article) -> list[tuple[int, int]]:
+        """Pattern and frame matches, leftmost first, the longest first at one start."""
+        found = set(self.patterns.finditer(article.text))
+        for start, end, gaps in self.frames.finditer(article.text):
+            if (start, end) not in found and not (gaps and self._gaps_negated(article, gaps)):
+                found.add((start, end))
+        return sorted(found, key=lambda span: (span[0], -span[1]))
+
     def run(self, article: Article) -> list[Finding]:
         """One finding per claim, the longest match first; overlapping matches add nothing."""
         findings: list[Finding] = []
-        spans = sorted(self.patterns.finditer(article.text), key=lambda span: (span[0], -span[1]))
-        for start, end in spans:
+        for start, end in self.spans(article):
             if findings and start < findings[-1].end:
                 continue
             if self.is_claim(article, start, end):
                 findings.append(Finding(self.rule, start, end))
+        for finding in findings:
+            if self.commercial(article, finding.start):
+                finding.raised = True
+                finding.detail = COMMERCIAL_DETAIL
         return findings
+
+    def commercial(self, article: Article, position: int) -> bool:
+        """A commercial signal in the claim's paragraph or the paragraphs beside it (C15)."""
+        paragraphs = article.structure.paragraphs
+        if not paragraphs or not self.commerce:
+            return False
+        index = article.structure.paragraph_index(position)
+        first = paragraphs[max(0, index - 1)][0]
+        last = paragraphs[min(len(paragraphs) - 1, index + 1)][1]
+        if _COMMERCIAL.search(article.text, first, last):
+            return True
+        return any(
+            first <= start and end <= last
+            and article.structure.on_token_boundaries(start, end)
+            for start, end, _ in self.commerce.finditer(article.text)
+        )

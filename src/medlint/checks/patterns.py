@@ -9,20 +9,21 @@ without such a literal always run. The matches are exactly those of the plain re
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from ..analysis.normalize import _table
 from ..reference import REFERENCE
 
-try:  # Python 3.11+
-    import re._constants as _sre
-    import re._parser as _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+# the standard library's regular-expression parser and its constants (untyped)
+_NEW = sys.version_info >= (3, 11)
+_sre: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
+_parser: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
 
 _LITERAL = re.compile(r"^[^\\.^$*+?{}\[\]|()]+$")
 _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
@@ -52,11 +53,13 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     """The more selective requirement: longer shortest literal, then fewer alternatives."""
     if a is None or b is None:
         return a or b
-    score = lambda s: (min(map(len, s)), -len(s))  # noqa: E731
+    def score(s: frozenset[str]) -> tuple[int, int]:
+        return min(map(len, s)), -len(s)
+
     return a if score(a) >= score(b) else b
 
 
-def _required(items) -> frozenset[str] | None:
+def _required(items: Any) -> frozenset[str] | None:
     """Literals of which every match of the parsed sequence contains at least one."""
     best: frozenset[str] | None = None
     run: list[str] = []
@@ -75,7 +78,7 @@ def _required(items) -> frozenset[str] | None:
         elif op is _sre.BRANCH:
             parts = [_required(branch) for branch in value[1]]
             if all(p is not None for p in parts):
-                part = frozenset().union(*parts)
+                part = frozenset().union(*(p for p in parts if p is not None))
         elif op in _REPEATS and value[0] >= 1:
             part = _required(value[2])
         best = _better(best, part)
@@ -95,7 +98,7 @@ class _Literals:
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
-        self.automaton = None
+        self.automaton: Any = None  # ahocorasick_rs.AhoCorasick, built on first use
         self.size = 0
         self.last: tuple[str, dict[int, list[int]], frozenset[int]] | None = None
 
@@ -112,7 +115,7 @@ class _Literals:
         return self._scan(text)[2]
 
     def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
-        if self.last is not None and self.last[0] is text:
+        if self.last is not None and self.last[0] is text and self.size == len(self.index):
             return self.last
         if self.automaton is None or self.size != len(self.index):
             from ahocorasick_rs import AhoCorasick
@@ -213,7 +216,7 @@ class Patterns:
         if not active:
             return
         end = len(text) if end is None else end
-        spans = set()
+        spans: set[tuple[int, int]] = set()
         for index in active:
             phrase = self.phrases[index]
             if phrase is not None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from .. import __version__
 from ..config import ConfigError
 from ..rules import RulesError
-from . import check, clean, config, rule_tests, rules
+from . import check, clean, config, editors, rule_tests, rules
 from .errors import EXIT_OK, EXIT_USAGE, UsageError
 from .options import Parser
 from .output import silence_stdout, tolerant_streams
@@ -21,6 +21,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "explain": rules.cmd_explain,
     "config": config.cmd_config,
     "test-rules": rule_tests.cmd_test_rules,
+    "lsp": editors.cmd_lsp,
+    "serve": editors.cmd_serve,
 }
 
 
@@ -35,11 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_parsers(commands)
     config.add_parser(commands)
     rule_tests.add_parser(commands)
+    editors.add_parsers(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; every failure is one line on stderr, never a traceback."""
+    """Run the command line and return its exit status; every failure is one line on
+    stderr, never a traceback."""
     tolerant_streams()
     parser = build_parser()
     try:
@@ -51,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, RulesError, ConfigError) as error:
         print(f"medlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except SystemExit as done:  # --help, --version: main(argv) returns, never exits
+        return done.code if isinstance(done.code, int) else EXIT_OK if done.code is None else 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -20,10 +20,16 @@ _PREFIX = re.compile(r"^[A-Z]+[0-9]*$")
 
 
 class RuleLike(Protocol):
-    code: str
-    name: str
-    category: str
-    severity: Severity
+    """What selectors see of a rule (pack rules, built-in rules, violations' rules)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,10 @@ def _specificity(selector: str, rule: RuleLike) -> int | None:
 
 def matches(selector: str, violation: Violation | RuleLike) -> bool:
     """Whether ``selector`` names the rule of ``violation`` (or the rule itself)."""
-    if isinstance(violation, Violation):
-        violation = RuleInfo(violation.rule, violation.name, violation.category,
-                             violation.severity)
-    return _specificity(selector, violation) is not None
+    rule: RuleLike = violation if not isinstance(violation, Violation) else RuleInfo(
+        violation.rule, violation.name, violation.category, violation.severity
+    )
+    return _specificity(selector, rule) is not None
 
 
 def unknown(selectors: Iterable[str], rules: Iterable[RuleLike]) -> list[str]:
@@ -105,8 +111,11 @@ def resolve(
         if chosen is not None and (dropped is None or chosen > dropped):
             codes.add(rule.code)
         if severity:
-            ranked = [(_specificity(s, rule), level) for s, level in severity.items()]
-            ranked = [(score, level) for score, level in ranked if score is not None]
+            ranked = [
+                (score, level)
+                for selector, level in severity.items()
+                if (score := _specificity(selector, rule)) is not None
+            ]
             if ranked:
                 overrides.append((rule.code, max(ranked, key=lambda item: item[0])[1]))
     return Selection(frozenset(codes), tuple(sorted(overrides)), frozenset(article_codes))

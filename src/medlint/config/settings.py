@@ -207,7 +207,7 @@ class Settings:
         if given is None:
             given = list(DEFAULT_EXTENSIONS)
         if isinstance(given, list):
-            given = {suffix: SUFFIXES.get(_suffix(suffix), "text") for suffix in given}
+            return {_suffix(suffix): SUFFIXES.get(_suffix(suffix), "text") for suffix in given}
         return {_suffix(suffix): fmt for suffix, fmt in given.items()}
 
     def resolved(self) -> dict[str, Any]:

@@ -76,7 +76,7 @@ class _ProseParser(HTMLParser):
         line, column = self.getpos()
         return self.base + self.starts[line - 1] + column
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
             self.skip += 1
         elif tag in _BLOCKS:
@@ -86,7 +86,7 @@ class _ProseParser(HTMLParser):
         elif tag == "img" and not self.skip:
             self._alt()
 
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "img" and not self.skip:
             self._alt()
         elif tag == "br":

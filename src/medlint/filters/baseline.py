@@ -14,22 +14,22 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from ..analysis.normalize import normalise
 from ..rules import Rule
 from ..violation import Violation
 
 BASELINE_VERSION = 1
-PER_LINE_KINDS = frozenset({"forbidden"})
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be read or written (one line)."""
 
 
-class Key(NamedTuple):
+@dataclass(frozen=True, order=True)
+class Key:
     rule: str
     path: str
     text: str
@@ -37,13 +37,14 @@ class Key(NamedTuple):
 
     def fingerprint(self) -> str:
         """A stable hexadecimal digest of the key."""
-        data = json.dumps(list(self), ensure_ascii=False, separators=(",", ":"))
+        fields = [self.rule, self.path, self.text, self.index]
+        data = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 def per_article_codes(rules: Iterable[Rule]) -> frozenset[str]:
     """Codes of the rules that judge a whole article rather than one claim."""
-    return frozenset(rule.code for rule in rules if rule.kind not in PER_LINE_KINDS)
+    return frozenset(rule.code for rule in rules if rule.per_article)
 
 
 def key_path(path: str) -> str:
@@ -88,7 +89,7 @@ class Baseline:
 
 def write_baseline(path: Path, keys: Iterable[Key]) -> int:
     """Write ``keys`` sorted, as stable JSON; return how many were written."""
-    entries = [key._asdict() for key in sorted(set(keys))]
+    entries = [asdict(key) for key in sorted(set(keys))]
     document = {"version": BASELINE_VERSION, "violations": entries}
     try:
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

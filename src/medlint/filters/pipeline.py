@@ -78,7 +78,7 @@ class FileFilters:
     ) -> None:
         self.settings = settings
         self.selection = selection
-        self.rules = [*rules, suppression.UNUSED]
+        self.rules: list[RuleLike] = [*rules, suppression.UNUSED]
 
     def apply(
         self, path: str, source: str, fmt: str, violations: Iterable[Violation]

@@ -7,6 +7,7 @@ to open Chinese text correctly by double-click; other tools skip the mark.
 from __future__ import annotations
 
 import csv
+from typing import Any
 
 from ..violation import Violation
 from .base import Reporter, Summary
@@ -15,7 +16,7 @@ COLUMNS = list(Violation.model_fields)
 
 
 class CsvReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.out.write("\ufeff")
         self.writer = csv.writer(self.out, lineterminator="\r\n")

@@ -7,6 +7,7 @@ stay the same across runs and when lines above move.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..filters.baseline import content_keys, key_path, per_article_codes
 from ..violation import Violation
@@ -16,10 +17,10 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 class GitlabReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.per_article = per_article_codes(self.rules.values())
-        self.issues: list[dict] = []
+        self.issues: list[dict[str, Any]] = []
 
     def file(self, path: str, source: str | None, violations: list[Violation]) -> None:
         for v, key in zip(violations, content_keys(violations, self.per_article), strict=True):

@@ -13,6 +13,7 @@ import tempfile
 from collections import Counter
 from html import escape
 from itertools import pairwise
+from typing import Any
 
 from .. import __version__
 from ..violation import Violation
@@ -80,8 +81,8 @@ def bar_chart(counts: list[tuple[str, int]], color: str = "#0b3d5c") -> str:
 def _offsets(lines: list[str], v: Violation) -> tuple[int, int]:
     """Absolute [start, end) in the joined lines for a violation's inclusive span."""
     starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    for text in lines:
+        starts.append(starts[-1] + len(text) + 1)
     last = len(lines)
     line, end_line = min(max(v.line, 1), last), min(max(v.end_line, 1), last)
     start = starts[line - 1] + v.column - 1
@@ -124,11 +125,11 @@ def highlight(source: str, violations: list[Violation]) -> str:
 
 
 class HtmlReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.body = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self.categories: Counter[str] = Counter()
-        self.rules: Counter[str] = Counter()
+        self.rule_totals: Counter[str] = Counter()
         self.per_file: list[tuple[int, int, str]] = []  # (errors, violations, path)
         self.with_violations = 0
         self.anchors: dict[str, str] = {}
@@ -142,7 +143,7 @@ class HtmlReporter(Reporter):
         self.per_file = sorted(self.per_file, key=lambda t: (-t[0], -t[1], t[2]))[:WORST]
         for v in violations:
             self.categories[v.category] += 1
-            self.rules[f"{v.rule} {v.name}"] += 1
+            self.rule_totals[f"{v.rule} {v.name}"] += 1
         anchor = f"a{self.with_violations}"
         items = "".join(
             f'<li><span class="sev {v.severity.value}">{v.severity.value}</span> '
@@ -190,7 +191,7 @@ class HtmlReporter(Reporter):
             + '</div></section><section id="charts"><div class="charts">'
             f'<div><h2>Violations per category</h2>{bar_chart(self.categories.most_common())}'
             f'</div><div><h2>Violations per rule</h2>'
-            f'{bar_chart(self.rules.most_common(TOP_RULES), "#8250df")}</div></div></section>'
+            f'{bar_chart(self.rule_totals.most_common(TOP_RULES), "#8250df")}</div></div></section>'
             '<section id="worst"><h2>Worst articles</h2><table><tr><th>article</th>'
             f"<th>errors</th><th>violations</th></tr>{worst}</table></section>"
             '<section><input id="filter" placeholder="filter articles by path"></section>'

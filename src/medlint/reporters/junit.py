@@ -7,13 +7,14 @@ its rule, and a file without violations has one passing ``testcase``.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from ..violation import Violation
 from .base import Reporter, Summary
 
 
 class JunitReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.root = ET.Element("testsuites", name="medlint")
 

@@ -41,10 +41,10 @@ def help_text(rule: Rule) -> tuple[str, str]:
     if rule.suggestion:
         text.append(f"建议 instead: {rule.suggestion}")
         markdown.append(f"建议 instead: {rule.suggestion}")
-    text.append("违规示例 bad:\n" + "\n".join(f"  ✗ {e}" for e in rule.examples.bad))
-    markdown.append("违规示例 bad:\n\n" + "\n".join(f"- ✗ {e}" for e in rule.examples.bad))
-    text.append("合规示例 good:\n" + "\n".join(f"  ✓ {e}" for e in rule.examples.good))
-    markdown.append("合规示例 good:\n\n" + "\n".join(f"- ✓ {e}" for e in rule.examples.good))
+    text.append("违规示例 bad:\n" + "\n".join(f"  ✗ {e}" for e in rule.bad_examples))
+    markdown.append("违规示例 bad:\n\n" + "\n".join(f"- ✗ {e}" for e in rule.bad_examples))
+    text.append("合规示例 good:\n" + "\n".join(f"  ✓ {e}" for e in rule.good_examples))
+    markdown.append("合规示例 good:\n\n" + "\n".join(f"- ✓ {e}" for e in rule.good_examples))
     return "\n\n".join(text), "\n\n".join(markdown)
 
 
@@ -62,7 +62,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 class SarifReporter(Reporter):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.per_article = per_article_codes(self.rules.values())
         self.results: list[tuple[Violation, str]] = []

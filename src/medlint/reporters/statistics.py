@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..violation import Violation
 from .base import Reporter, Summary
 
 
-def rule_counts(summary: Summary) -> list[dict]:
+def rule_counts(summary: Summary) -> list[dict[str, Any]]:
     """``{"code", "name", "count"}`` per rule, most frequent first."""
     rows = [
         {"code": code, "name": name, "count": count}

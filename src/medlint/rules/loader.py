@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from ..analysis.context import ContextLexicon
-from .models import Rule, RuleFile, Topic
+from .models import ForbiddenRule, Lexicon, Rule, RuleFile, Topic
 
 
 class RulesError(Exception):
@@ -22,6 +23,8 @@ class RulePack:
     topics: list[Topic] = field(default_factory=list)
     lexicon: ContextLexicon | None = None
     files: list[Path] = field(default_factory=list)
+    lexicons: dict[str, list[str]] = field(default_factory=dict)
+    """Word classes by name (``rules/lexicons/*.yaml``), each word as written."""
 
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)
@@ -36,7 +39,7 @@ def default_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
-def _describe(error: ValidationError, data: dict) -> str:
+def _describe(error: ValidationError, data: dict[str, Any]) -> str:
     first = error.errors()[0]
     location = list(first["loc"])
     where = ""
@@ -60,8 +63,8 @@ class _StrictLoader(yaml.SafeLoader):
     """YAML's safe loader, but a key given twice in one mapping is an error."""
 
 
-def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
-    seen: set = set()
+def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)):
@@ -96,11 +99,55 @@ def load_file(path: Path) -> RuleFile:
         raise RulesError(f"{path}: {_describe(error, data)}") from None
 
 
+def _lexicon_words(lexicon: Lexicon, path: Path) -> list[str]:
+    """The words of ``lexicon``: its list, then its file's lines (inside the YAML's folder)."""
+    words = list(lexicon.words)
+    if lexicon.file:
+        folder = path.parent.resolve()
+        target = (folder / lexicon.file).resolve()
+        if not target.is_relative_to(folder):
+            raise RulesError(f"{path}: lexicon {lexicon.name}: file: outside its folder")
+        try:
+            lines = target.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            where = f"{path}: lexicon {lexicon.name}: file"
+            raise RulesError(f"{where}: cannot read: {error}") from None
+        words += [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+    return words
+
+
+def _check_frames(pack: RulePack, paths: dict[str, Path]) -> None:
+    """Every word class a frame names exists; the frame parses."""
+    from ..checks.frames import FrameError, parse_frame
+
+    for rule in pack.rules:
+        if isinstance(rule, ForbiddenRule):
+            for frame in rule.frames:
+                try:
+                    parse_frame(frame, pack.lexicons)
+                except FrameError as error:
+                    where = f"{paths[rule.code]}: rule {rule.code}: frames"
+                    raise RulesError(f"{where}: {error}") from None
+
+
+def _scope_words(pack: RulePack) -> None:
+    """Scope word classes (``scope-*`` lexicons) extend the context lexicon."""
+    assert pack.lexicon is not None
+    for name, words in pack.lexicons.items():
+        if name.startswith("scope-"):
+            key = name.removeprefix("scope-").replace("-", "_")
+            if key in type(pack.lexicon).model_fields:
+                current = getattr(pack.lexicon, key)
+                if isinstance(current, list):
+                    current.extend(w for w in words if w not in current)
+
+
 def load_pack(folders: list[Path]) -> RulePack:
     """Load every ``*.yaml``/``*.yml`` below the folders, in a stable order."""
     pack = RulePack()
     seen_codes: dict[str, Path] = {}
     seen_topics: dict[str, Path] = {}
+    seen_lexicons: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
             raise RulesError(f"{folder}: rule folder not found")
@@ -124,6 +171,14 @@ def load_pack(folders: list[Path]) -> RulePack:
                     )
                 seen_topics[topic.id] = path
                 pack.topics.append(topic)
+            for lexicon in loaded.lexicons:
+                if lexicon.name in seen_lexicons:
+                    raise RulesError(
+                        f"{path}: lexicon {lexicon.name}: name: duplicate name "
+                        f"(also in {seen_lexicons[lexicon.name]})"
+                    )
+                seen_lexicons[lexicon.name] = path
+                pack.lexicons[lexicon.name] = _lexicon_words(lexicon, path)
             if loaded.context is not None:
                 try:
                     pack.lexicon = ContextLexicon.model_validate(loaded.context)
@@ -133,4 +188,6 @@ def load_pack(folders: list[Path]) -> RulePack:
                     raise RulesError(f"{path}: context.{loc}: {first['msg']}") from None
     if pack.lexicon is None:
         raise RulesError("no context lexicon (a file with a 'context:' section) in the rules")
+    _check_frames(pack, seen_codes)
+    _scope_words(pack)
     return pack

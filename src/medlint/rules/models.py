@@ -14,17 +14,19 @@ half-width, lower-case); a plain phrase is a valid pattern.
 
 from __future__ import annotations
 
+import importlib
 import re
-from typing import Annotated, ClassVar, Literal
+import sys
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..violation import Severity
 
-try:  # the standard library's own regular-expression parser
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+# the standard library's own regular-expression parser (untyped)
+_sre_parse: Any = importlib.import_module(
+    "re._parser" if sys.version_info >= (3, 11) else "sre_parse"
+)
 
 Pattern = Annotated[str, Field(min_length=1)]
 _REPEATS = {_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT}
@@ -72,12 +74,58 @@ def _check_patterns(values: list[str]) -> list[str]:
 
 
 class Examples(BaseModel):
-    """Texts the rule must flag (``bad``) and must leave alone (``good``)."""
+    """Texts the rule must flag (``bad``) and must leave alone (``good``); the older
+    form of :class:`Case`, without expected spans."""
 
     model_config = ConfigDict(extra="forbid")
 
-    bad: list[str] = Field(min_length=1)
-    good: list[str] = Field(min_length=1)
+    bad: list[str] = Field(default_factory=list)
+    good: list[str] = Field(default_factory=list)
+
+
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+class Case(BaseModel):
+    """One test case of a rule: ``text`` with each expected violation of the rule marked
+    as ``<mark>…</mark>`` (no mark: the rule must not fire), optionally the ``fixed``
+    text the safe fixes must produce. A text that starts with ``#`` or ``---`` is read as
+    Markdown, any other as plain text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    name: str = ""
+    fixed: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _marks_are_balanced(cls, value: str) -> str:
+        bare = _MARK.sub(lambda m: m.group(1), value)
+        if "<mark>" in bare or "</mark>" in bare:
+            raise ValueError(f"unbalanced or nested <mark> in {value!r}")
+        if any(not m.group(1) for m in _MARK.finditer(value)):
+            raise ValueError(f"empty <mark></mark> in {value!r}")
+        return value
+
+    @property
+    def plain(self) -> str:
+        """The text without its marks: what is checked."""
+        return _MARK.sub(lambda m: m.group(1), self.text)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each marked span as (start, end) offsets into :attr:`plain`."""
+        spans, removed = [], 0
+        for match in _MARK.finditer(self.text):
+            start = match.start() - removed
+            spans.append((start, start + len(match.group(1))))
+            removed += len(match.group(0)) - len(match.group(1))
+        return spans
+
+    @property
+    def label(self) -> str:
+        return self.name or self.plain[:30]
 
 
 class RuleBase(BaseModel):
@@ -91,13 +139,37 @@ class RuleBase(BaseModel):
     description: str = ""
     basis: str = ""
     suggestion: str = ""
-    examples: Examples
+    examples: Examples = Field(default_factory=Examples)
+    cases: list[Case] = Field(default_factory=list)
+    """Marked test cases (see :class:`Case`); ``medlint test-rules`` runs them."""
 
     per_article: ClassVar[bool] = False
     """True for rules that judge the whole article (reported once, at an anchor) rather
     than each claim at its own span. Per-article violations are suppressed only by
     ``medlint-disable-file``, keyed without their text in baselines, and kept by
     ``--changed-since`` whenever their file changed."""
+
+    @model_validator(mode="after")
+    def _tested_both_ways(self) -> RuleBase:
+        """A rule comes with texts it flags and texts it leaves alone."""
+        flags = bool(self.examples.bad) or any(case.spans for case in self.cases)
+        passes = bool(self.examples.good) or any(not case.spans for case in self.cases)
+        if not flags:
+            raise ValueError("cases: none has a <mark> (nor examples.bad): show what it flags")
+        if not passes:
+            raise ValueError("cases: every one has a <mark> (nor examples.good): show what "
+                             "it leaves alone")
+        return self
+
+    @property
+    def bad_examples(self) -> list[str]:
+        """Texts the rule flags: ``examples.bad`` and the marked cases (marks removed)."""
+        return [*self.examples.bad, *(case.plain for case in self.cases if case.spans)]
+
+    @property
+    def good_examples(self) -> list[str]:
+        """Texts the rule leaves alone: ``examples.good`` and the cases without a mark."""
+        return [*self.examples.good, *(case.plain for case in self.cases if not case.spans)]
 
 
 def _alternatives(regex: str) -> list[str]:
@@ -141,6 +213,31 @@ def expand_word_classes(pattern: str, words: dict[str, str]) -> str:
     return _WORD_CLASS.sub(group, pattern)
 
 
+class Lexicon(BaseModel):
+    """A word class: a named list of words every rule can use as ``{name}``.
+
+    ``words`` lists them in the YAML; a long generated list may sit in a plain UTF-8
+    text file (one word a line, ``#`` comments) named by ``file``, relative to the YAML
+    file and inside its folder. ``examples`` are short texts each holding a word of the
+    class on jieba token boundaries; the test suite runs them.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    description: str = ""
+    source: str = "curated"
+    words: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    file: str | None = None
+    examples: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_words(self) -> Lexicon:
+        if not self.words and not self.file:
+            raise ValueError(f"lexicon {self.name}: give words or a file")
+        return self
+
+
 class ForbiddenRule(RuleBase):
     """Report each claim phrase, unless negated, debunked, quoted, asked or hypothetical.
 
@@ -153,7 +250,11 @@ class ForbiddenRule(RuleBase):
     words: dict[Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")], Pattern] = Field(
         default_factory=dict
     )
-    patterns: list[Pattern] = Field(min_length=1)
+    patterns: list[Pattern] = Field(default_factory=list)
+    frames: list[Pattern] = Field(default_factory=list)
+    """Claim frames over word classes (see ``checks/frames.py``): ``{certainty} … {cure}``."""
+    gap: int = Field(default=8, ge=0, le=30)
+    """Characters a ``…`` in a frame may skip at most (more after 把/将/让 + object)."""
     exceptions: list[Pattern] = Field(default_factory=list)
     sentence_exceptions: list[Pattern] = Field(default_factory=list)
     word_boundaries: bool = True
@@ -166,6 +267,12 @@ class ForbiddenRule(RuleBase):
     """Phrase → wording ``--fix`` puts in its place (the phrase inside a longer match)."""
     replacements_safe: bool = False
     """True: plain ``--fix`` applies the replacements; False: only ``--unsafe-fixes``."""
+
+    @model_validator(mode="after")
+    def _has_patterns(self) -> ForbiddenRule:
+        if not self.patterns and not self.frames:
+            raise ValueError("a forbidden rule needs patterns or frames")
+        return self
 
     @model_validator(mode="after")
     def _expand(self) -> ForbiddenRule:
@@ -313,4 +420,5 @@ class RuleFile(BaseModel):
 
     rules: list[Rule] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
-    context: dict | None = None
+    lexicons: list[Lexicon] = Field(default_factory=list)
+    context: dict[str, Any] | None = None

@@ -1,5 +1,6 @@
-"""Rule packs loaded once and kept pickled, keyed by medlint's version and the bytes of
-every rule file, so a one-file run skips YAML parsing and pydantic validation."""
+"""Rule packs loaded once and kept pickled, keyed by medlint's version, the source of the
+rule models and the bytes of every rule file, so a one-file run skips YAML parsing and
+pydantic validation."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ from .. import __version__
 from ..userdata import user_cache_dir
 from . import RulePack, load_pack
 
+_SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what the pickle holds
+
 
 def _key(folders: list[Path]) -> str:
     digest = hashlib.sha256(f"{__version__}\0".encode())
+    here = Path(__file__).parent
+    for source in _SCHEMA:  # a changed model must not unpickle into stale objects
+        digest.update((here / source).read_bytes() + b"\0")
     for folder in folders:
         digest.update(str(folder.resolve()).encode() + b"\0")
         if folder.is_dir():
-            for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")):
+            files = (p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml", ".txt"))
+            for path in sorted(files):
                 digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 

@@ -57,7 +57,7 @@ def entry(rule: AnyRule) -> dict[str, Any]:
         "description": rule.description.strip(),
         "basis": rule.basis,
         "suggestion": rule.suggestion,
-        "examples": {"bad": list(rule.examples.bad), "good": list(rule.examples.good)},
+        "examples": {"bad": rule.bad_examples, "good": rule.good_examples},
     }
 
 
@@ -112,7 +112,7 @@ def markdown(rules: Sequence[AnyRule]) -> str:
     for rule in ordered:
         data = entry(rule)
         out += ["", f"## {data['code']}", "", f"**{data['name']}**: {data['message']}", ""]
-        scope = "per article" if data["per_article"] else "each claim at its own span"
+        scope = "once per article" if data["per_article"] else "at each span"
         out.append(
             f"Category `{data['category']}`, severity `{data['severity']}`, kind "
             f"`{data['kind']}`, reported {scope}; fix: {_fix_label(data['fix'])}."

@@ -25,12 +25,10 @@ def deadline(seconds: float | None) -> Iterator[None]:
     Uses a real-time interval timer, so it applies in the main thread of a process on
     POSIX systems (regular-expression matching is interruptible); elsewhere it is a no-op.
     """
-    usable = (
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
+    usable = hasattr(signal, "setitimer") and (
+        threading.current_thread() is threading.main_thread()
     )
-    if not usable:
+    if not seconds or not usable:
         yield
         return
     previous = signal.signal(signal.SIGALRM, _expired)

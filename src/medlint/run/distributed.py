@@ -44,6 +44,27 @@ def check_on_worker(
     return check_batch(linter, batch, timeout)
 
 
+def _reachable(address: str) -> None:
+    """Fail at once, not after the client's timeout, when nothing listens at a TCP address."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if not address.startswith("tcp://"):
+        return
+    try:
+        parts = urlsplit(address)
+        host, port = parts.hostname, parts.port
+    except ValueError as error:
+        raise DaskUnavailable(f"not a scheduler address: {address} ({error})") from None
+    if not host or not port:
+        return
+    try:
+        socket.create_connection((host, port), timeout=5).close()
+    except OSError as error:
+        reason = error.strerror or str(error) or type(error).__name__
+        raise DaskUnavailable(f"cannot reach Dask scheduler {address}: {reason}") from None
+
+
 class _Pending:
     """The results of one batch, sent as one task per settings, in the batch's order."""
 
@@ -75,6 +96,7 @@ class DaskExecutor:
             from distributed import Client
         except ImportError:
             raise DaskUnavailable("--scheduler needs Dask: pip install 'medlint[dask]'") from None
+        _reachable(address)
         try:
             self.client = Client(address, timeout="10s", set_as_default=False)
         except OSError as error:

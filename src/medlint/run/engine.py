@@ -15,7 +15,7 @@ from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.pack_cache import load_pack_cached
-from ..violation import Violation
+from ..violation import Severity, Violation
 
 
 class Linter:
@@ -35,7 +35,7 @@ class Linter:
         assert pack.lexicon is not None
         self.lexicon = pack.lexicon
         rules = [r for r in pack.rules if selection is None or selection.enabled(r.code)]
-        self.checks = [compile_rule(rule) for rule in rules]
+        self.checks = [compile_rule(rule, pack.lexicons) for rule in rules]
         self.topic_patterns: dict[str, Patterns] = {}
         for topic in pack.topics:
             self.topic_patterns[topic.id] = Patterns(topic.triggers)
@@ -98,13 +98,20 @@ class Linter:
             rule=rule.code,
             name=rule.name,
             category=rule.category,
-            severity=rule.severity,
+            severity=_severity(finding, rule.severity),
             message=message,
             suggestion=rule.suggestion,
             basis=rule.basis,
             text=text,
             topic=finding.topic,
         )
+
+
+def _severity(finding: Finding, severity: Severity) -> Severity:
+    """A claim in commercial context (C15) is an error, unless the rule is switched to info."""
+    if finding.raised and severity is Severity.warning:
+        return Severity.error
+    return severity
 
 
 @lru_cache(maxsize=8)

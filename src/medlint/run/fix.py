@@ -24,6 +24,7 @@ import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..analysis.normalize import normalise
 from ..checks.patterns import Patterns
@@ -33,6 +34,9 @@ from ..documents.files import Decoded, InputError
 from ..rules.models import ForbiddenRule, RequiredRule
 from ..violation import Violation
 from .engine import Linter
+
+if TYPE_CHECKING:
+    from .workspace import ConfiguredLinter
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _ENDS_BLANK = re.compile(r"\n[ \t]*\n\s*\Z")
@@ -52,7 +56,7 @@ class Edit:
     end: int
     new: str
     rule: str
-    key: tuple = ()
+    key: tuple[object, ...] = ()
 
 
 @dataclass
@@ -84,7 +88,11 @@ class Fixer:
     """Plans, verifies and applies the fixes of one linter's rules."""
 
     def __init__(
-        self, linter: Linter, *, unsafe: bool = False, disclaimer_text: str | None = None
+        self,
+        linter: Linter | ConfiguredLinter,
+        *,
+        unsafe: bool = False,
+        disclaimer_text: str | None = None,
     ) -> None:
         self.linter = linter
         self.unsafe = unsafe
@@ -110,7 +118,7 @@ class Fixer:
             return FixOutcome(path, text, text)
         current = text
         violations = self.linter.check_text(current, path)
-        rejected: set[tuple] = set()
+        rejected: set[tuple[object, ...]] = set()
         fixed: list[str] = []
         for _ in range(MAX_EDITS):
             edits = [e for e in self._plan(path, current, violations) if e.key not in rejected]
@@ -211,7 +219,7 @@ class Fixer:
         return Edit(end, end, f"{lead}{wording}{newline}", rule.code, (rule.code,))
 
 
-def _attempted(linter: Linter, rule: RequiredRule, path: str, text: str) -> bool:
+def _attempted(linter: Linter | ConfiguredLinter, rule: RequiredRule, path: str, text: str) -> bool:
     """The article has an incomplete disclaimer, as the ``required`` check sees one:
     a unit with the first element, or a last unit with any element."""
     article = linter.article(read_document(path, text))

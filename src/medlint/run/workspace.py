@@ -10,11 +10,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
-from typing import Any
 
+from ..checks.base import Article, Check
 from ..config.selection import Selection, resolve, unknown
 from ..config.settings import ConfigError, ConfigFile, Overrides, Settings, settings_for
-from ..documents import read_document
+from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..documents.reader import document_format
 from ..filters import suppression
@@ -132,7 +132,7 @@ class ConfiguredLinter:
     rules, the file filters of :mod:`medlint.filters.pipeline` (severity, per-file
     ignores, inline suppression, unused suppressions).
 
-    Everything else (``pack``, ``checks``, ``article`` …) is the plain linter's.
+    ``pack``, ``checks`` and ``article`` are the plain linter's.
     """
 
     def __init__(self, linter: Linter, settings: Settings, selection: Selection) -> None:
@@ -141,10 +141,16 @@ class ConfiguredLinter:
         self.selection = selection
         self.filters = FileFilters(settings, selection, linter.pack.rules)
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("linter", "filters"):  # e.g. while unpickling
-            raise AttributeError(name)
-        return getattr(self.linter, name)
+    @property
+    def pack(self) -> RulePack:
+        return self.linter.pack
+
+    @property
+    def checks(self) -> list[Check]:
+        return self.linter.checks
+
+    def article(self, document: Document) -> Article:
+        return self.linter.article(document)
 
     @property
     def disclaimer_text(self) -> str | None:

@@ -1,0 +1,2 @@
+"""Where writers write: the language server (``medlint lsp``) and the review page
+(``medlint serve``), both on :mod:`medlint.editors.checking`."""
