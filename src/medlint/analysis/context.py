@@ -25,6 +25,7 @@ from .structure import TextStructure
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
+_QUOTE_TAIL = " \t*_~：:—-–，,”’」』》\"'"  # marks between a closing quote and a verdict
 
 
 def _introduces_list(text: str, intro: list[str]) -> bool:
@@ -196,7 +197,24 @@ class Context:
         after = self.s.text[end:last]
         if any(phrase in after for phrase in self.lexicon.debunk_after):
             return True
+        if self._quote_judged(after):
+            return True
         return self._listed_under_debunking_heading(start)
+
+    def _quote_judged(self, after: str) -> bool:
+        """The quote holding the claim closes and the writer judges it in the same sentence:
+        “……就好了”这类宣传语要警惕 · 「……可以根治」——不能 · “……”：没有可靠证据."""
+        closing = {pair[1] for pair in self.lexicon.quote_pairs} | {'"'}
+        opening = {pair[0] for pair in self.lexicon.quote_pairs}
+        for at, char in enumerate(after):
+            if char in opening:
+                return False
+            if char in closing:
+                tail = after[at + 1 :].lstrip(_QUOTE_TAIL)
+                if tail.startswith(tuple(self.lexicon.verdicts)):
+                    return True
+                return any(word in tail for word in self.lexicon.debunk_before)
+        return False
 
     def _listed_under_debunking_heading(self, start: int) -> bool:
         """The claim is a short item listed under a heading such as 以下说法都是谣言：.
