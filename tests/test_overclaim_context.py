@@ -69,6 +69,16 @@ def claims(linter: Linter, text: str) -> list[str]:
         "照料宝宝时戴口罩比较安全。",
         "吃了一周药，症状比以前好多了。",
         "国家对结核病患者提供免费治疗。",
+        # a quote the writer judges right after it closes
+        "“贴三天就断根”这种广告词要警惕。",
+        "「喝醋能软化血管」——不对，醋不会进入血管。",
+        "**“热敷能根治腰突”**：没有可靠证据。",
+        # hearsay behind a colon is reported, not spoken
+        "有人说：“一贴就不疼了。”这不可信。",
+        # rest advice for a self-limiting illness; a drug's onset
+        "多喝温水注意休息，三四天就好了。",
+        "硝酸甘油含服后迅速起效。",
+        "孩子拉肚子一两天，大便就正常了。",
     ],
 )
 def test_not_a_claim(linter, text):
@@ -103,6 +113,13 @@ def test_not_a_claim(linter, text):
         ("适合任何体质，人人都能用。", "MED412"),
         ("美国研究证实它能抗衰老。", "MED413"),
         ("这款养生茶能降血糖。", "MED414"),
+        # a speaker's own words in a script are a claim
+        ("导购：“这膏药贴一次就不疼了。”", "MED405"),
+        # a use, its length and a result across a comma
+        ("连喝十来天，嗓子就不痛了。", "MED405"),
+        # first or best in a region; pseudo-causes
+        ("本院的微创技术全市顶尖。", "MED404"),
+        ("百病都是湿毒闷出来的。", "MED406"),
     ],
 )
 def test_claim(linter, text, code):

@@ -25,6 +25,7 @@ from .structure import TextStructure
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
+_SPEAKER = 24  # a speaker's label before a colon is at most this long
 _QUOTE_TAIL = " \t*_~：:—-–，,”’」』》\"'"  # marks between a closing quote and a verdict
 
 
@@ -78,6 +79,10 @@ class ContextLexicon(BaseModel):
     rhetorical: list[str] = Field(
         default_factory=list,
         description="words that make a question assert (谁不说好？, 还做什么手术？)",
+    )
+    hearsay: list[str] = Field(
+        default_factory=list,
+        description="words of a speaker label that report what others say (有人说：)",
     )
     quote_pairs: list[Annotated[str, Field(min_length=2, max_length=2)]] = Field(
         default_factory=list, description="opening and closing quotation marks, as pairs"
@@ -274,10 +279,25 @@ class Context:
         """A quote that opens its paragraph is someone's own words: a testimonial, a
         claim (“吃了两盒就好了”——王女士), not speech the writer reports."""
         paragraph, end = self.s.paragraph_at(opening)
-        if self.s.text[paragraph:opening].strip(" \t>-*#+0123456789.、"):
+        line = max(paragraph, self.s.text.rfind("\n", 0, opening) + 1)
+        lead = self.s.text[paragraph:opening].strip(" \t>-*#+0123456789.、")
+        if self.s.text[paragraph:line].strip():  # a line of a script: who speaks on it
+            lead = self.s.text[line:opening].strip(" \t>-*#+0123456789.、")
+            if not self._speaker_label(lead):
+                return False
+        elif lead and not self._speaker_label(lead):
             return False
         following = self.s.text[end : end + 40].lstrip()  # a table's next cell, an answer
         return not following.startswith(tuple(self.lexicon.verdicts))
+
+    def _speaker_label(self, lead: str) -> bool:
+        """The paragraph opens with a speaker and a colon (店员：“…”, 王阿姨说：“…”), as
+        in a script or a chat: the quote is that speaker's own pitch or story. Hearsay
+        (有人说：, 网传：) is reported, not spoken."""
+        if len(lead) > _SPEAKER or not lead.endswith(("：", ":")):
+            return False
+        words = (*self.lexicon.hearsay, *self.lexicon.debunk_before)
+        return not any(word in lead for word in words)
 
     def question(self, start: int) -> bool:
         """The sentence holding ``start`` asks a question, or the claim's clause does.
