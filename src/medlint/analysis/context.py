@@ -125,7 +125,9 @@ class Context:
     def _clause_tokens(self, start: int) -> list[tuple[str, int, int]]:
         """Tokens of the clause holding ``start`` that end at or before it, in order."""
         clause = self.s.clause_start(start)
-        return [t for t in self.s.tokens(start) if t[1] >= clause and t[2] <= start]
+        tokens = [t for t in self.s.tokens(start) if t[1] >= clause and t[1] < start]
+        # a claim that starts inside a word keeps the word's head: 不|能根治 in 还不能根治
+        return [t if t[2] <= start else (t[0][: start - t[1]], t[1], start) for t in tokens]
 
     def _scope(self, start: int) -> list[tuple[str, int, int]]:
         """The tokens before ``start`` a negator or conditional can reach the claim from."""
@@ -138,6 +140,7 @@ class Context:
             if (
                 word in self._predicate_negators
                 and index + 2 < len(tokens)
+                and word + tokens[index + 1][0] not in self._negators  # 不|一定 is 不一定
                 and any(t[0] in self._modals for t in tokens[index + 2 :])
             ):
                 # 不 + word + 可…: the negator belongs to the word, the modal starts anew
