@@ -122,6 +122,9 @@ def test_not_a_claim(linter, text):
         ("连喝十来天，嗓子就不痛了。", "MED405"),
         # first or best in a region; pseudo-causes
         ("本院的微创技术全市顶尖。", "MED404"),
+        # a worried question or a verdict in an earlier clause does not reach the claim
+        ("怕花冤枉钱吗，放心，这套疗法保证治好。", "MED401"),
+        ("说它伤胃纯属谣言，长期吃也不伤胃。", "MED403"),
         ("百病都是湿毒闷出来的。", "MED406"),
     ],
 )

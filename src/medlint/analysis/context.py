@@ -25,6 +25,8 @@ from .structure import TextStructure
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
+_CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
+_PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
 _QUOTE_TAIL = " \t*_~：:—-–，,”’」』》\"'"  # marks between a closing quote and a verdict
 
@@ -79,6 +81,10 @@ class ContextLexicon(BaseModel):
     rhetorical: list[str] = Field(
         default_factory=list,
         description="words that make a question assert (谁不说好？, 还做什么手术？)",
+    )
+    worry: list[str] = Field(
+        default_factory=list,
+        description="words of a worried question before a claim (担心是智商税吗，…)",
     )
     hearsay: list[str] = Field(
         default_factory=list,
@@ -200,7 +206,8 @@ class Context:
     def debunked(self, start: int, end: int) -> bool:
         """The sentence warns against the claim (警惕宣称…, …是谣言), or a list does."""
         first, last = self.s.sentence_at(start)
-        if self._phrase_before(self.lexicon.debunk_before, first, start):
+        reach = self._debunk_reach(first, start)
+        if self._phrase_before(self.lexicon.debunk_before, reach, start):
             return True
         after = self.s.text[end:last]
         if any(phrase in after for phrase in self.lexicon.debunk_after):
@@ -208,6 +215,27 @@ class Context:
         if self._quote_judged(after):
             return True
         return self._listed_under_debunking_heading(start)
+
+    def _debunk_reach(self, first: int, start: int) -> int:
+        """Where debunking words before the claim start to count.
+
+        An earlier clause that is a worried question (担心是智商税吗，) or that closes on
+        its own verdict (纯属谣言，) is done with: its debunking word judges what came
+        before it, and the claim after it stands."""
+        text = self.s.text
+        reach = first
+        for at in range(first, start):
+            if text[at] not in _CLAUSE_ENDS:
+                continue
+            clause = text[reach:at].rstrip(_PARTICLES + " ")
+            if (
+                clause.endswith(("吗", "呢"))
+                or any(word in clause for word in self.lexicon.worry)
+                or clause.endswith(tuple(self.lexicon.debunk_headings))
+                or clause.endswith(tuple(self.lexicon.debunk_after))
+            ):
+                reach = at + 1
+        return reach
 
     def _quote_judged(self, after: str) -> bool:
         """The quote holding the claim closes and the writer judges it in the same sentence:
