@@ -27,6 +27,7 @@ _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
 _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
+_ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
 _QUOTE_TAIL = " \t*_~：:—-–，,”’」』》\"'"  # marks between a closing quote and a verdict
 
@@ -311,9 +312,9 @@ class Context:
         claim (“吃了两盒就好了”——王女士), not speech the writer reports."""
         paragraph, end = self.s.paragraph_at(opening)
         line = max(paragraph, self.s.text.rfind("\n", 0, opening) + 1)
-        lead = self.s.text[paragraph:opening].strip(" \t>-*#+0123456789.、")
+        lead = self.s.text[paragraph:opening].strip(_ITEM_MARKS)
         if self.s.text[paragraph:line].strip():  # a line of a script: who speaks on it
-            lead = self.s.text[line:opening].strip(" \t>-*#+0123456789.、")
+            lead = self.s.text[line:opening].strip(_ITEM_MARKS)
             if not self._speaker_label(lead):
                 return False
         elif lead and not self._speaker_label(lead):
