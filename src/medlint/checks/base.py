@@ -74,6 +74,8 @@ class Article:
     non_uses: Patterns | None = None
     non_uses_after: Patterns | None = None
     names: Names | None = None
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Data derived once per article and shared by the checks (keyed by what derives it)."""
 
     @cached_property
     def structure(self) -> TextStructure:
