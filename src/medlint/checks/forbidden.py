@@ -85,6 +85,11 @@ class ForbiddenCheck(Check):
             *self._frame_words(),
         ]
 
+    def wakes(self) -> tuple[frozenset[int], bool]:
+        """Its patterns' and frames' literals: without one of them there is no span."""
+        literals, always = self.patterns.wakes()
+        return literals | self.frames.ids, always
+
     def _frame_words(self) -> list[str]:
         """Frame words for jieba; a pattern match may still end inside one (``SOFT``)."""
         words = [w for w in self.frames.words if len(w) > 1 and _registrable(w, self.lexicons)]

@@ -184,6 +184,11 @@ class Patterns:
     def __bool__(self) -> bool:
         return bool(self.sources)
 
+    def wakes(self) -> tuple[frozenset[int], bool]:
+        """The literal ids one of which a text must hold for a match, and whether a text
+        without them can match too (a pattern needs no literal)."""
+        return self.wanted, bool(self.sources) and (self.always or not self.wanted)
+
     def _regex(self, index: int) -> re.Pattern[str]:
         regex = self._compiled[index]
         if regex is None:
@@ -230,3 +235,38 @@ class Patterns:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
         return next(self.finditer(text, start, end), None)
+
+
+class Router:
+    """Which of several pattern lists can match a text, from the literals it holds.
+
+    Each list is indexed under the literals its patterns need (literal → lists); a text
+    wakes the lists of the literals found in it, plus those with a pattern that needs
+    none. A list not woken has no match, so callers skip it without a call per list.
+    """
+
+    def __init__(self, wakes: list[tuple[frozenset[int], bool]]) -> None:
+        """``wakes``: per list, the literal ids that wake it and whether it always runs."""
+        self.always = frozenset(i for i, (_, always) in enumerate(wakes) if always)
+        self.index: dict[int, list[int]] = {}
+        for i, (literals, always) in enumerate(wakes):
+            if not always:
+                for literal in literals:
+                    self.index.setdefault(literal, []).append(i)
+        self.keys = frozenset(self.index)
+        self._last: tuple[str, list[int]] | None = None
+
+    @classmethod
+    def of(cls, lists: list[Patterns]) -> Router:
+        return cls([p.wakes() for p in lists])
+
+    def woken(self, text: str) -> list[int]:
+        """Indexes of the lists that can match in ``text``, in order (kept for the last text)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        hit = set(self.always)
+        for literal in self.keys.intersection(_LITERALS.present(text)):
+            hit.update(self.index[literal])
+        woken = sorted(hit)
+        self._last = (text, woken)
+        return woken
