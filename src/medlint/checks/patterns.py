@@ -234,7 +234,27 @@ class Patterns:
         yield from sorted(spans)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
-        return next(self.finditer(text, start, end), None)
+        """The first match :meth:`finditer` would give: the least of each pattern's first
+        match (its matches do not overlap, so the first is its least)."""
+        active = self._active(text)
+        if not active:
+            return None
+        end = len(text) if end is None else end
+        best: tuple[int, int] | None = None
+        for index in active:
+            phrase = self.phrases[index]
+            first: tuple[int, int] | None = None
+            if phrase is not None:
+                starts = _LITERALS.occurrences(text)[phrase]
+                first = next(_phrase_matches(starts, len(self.folded[index]), start, end), None)
+            else:
+                for match in self._regex(index).finditer(text, start, end):
+                    if match.end() > match.start():
+                        first = match.start(), match.end()
+                        break
+            if first is not None and (best is None or first < best):
+                best = first
+        return best
 
 
 class Router:
