@@ -179,6 +179,12 @@ class Patterns:
         ]
         self.always = any(n is None for n in self.needs)
         self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
+        # literal id -> the patterns it wakes; the patterns that need no literal
+        self._unanchored = [i for i, n in enumerate(self.needs) if n is None]
+        self._wakes: dict[int, list[int]] = {}
+        for i, needs in enumerate(self.needs):
+            for literal in needs or ():
+                self._wakes.setdefault(literal, []).append(i)
         self._last: tuple[str, list[int]] | None = None
 
     def __bool__(self) -> bool:
@@ -202,15 +208,16 @@ class Patterns:
         if not self.wanted:
             active = list(range(len(self.folded)))
         else:
-            present = _LITERALS.present(text)
-            if not self.always and self.wanted.isdisjoint(present):
-                active = []
+            hits = self.wanted.intersection(_LITERALS.present(text))
+            if not hits:
+                active = self._unanchored
+            elif len(hits) == 1 and not self._unanchored:
+                active = self._wakes[next(iter(hits))]
             else:
-                active = [
-                    i
-                    for i, needs in enumerate(self.needs)
-                    if needs is None or not needs.isdisjoint(present)
-                ]
+                woken = set(self._unanchored)
+                for literal in hits:
+                    woken.update(self._wakes[literal])
+                active = sorted(woken)
         self._last = (text, active)
         return active
 
