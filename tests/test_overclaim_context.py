@@ -82,6 +82,8 @@ def claims(linter: Linter, text: str) -> list[str]:
         # a negator jieba joins to an adverb (还不|能根治), a myth heading in Taiwan wording
         "这种病是慢性病，目前还不能根治。",
         "迷思三：「這款藥膏是濕疹神藥」",
+        # an effect described, then turned into a warning in the next sentence
+        "滴上这种眼药水，眼睛马上就不红了。不过长期滴可能导致依赖。",
     ],
 )
 def test_not_a_claim(linter, text):
@@ -125,6 +127,8 @@ def test_not_a_claim(linter, text):
         # a worried question or a verdict in an earlier clause does not reach the claim
         ("怕花冤枉钱吗，放心，这套疗法保证治好。", "MED401"),
         ("说它伤胃纯属谣言，长期吃也不伤胃。", "MED403"),
+        # a turn without a risk is no warning
+        ("滴上这种眼药水，眼睛马上就不红了！不过名额有限。", "MED405"),
         ("百病都是湿毒闷出来的。", "MED406"),
     ],
 )

@@ -83,6 +83,13 @@ class ContextLexicon(BaseModel):
         default_factory=list,
         description="words that make a question assert (谁不说好？, 还做什么手术？)",
     )
+    caveat_openers: list[str] = Field(
+        default_factory=list, description="words opening a sentence that turns (但, 不过)"
+    )
+    caveat_risks: list[str] = Field(
+        default_factory=list,
+        description="risk words that make such a turn a warning (反而可能, 副作用)",
+    )
     worry: list[str] = Field(
         default_factory=list,
         description="words of a worried question before a claim (担心是智商税吗，…)",
@@ -215,7 +222,23 @@ class Context:
             return True
         if self._quote_judged(after):
             return True
+        if self._caveat_follows(last):
+            return True
         return self._listed_under_debunking_heading(start)
+
+    def _caveat_follows(self, last: int) -> bool:
+        """The next sentence turns against the effect just described and names its risk
+        (…鼻子就通了。但这类喷剂如果用错，反而可能…): a 科普 setting up a warning."""
+        index = self.s.sentence_index(last)
+        if index >= len(self.s.sentences) or self.s.sentences[index][0] < last:
+            index += 1
+        if index >= len(self.s.sentences):
+            return False
+        first, end = self.s.sentences[index]
+        following = self.s.text[first:end].lstrip()
+        return following.startswith(tuple(self.lexicon.caveat_openers)) and any(
+            word in following for word in self.lexicon.caveat_risks
+        )
 
     def _debunk_reach(self, first: int, start: int) -> int:
         """Where debunking words before the claim start to count.
