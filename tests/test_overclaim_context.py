@@ -84,6 +84,7 @@ def claims(linter: Linter, text: str) -> list[str]:
         "迷思三：「這款藥膏是濕疹神藥」",
         # an effect described, then turned into a warning in the next sentence
         "滴上这种眼药水，眼睛马上就不红了。不过长期滴可能导致依赖。",
+        "降压药吃下去，血压当天就能降下来，但不能擅自停药。",
     ],
 )
 def test_not_a_claim(linter, text):
@@ -129,6 +130,8 @@ def test_not_a_claim(linter, text):
         ("说它伤胃纯属谣言，长期吃也不伤胃。", "MED403"),
         # a turn without a risk is no warning
         ("滴上这种眼药水，眼睛马上就不红了！不过名额有限。", "MED405"),
+        ("这膏药贴上马上就不疼了，不过要连贴三天。", "MED405"),
+        ("保证根治，三天见效。", "MED405"),
         ("百病都是湿毒闷出来的。", "MED406"),
     ],
 )

@@ -222,9 +222,21 @@ class Context:
             return True
         if self._quote_judged(after):
             return True
-        if self._caveat_follows(last):
+        if self._caveat_follows(last) or self._caveat_after(after):
             return True
         return self._listed_under_debunking_heading(start)
+
+    def _caveat_after(self, after: str) -> bool:
+        """A later clause of the sentence turns the effect into a warning
+        (…半小时就不疼了，但病因还在 · …当天就能降下来，但不能自行停药)."""
+        for mark in _CLAUSE_ENDS:
+            for clause in after.split(mark)[1:]:
+                clause = clause.lstrip()
+                if clause.startswith(tuple(self.lexicon.caveat_openers)) and any(
+                    word in clause for word in self.lexicon.caveat_risks
+                ):
+                    return True
+        return False
 
     def _caveat_follows(self, last: int) -> bool:
         """The next sentence turns against the effect just described and names its risk
