@@ -26,6 +26,9 @@ _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|
 _QUESTION = re.compile(
     r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么)"
 )
+# A product page: a price or an order button right under the title, or a dosing section.
+_PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购物车|到手价")
+_DOSING_HEADING = re.compile(r"(?:^|\n)(用法用量|用法与用量|食用方法|服用方法|使用方法)\s*(?:\n|$)")
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
@@ -140,7 +143,15 @@ class Article:
             return True
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
-        return self._in_body(start, end)
+        return self._in_body(start, end) or self._product_page()
+
+    def _product_page(self) -> bool:
+        """The title names a product sold or dosed on the page (¥159 立即购买 under it,
+        or a 用法用量 section)."""
+        title_end = self.title_end()
+        if _PRODUCT_PAGE.search(self.text, title_end, title_end + 2 * USE_REACH):
+            return True
+        return _DOSING_HEADING.search(self.text, title_end) is not None
 
     def cautious(self, position: int) -> bool:
         """The sentence at ``position`` says who must not, or must carefully, use something."""
