@@ -36,6 +36,13 @@ PRESENTED = [
     # home devices bought or sold
     "# 宝宝咳嗽\n\n去年冬天我们买了一台家用雾化器，孩子咳嗽就用。",
     "# 听力\n\n推荐老人配一副耳背式助听器，下单享八折。",
+    # on a page that sells, the product is presented where the body describes it
+    "# 讲座稿\n\n“骨力健”牛骨髓钙片，由营养团队历时五年研制。\n\n今日原价398元，到场只要199元。",
+    # a question title over a procedure page with its steps and its price
+    "# 植发效果怎么样？\n\n脱发令人苦恼。\n\n## 手术流程\n\n检查、设计、提取、种植。"
+    "\n\n## 价格\n\n本季九折。",
+    # a seller's own brand in quotes
+    "# 门店指引\n\n推荐搭配我们的“静眠”酸枣仁片，睡前用。",
     # biological products named by their kind
     "# 乙肝母婴阻断\n\n医生建议新生儿出生后尽快注射乙肝免疫球蛋白。",
 ]
@@ -65,6 +72,14 @@ def test_a_contraindication_statement_satisfies_it(text):
     ],
 )
 def test_names_that_are_not_presented_products(text):
+    assert _found(text) == []
+
+
+def test_postponing_until_recovery_is_a_contraindication_statement():
+    text = (
+        "# 流感季\n\n建议老人每年秋季接种流感疫苗。\n\n## 谁要先等等\n\n"
+        "- 对疫苗成分严重过敏者不能接种；\n- 发烧的孩子应推迟到退烧以后再接种。"
+    )
     assert _found(text) == []
 
 
