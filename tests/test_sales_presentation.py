@@ -43,6 +43,8 @@ PRESENTED = [
     "\n\n## 价格\n\n本季九折。",
     # a seller's own brand in quotes
     "# 门店指引\n\n推荐搭配我们的“静眠”酸枣仁片，睡前用。",
+    # a class of medicines advised for use
+    "# 慢性胃炎\n\n症状反复的，建议在医生指导下服用一些中成药调理。",
     # biological products named by their kind
     "# 乙肝母婴阻断\n\n医生建议新生儿出生后尽快注射乙肝免疫球蛋白。",
 ]
