@@ -93,3 +93,17 @@ def test_a_reference_element_with_words_between_is_accepted():
 @pytest.mark.parametrize("sign", ["嘴唇已经有些发紫", "憋得说不出话"])
 def test_signs_said_with_degree_words_need_an_action(sign):
     assert _found(f"# 哮喘\n\n孩子夜里{sign}，先在家观察。", "urgent-warning") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a closing paragraph that refers back to the listed signs
+        "# 心梗\n\n典型表现有：\n\n- 胸痛\n- 大汗淋漓\n\n有上述任何一种情况，马上拨打120。",
+        "# 中风\n\n要警惕：口角歪斜、言语不清。\n\n这些都说明情况危急，应立即拨打120。",
+        # a sign whose cause is open
+        "# 胸痛\n\n胸痛不一定是心脏病，也可能是肋间神经痛。",
+    ],
+)
+def test_signs_answered_by_a_back_reference_or_in_another_role(text):
+    assert _found(text, "urgent-warning") == []
