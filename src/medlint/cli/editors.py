@@ -39,8 +39,11 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     try:
         from ..editors.lsp import Options, serve_stdio
     except ImportError as error:
-        print(f"medlint: error: medlint lsp needs pygls ({error.name} is missing): "
-              "pip install 'medlint[lsp]'", file=sys.stderr)
+        print(
+            f"medlint: error: medlint lsp needs pygls ({error.name} is missing): "
+            "install medlint-zh with its lsp extra (pip install 'medlint-zh[lsp]')",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     return serve_stdio(Options(lambda: workspace(args), max(0.0, args.debounce) / 1000))
 
