@@ -847,3 +847,29 @@ def test_5_html_report_with_many_violations_in_one_file():
     reporter.file("a.md", source, found)
     reporter.close(summary)
     assert out.getvalue().count('<mark class="error"') == 32000
+
+
+def test_5_many_claim_lines_scan_the_commercial_words_once(monkeypatch):
+    """Was quadratic (every claim scanned the whole text for commercial words: 4 000 claim
+    lines took 10 s, 20 000 hit the timeout); the words are found once per article now
+    (``benchmarks/many_claims.py`` times it; this counts the scans)."""
+    from medlint.checks.forbidden import COMMERCIAL_DETAIL
+    from medlint.checks.frames import Frames
+    from medlint.run.engine import default_linter
+
+    linter = default_linter()
+    scans: list[list[str]] = []
+    plain = Frames.finditer
+
+    def counted(self, text):
+        scans.append(self.sources)
+        return plain(self, text)
+
+    monkeypatch.setattr(Frames, "finditer", counted)
+    lines = ["这款药可以根治多汗症。"] * 300 + ["现在预约，保证根治。", "预约电话见下。"]
+    found = linter.check_text("# 标题\n\n" + "\n\n".join(lines) + "\n", "many.md")
+    claims = [v for v in found if v.rule == "MED401"]
+    assert len(claims) >= 300
+    commercial = [COMMERCIAL_DETAIL in v.message for v in claims]
+    assert commercial[0] is False and commercial[-1] is True  # C15 near the 预约 lines only
+    assert scans.count(["{commercial}"]) == 1

@@ -59,6 +59,17 @@ def test_dev_corpus_same_as_reference(shared, tmp_path):
     assert _json(*cache, corpus) == plain  # warm
 
 
+def test_test_data_and_whole_shared_corpus_same_as_reference(tmp_path):
+    """Every article the tests and the shared corpus hold (not only the dev set): the
+    routed, prefiltered path reports what every regex run everywhere reports."""
+    folders = [str(ROOT / "tests" / "data")]
+    if (ROOT.parent / "shared" / "corpus").is_dir():
+        folders.append(str(ROOT.parent / "shared" / "corpus"))
+    plain = _json("--no-cache", "-j", "1", *folders, reference=True)
+    assert plain.count('"rule"') > 100
+    assert _json("--no-cache", "-j", "1", *folders) == plain
+
+
 def _sentences(paths: list[str]) -> list[str]:
     found = []
     for path in paths:
@@ -166,3 +177,12 @@ def test_prefilter_finds_what_regex_finds():
                 }
             )
             assert list(patterns.finditer(text, start, end)) == expected, (text, start, end)
+            first = next(iter(expected), None)
+            assert patterns.search(text, start, end) == first, (text, start, end)
+
+
+def test_search_skips_empty_matches_like_finditer():
+    """A pattern that can match empty: ``search`` gives the first non-empty match."""
+    patterns = Patterns(["a*|根治", "x?"])
+    for text in ["根治", "aa根治", "根治aa", ""]:
+        assert patterns.search(text) == next(patterns.finditer(text), None), text

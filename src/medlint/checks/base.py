@@ -10,7 +10,7 @@ from ..analysis import Context, ContextLexicon, TextStructure
 from ..documents import Document
 from ..rules.models import Rule, Topic
 from .names import SHORT, Names
-from .patterns import Patterns
+from .patterns import Patterns, Router
 
 # A use verb recommends the treatment it stands near: within this many characters of
 # the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).
@@ -88,6 +88,10 @@ class Article:
     non_uses: Patterns | None = None
     non_uses_after: Patterns | None = None
     names: Names | None = None
+    topic_router: Router | None = None
+    """Wakes the topics whose triggers' literals an article holds (one per topic, in order)."""
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Data derived once per article and shared by the checks (keyed by what derives it)."""
 
     @cached_property
     def structure(self) -> TextStructure:
@@ -302,7 +306,10 @@ class Article:
         """
         found = []
         title_end = self.title_end()
-        for topic in self.topics:
+        topics = self.topics
+        if self.topic_router is not None:
+            topics = [topics[i] for i in self.topic_router.woken(self.text)]
+        for topic in topics:
             end_at = title_end if topic.subject_only else None
             for start, end in self.topic_patterns[topic.id].finditer(self.text, 0, end_at):
                 if self.presents(start, end, topic):
@@ -322,6 +329,11 @@ class Check:
     def words(self) -> list[str]:
         """Literal phrases jieba should keep whole."""
         return []
+
+    def wakes(self) -> tuple[frozenset[int], bool]:
+        """The literal ids (:mod:`.patterns`) one of which an article must hold for this
+        check to find anything, and whether it runs on every article regardless."""
+        return frozenset(), True
 
     def run(self, article: Article) -> list[Finding]:
         raise NotImplementedError

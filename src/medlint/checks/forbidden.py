@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
+from typing import cast
 
 from ..rules.models import ForbiddenRule
 from .base import Article, Check, Finding
@@ -83,6 +85,11 @@ class ForbiddenCheck(Check):
             *self._frame_words(),
         ]
 
+    def wakes(self) -> tuple[frozenset[int], bool]:
+        """Its patterns' and frames' literals: without one of them there is no span."""
+        literals, always = self.patterns.wakes()
+        return literals | self.frames.ids, always
+
     def _frame_words(self) -> list[str]:
         """Frame words for jieba; a pattern match may still end inside one (``SOFT``)."""
         words = [w for w in self.frames.words if len(w) > 1 and _registrable(w, self.lexicons)]
@@ -155,8 +162,20 @@ class ForbiddenCheck(Check):
         last = paragraphs[min(len(paragraphs) - 1, index + 1)][1]
         if _COMMERCIAL.search(article.text, first, last):
             return True
-        return any(
-            first <= start and end <= last
-            and article.structure.on_token_boundaries(start, end)
-            for start, end, _ in self.commerce.finditer(article.text)
-        )
+        spans, starts = self.commerce_spans(article)
+        for at in range(bisect_left(starts, first), len(spans)):
+            start, end = spans[at]
+            if start >= last:
+                break
+            if end <= last and article.structure.on_token_boundaries(start, end):
+                return True
+        return False
+
+    def commerce_spans(self, article: Article) -> tuple[list[tuple[int, int]], list[int]]:
+        """The commercial words of the article and their starts, in order: found once
+        per article for every claim of every rule (a scan per claim is quadratic)."""
+        key = ("commerce", *self.commerce.sources)
+        if key not in article.memo:
+            spans = sorted({(start, end) for start, end, _ in self.commerce.finditer(article.text)})
+            article.memo[key] = (spans, [start for start, _ in spans])
+        return cast(tuple[list[tuple[int, int]], list[int]], article.memo[key])

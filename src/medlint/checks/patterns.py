@@ -179,10 +179,21 @@ class Patterns:
         ]
         self.always = any(n is None for n in self.needs)
         self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
+        # literal id -> the patterns it wakes; the patterns that need no literal
+        self._unanchored = [i for i, n in enumerate(self.needs) if n is None]
+        self._wakes: dict[int, list[int]] = {}
+        for i, needs in enumerate(self.needs):
+            for literal in needs or ():
+                self._wakes.setdefault(literal, []).append(i)
         self._last: tuple[str, list[int]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.sources)
+
+    def wakes(self) -> tuple[frozenset[int], bool]:
+        """The literal ids one of which a text must hold for a match, and whether a text
+        without them can match too (a pattern needs no literal)."""
+        return self.wanted, bool(self.sources) and (self.always or not self.wanted)
 
     def _regex(self, index: int) -> re.Pattern[str]:
         regex = self._compiled[index]
@@ -197,15 +208,16 @@ class Patterns:
         if not self.wanted:
             active = list(range(len(self.folded)))
         else:
-            present = _LITERALS.present(text)
-            if not self.always and self.wanted.isdisjoint(present):
-                active = []
+            hits = self.wanted.intersection(_LITERALS.present(text))
+            if not hits:
+                active = self._unanchored
+            elif len(hits) == 1 and not self._unanchored:
+                active = self._wakes[next(iter(hits))]
             else:
-                active = [
-                    i
-                    for i, needs in enumerate(self.needs)
-                    if needs is None or not needs.isdisjoint(present)
-                ]
+                woken = set(self._unanchored)
+                for literal in hits:
+                    woken.update(self._wakes[literal])
+                active = sorted(woken)
         self._last = (text, active)
         return active
 
@@ -229,4 +241,59 @@ class Patterns:
         yield from sorted(spans)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
-        return next(self.finditer(text, start, end), None)
+        """The first match :meth:`finditer` would give: the least of each pattern's first
+        match (its matches do not overlap, so the first is its least)."""
+        active = self._active(text)
+        if not active:
+            return None
+        end = len(text) if end is None else end
+        best: tuple[int, int] | None = None
+        for index in active:
+            phrase = self.phrases[index]
+            first: tuple[int, int] | None = None
+            if phrase is not None:
+                starts = _LITERALS.occurrences(text)[phrase]
+                first = next(_phrase_matches(starts, len(self.folded[index]), start, end), None)
+            else:
+                for match in self._regex(index).finditer(text, start, end):
+                    if match.end() > match.start():
+                        first = match.start(), match.end()
+                        break
+            if first is not None and (best is None or first < best):
+                best = first
+        return best
+
+
+class Router:
+    """Which of several pattern lists can match a text, from the literals it holds.
+
+    Each list is indexed under the literals its patterns need (literal → lists); a text
+    wakes the lists of the literals found in it, plus those with a pattern that needs
+    none. A list not woken has no match, so callers skip it without a call per list.
+    """
+
+    def __init__(self, wakes: list[tuple[frozenset[int], bool]]) -> None:
+        """``wakes``: per list, the literal ids that wake it and whether it always runs."""
+        self.always = frozenset(i for i, (_, always) in enumerate(wakes) if always)
+        self.index: dict[int, list[int]] = {}
+        for i, (literals, always) in enumerate(wakes):
+            if not always:
+                for literal in literals:
+                    self.index.setdefault(literal, []).append(i)
+        self.keys = frozenset(self.index)
+        self._last: tuple[str, list[int]] | None = None
+
+    @classmethod
+    def of(cls, lists: list[Patterns]) -> Router:
+        return cls([p.wakes() for p in lists])
+
+    def woken(self, text: str) -> list[int]:
+        """Indexes of the lists that can match in ``text``, in order (kept for the last text)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        hit = set(self.always)
+        for literal in self.keys.intersection(_LITERALS.present(text)):
+            hit.update(self.index[literal])
+        woken = sorted(hit)
+        self._last = (text, woken)
+        return woken

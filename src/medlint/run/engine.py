@@ -9,7 +9,7 @@ from pathlib import Path
 from ..analysis.segment import register_words
 from ..checks import compile_rule
 from ..checks.base import Article, Finding
-from ..checks.patterns import Patterns
+from ..checks.patterns import Patterns, Router
 from ..config.selection import Selection
 from ..documents import Document, read_document
 from ..documents.files import read_source
@@ -43,6 +43,8 @@ class Linter:
             self.topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
             for item in topic.items:
                 self.topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
+        self.check_router = Router([check.wakes() for check in self.checks])
+        self.topic_router = Router.of([self.topic_patterns[t.id] for t in pack.topics])
         self.uses = Patterns(self.lexicon.treatment_uses)
         coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
         self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
@@ -64,6 +66,7 @@ class Linter:
             self.non_uses,
             self.non_uses_after,
             self.names,
+            self.topic_router,
         )
 
     def check_document(self, document: Document) -> list[Violation]:
@@ -71,10 +74,11 @@ class Linter:
         severity, in order of position; each claim is its own violation. The filters
         (:mod:`medlint.filters.pipeline`) come after."""
         article = self.article(document)
+        checks = self.checks
         violations = [
             self._violation(document, finding)
-            for check in self.checks
-            for finding in check.run(article)
+            for index in self.check_router.woken(article.text)
+            for finding in checks[index].run(article)
         ]
         return sorted(violations, key=Violation.sort_key)
 
