@@ -26,6 +26,20 @@ _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|
 _QUESTION = re.compile(
     r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么)"
 )
+# A product page: a price or an order button right under the title, or a section on how
+# to take it, how it is done or what it costs.
+_PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购物车|到手价")
+# A page that sells: an order button, a price per pack or an offer. On such a page the
+# products it names are presented wherever the body names them (the same exclusions apply).
+_SALES = re.compile(
+    r"立即购买|立即抢购|加入购物车|下单|到手价|会场价|现场价|团购价|活动价|体验价"
+    r"|原价[0-9一二两三四五六七八九十]|只要[0-9]+元|私聊我|私信我|买[一二两三四五]送[一二两三]"
+    r"|[0-9]+(\.[0-9]+)?元\s*/\s*[盒瓶袋罐台支次]"
+)
+_SECTION_HEADING = re.compile(
+    r"(?:^|\n)(用法用量|用法与用量|食用方法|服用方法|使用方法|手术流程|治疗流程|验配流程"
+    r"|价格|项目价格|会员价格|收费标准|价目表)\s*(?:\n|$)"
+)
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
@@ -144,7 +158,15 @@ class Article:
             return True
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
-        return self._in_body(start, end)
+        return self._in_body(start, end) or self._product_page()
+
+    def _product_page(self) -> bool:
+        """The title names a product sold or dosed on the page (¥159 立即购买 under it,
+        or a 用法用量 section)."""
+        title_end = self.title_end()
+        if _PRODUCT_PAGE.search(self.text, title_end, title_end + 2 * USE_REACH):
+            return True
+        return _SECTION_HEADING.search(self.text, title_end) is not None
 
     def cautious(self, position: int) -> bool:
         """The sentence at ``position`` says who must not, or must carefully, use something."""
@@ -240,7 +262,7 @@ class Article:
         if start < self.title_end():
             return self._title_presents(start, end)
         # the cheap pattern checks first; negation and questions need jieba's tokens
-        if not self._used_near(start, end) or self.cautious(start):
+        if not (self._used_near(start, end) or self.sells) or self.cautious(start):
             return False
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
@@ -250,6 +272,10 @@ class Article:
             if self.non_uses_after.search(self.text, end, clause.start() if clause else last):
                 return False
         return not (self.context.negated(start) or self.context.question(start))
+
+    @cached_property
+    def sells(self) -> bool:
+        return _SALES.search(self.text) is not None
 
     def _used_near(self, start: int, end: int) -> bool:
         """A use frame near the mention in its sentence, or opening the next sentence of

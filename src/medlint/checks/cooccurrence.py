@@ -15,6 +15,10 @@ LEAD_IN_REACH = 8
 _WHEN = re.compile(r"出现|一旦|发生|发现")
 # A question about the sign: the sentence ends with a question mark.
 _ASKED = re.compile(r"[?？][*_]*$")
+# A paragraph that refers back to the signs before it (出现上述任何一种情况，…; 这些都说明…).
+_BACK_REFERENCE = re.compile(
+    r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
+)
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
@@ -77,11 +81,26 @@ class CooccurrenceCheck(Check):
             answer_end = paragraphs[min(at + 1, len(paragraphs) - 1)][1]
             if self._has_action(article, end_of_sign, answer_end):
                 return True
+        if self._answered_after(article, start):
+            return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
             heading = article.is_heading(article.structure.paragraph_at(first))
             if heading or article.text[first:end].rstrip().endswith((":", "：")):
                 # a lead-in (…请立即就医：) or a heading (## 有下列表现马上去急诊)
                 return self._has_action(article, first, end)
+        return False
+
+    def _answered_after(self, article: Article, start: int) -> bool:
+        """The first prose paragraph after the sign's (past a list) refers back to it and
+        says what to do: 出现上述任何一种情况，请立即拨打120。"""
+        paragraphs = article.structure.paragraphs
+        at = article.structure.paragraph_index(start)
+        for first, _ in paragraphs[at + 1 : at + 1 + LEAD_IN_REACH]:
+            if article.is_list_item(first):
+                continue
+            if not _BACK_REFERENCE.match(article.text, first):
+                return False
+            return self._has_action(article, *article.structure.sentence_at(first))
         return False
 
     def _signs(self, article: Article, patterns: Patterns) -> list[tuple[int, int]]:
