@@ -16,6 +16,7 @@ A phrase right after the claim in its clause can negate it too (根治不了, �
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -113,10 +114,20 @@ class ContextLexicon(BaseModel):
         default_factory=list, description="words of a heading that announce a list (以下)"
     )
     negation_window: int = Field(default=12, ge=1, le=80)
+    name_leading: list[str] = Field(
+        default_factory=list,
+        description="words that may lead a treatment name matched by class or form without "
+        "being part of it (吃点, 建议, 一粒)",
+    )
     treatment_uses: list[str] = Field(
         default_factory=list,
         description="patterns showing that a sentence presents or recommends a treatment",
     )
+
+    @cached_property
+    def leading(self) -> frozenset[str]:
+        """:attr:`name_leading` as a set."""
+        return frozenset(self.name_leading)
 
 
 # "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？

@@ -6,20 +6,6 @@ from ..rules.models import CoverageRule
 from .base import Article, Check, Finding, Presentation
 from .patterns import Patterns
 
-# Words that may lead a generic match without being part of the treatment's name.
-_LEADING = frozenset(
-    {"的", "了", "和", "与", "及", "或", "用", "吃", "做", "打", "可", "可以", "一下", "一次"}
-    | {"需要", "建议", "服用", "口服", "使用", "选择", "吃点", "用点", "什么", "一些", "些"}
-    | {"不", "别", "不要", "不建议", "接种", "注射", "打针", "服食", "涂", "外用"}
-    | {"因为", "所以", "但是", "而且", "如果", "就", "也", "还", "再", "都", "是", "在", "给"}
-    | {"这", "那", "这个", "那个", "这种", "该", "把", "被", "让", "对", "从", "为"}
-    | {"睡前", "饭前", "饭后", "餐前", "餐后", "每天", "每晚", "每日", "早晚", "空腹", "含", "喷"}
-    | {"贴", "买", "试试", "来", "点", "一粒", "一片", "一袋", "一支", "一贴", "两粒", "几粒"}
-    | {"先", "再来", "随身", "备", "备点", "常备", "去", "药店", "买点", "一盒", "一瓶", "支"}
-    | {"加用", "改用", "换用", "联用", "加服", "开了", "开", "开点", "配合", "预约", "晚上"}
-    | {"有", "并", "并加用", "还有", "以及", "或者", "如", "比如", "例如"}
-)
-
 
 class CoverageCheck(Check):
     rule: CoverageRule
@@ -45,7 +31,7 @@ class CoverageCheck(Check):
         for word, a, b in article.structure.tokens(start):
             if b <= start or a >= end or b >= end:
                 continue
-            if a < start or word in _LEADING or word in article.uses_words:
+            if a < start or word in article.lexicon.leading or word in article.uses_words:
                 start = b
             else:
                 break
