@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..rules.reference import AnyRule, entry
 from ..run.workspace import Workspace
 
 
@@ -41,31 +42,25 @@ class Explanation:
 
 
 def explain(workspace: Workspace, path: str, code: str) -> Explanation | None:
-    """The explanation of rule ``code`` among the rules that apply to ``path``."""
-    from ..filters.suppression import UNUSED, UNUSED_DESCRIPTION, UNUSED_MESSAGE
+    """The explanation of rule ``code`` among the rules that apply to ``path``: what
+    ``medlint explain`` prints (:func:`medlint.rules.reference.entry`)."""
+    from ..filters.suppression import UNUSED
 
-    if code == UNUSED.code:
-        return Explanation(
-            UNUSED.code,
-            UNUSED.name,
-            UNUSED.category,
-            UNUSED.severity.value,
-            UNUSED_MESSAGE,
-            UNUSED_DESCRIPTION,
-        )
-    rule = workspace.pack(workspace.settings_for(path)).rule(code)
+    rule: AnyRule | None = (
+        UNUSED if code == UNUSED.code else workspace.pack(workspace.settings_for(path)).rule(code)
+    )
     if rule is None:
         return None
-    examples = getattr(rule, "examples", None)
+    data = entry(rule)
     return Explanation(
-        rule.code,
-        rule.name,
-        rule.category,
-        rule.severity.value,
-        rule.message,
-        rule.description.strip(),
-        rule.basis,
-        rule.suggestion,
-        list(getattr(examples, "bad", []) or []),
-        list(getattr(examples, "good", []) or []),
+        data["code"],
+        data["name"],
+        data["category"],
+        data["severity"],
+        data["message"],
+        data["description"],
+        data["basis"],
+        data["suggestion"],
+        list(data["examples"]["bad"]),
+        list(data["examples"]["good"]),
     )

@@ -191,28 +191,13 @@ def load_pack(folders: list[Path]) -> RulePack:
             loaded = load_file(path)
             pack.files.append(path)
             for rule in loaded.rules:
-                if rule.code in seen_codes:
-                    raise RulesError(
-                        f"{path}: rule {rule.code}: code: duplicate code "
-                        f"(also in {seen_codes[rule.code]})"
-                    )
-                seen_codes[rule.code] = path
+                _claim(seen_codes, rule.code, path, "rule", "code")
                 pack.rules.append(rule)
             for topic in loaded.topics:
-                if topic.id in seen_topics:
-                    raise RulesError(
-                        f"{path}: topic {topic.id}: id: duplicate id "
-                        f"(also in {seen_topics[topic.id]})"
-                    )
-                seen_topics[topic.id] = path
+                _claim(seen_topics, topic.id, path, "topic", "id")
                 pack.topics.append(topic)
             for lexicon in loaded.lexicons:
-                if lexicon.name in seen_lexicons:
-                    raise RulesError(
-                        f"{path}: lexicon {lexicon.name}: name: duplicate name "
-                        f"(also in {seen_lexicons[lexicon.name]})"
-                    )
-                seen_lexicons[lexicon.name] = path
+                _claim(seen_lexicons, lexicon.name, path, "lexicon", "name")
                 pack.lexicons[lexicon.name] = _lexicon_words(lexicon, path)
             if loaded.context is not None:
                 try:
@@ -228,3 +213,10 @@ def load_pack(folders: list[Path]) -> RulePack:
     _scope_words(pack)
     pack.names = treatment_names(pack)
     return pack
+
+
+def _claim(seen: dict[str, Path], key: str, path: Path, kind: str, field: str) -> None:
+    """Record that ``path`` defines ``key``; a second definition is a load error."""
+    if key in seen:
+        raise RulesError(f"{path}: {kind} {key}: {field}: duplicate {field} (also in {seen[key]})")
+    seen[key] = path
