@@ -57,6 +57,11 @@ class ContextLexicon(BaseModel):
     modals: list[str] = Field(
         default_factory=list, description="modal tokens (可, 可以, 能) that open a predicate"
     )
+    expectation_negators: list[str] = Field(
+        default_factory=list,
+        description="phrases that tell the reader not to expect what follows in the clause "
+        "(不用追求, 别指望): the claim after them is negated",
+    )
     negators_after: list[str] = Field(
         default_factory=list,
         description="phrases that negate a claim when they follow it in its clause",
@@ -131,8 +136,10 @@ class ContextLexicon(BaseModel):
 
 
 # "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？
+# "you say, X or not X": 你说神不神？ 您说灵不灵？ 你看厉害不厉害？ (the answer is given)
 _RHETORICAL = re.compile(
     r"(?:谁|哪个|哪位|有谁|哪一个)[^,;:?!。，；：？！]{0,4}?(?:不|没)|谁会|哪有|哪(?:里)?比得上"
+    r"|(?:你说|您说|你看|您看|你瞧|你讲)(?:是)?(\w{1,2})不\1"
 )
 
 
@@ -184,6 +191,10 @@ class Context:
         count = sum(1 for word, a, _ in scope if a >= window and word in self._negators)
         if count % 2 == 1:
             return True
+        if self._phrase_before(
+            self.lexicon.expectation_negators, self.s.clause_start(start), start
+        ):
+            return True  # 不用追求一个月瘦二十斤: the reader is told not to expect it
         return end is not None and self._negated_after(end)
 
     def _negated_after(self, end: int) -> bool:
