@@ -23,6 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .structure import TextStructure
 
+_OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of these is a negation itself
+# words after a negator that take the claim as their object (不代表不伤身, 不等于没风险)
+_COPULAS = frozenset({"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"})
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
@@ -164,11 +167,23 @@ class Context:
     def _scope(self, start: int) -> list[tuple[str, int, int]]:
         """The tokens before ``start`` a negator or conditional can reach the claim from."""
         tokens = self._clause_tokens(start)
+        # a claim worded as a negation (不伤身) right after another negated predicate
+        # with the same negator (不反弹不伤身): the earlier 不 negates its own word
+        own = self.s.text[start : start + 1] in _OWN_NEGATION
         scope: list[tuple[str, int, int]] = []
         for index in range(len(tokens) - 1, -1, -1):
             word = tokens[index][0]
             if word in self._breakers:
                 break
+            if (
+                own
+                and word in self._predicate_negators
+                and index + 2 == len(tokens)
+                and word == self.s.text[start]
+                and len(tokens[index + 1][0]) > 1
+                and tokens[index + 1][0] not in _COPULAS
+            ):
+                break  # 不反弹|不伤身: two negated predicates side by side
             if (
                 word in self._predicate_negators
                 and index + 2 < len(tokens)
