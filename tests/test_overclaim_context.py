@@ -137,6 +137,8 @@ def test_not_a_claim(linter, text):
         ("敷了两回就消肿了，你说灵不灵？", "MED405"),
         # a nickname the writer adopts (称作) is no reported speech
         ("张医生被街坊称作“腰痛克星”。", "MED406"),
+        # a claim worded as a negation after a parallel negated predicate
+        ("这款奶昔不挨饿不伤胃。", "MED403"),
     ],
 )
 def test_claim(linter, text, code):
@@ -154,6 +156,9 @@ def test_claim(linter, text, code):
         "上了表面麻醉膏，扎针就不怎么疼了。",
         "大部分孩子烧个三五天自己就退了。",
         "他汀是降低坏胆固醇最有效的药物。",
+        # a negator that takes the claim as its object, or a double negation
+        "天然的东西不代表不伤胃。",
+        "世上没有不伤胃的止痛药。",
     ],
 )
 def test_not_a_claim_when_not_to_be_expected(linter, text):
