@@ -159,6 +159,9 @@ def test_claim(linter, text, code):
         # a negator that takes the claim as its object, or a double negation
         "天然的东西不代表不伤胃。",
         "世上没有不伤胃的止痛药。",
+        # a quoted wording the writer calls misleading or banned
+        "“草本配方零风险”是典型的误导。",
+        "“三天断根”“一劳永逸”这类说法属于广告禁用语。",
     ],
 )
 def test_not_a_claim_when_not_to_be_expected(linter, text):
