@@ -137,6 +137,9 @@ def test_not_a_claim(linter, text):
         ("敷了两回就消肿了，你说灵不灵？", "MED405"),
         # a nickname the writer adopts (称作) is no reported speech
         ("张医生被街坊称作“腰痛克星”。", "MED406"),
+        # Cantonese rhetorical questions assert: 边个…唔…, 点会冇…, 仲等乜
+        ("搽咗两晚就唔痛，边个用完唔赞？", "MED405"),
+        ("即刻止痛，仲等乜？", "MED405"),
         # a claim worded as a negation after a parallel negated predicate
         ("这款奶昔不挨饿不伤胃。", "MED403"),
     ],
@@ -159,6 +162,9 @@ def test_claim(linter, text, code):
         # a negator that takes the claim as its object, or a double negation
         "天然的东西不代表不伤胃。",
         "世上没有不伤胃的止痛药。",
+        # "how could it" over a claim doubts it (点会, 怎么会)
+        "呢种药点会一日就断尾？",
+        "这种病怎么会一次就断根？",
         # a quoted wording the writer calls misleading or banned
         "“草本配方零风险”是典型的误导。",
         "“三天断根”“一劳永逸”这类说法属于广告禁用语。",
