@@ -25,7 +25,9 @@ from .structure import TextStructure
 
 _OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of these is a negation itself
 # words after a negator that take the claim as their object (不代表不伤身, 不等于没风险)
-_COPULAS = frozenset({"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"})
+_COPULAS = frozenset(
+    {"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"}
+)
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
