@@ -43,10 +43,47 @@ def is_literal(pattern: str) -> bool:
     return bool(_LITERAL.match(pattern))
 
 
+@lru_cache(maxsize=None)
 def _caseless(code: int) -> bool:
     """The character matches only itself under ``re.IGNORECASE``."""
     char = chr(code)
     return char.lower() == char == char.upper() and char.casefold() == char
+
+
+# ASCII letters whose only partners under ``re.IGNORECASE`` are their ASCII other case
+# (not i, k, s: ı İ K ſ match them too); the text the automaton scans has no A-Z
+_ASCII_FOLDED = frozenset(
+    c for c in "abcdefghjlmnopqrtuvwxyzABCDEFGHJLMNOPQRTUVWXYZ"
+)
+_UPPER = re.compile("[A-Z]")
+_SMALL_SET = 16  # a character class of at most this many characters is a set of literals
+
+
+def _literal_char(code: int) -> str | None:
+    """The character any match of this pattern character shows in the scanned text, or
+    ``None`` if it may be one of several."""
+    char = chr(code)
+    if char in _ASCII_FOLDED:
+        return char.lower()
+    return char if _caseless(code) else None
+
+
+def _class_chars(items: Any) -> frozenset[str] | None:
+    """The characters a small character class matches, if each is one literal."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is _sre.LITERAL:
+            codes = [value]
+        elif op is _sre.RANGE and value[1] - value[0] < _SMALL_SET:
+            codes = list(range(value[0], value[1] + 1))
+        else:  # NEGATE, a category, a wide range
+            return None
+        for code in codes:
+            char = _literal_char(code)
+            if char is None:
+                return None
+            chars.add(char)
+    return frozenset(chars) if 0 < len(chars) <= _SMALL_SET else None
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -64,8 +101,9 @@ def _required(items: Any) -> frozenset[str] | None:
     best: frozenset[str] | None = None
     run: list[str] = []
     for op, value in [*list(items), (None, None)]:
-        if op is _sre.LITERAL and _caseless(value):
-            run.append(chr(value))
+        char = _literal_char(value) if op is _sre.LITERAL else None
+        if char is not None:
+            run.append(char)
             continue
         if run:
             best = _better(best, frozenset(["".join(run)]))
@@ -75,6 +113,8 @@ def _required(items: Any) -> frozenset[str] | None:
             part = _required(value[-1])
         elif op is getattr(_sre, "ATOMIC_GROUP", object()):
             part = _required(value)
+        elif op is _sre.IN:
+            part = _class_chars(value)
         elif op is _sre.BRANCH:
             parts = [_required(branch) for branch in value[1]]
             if all(p is not None for p in parts):
@@ -85,12 +125,42 @@ def _required(items: Any) -> frozenset[str] | None:
     return best
 
 
+# required literals per folded pattern: those of this process, and those a start-up read
+# from the pack cache (``remember_literals``), so that a start parses no regex it knew
+_KNOWN: dict[str, frozenset[str] | None] = {}
+_USED: set[str] = set()  # patterns looked up in this process
+_LEARNED: set[str] = set()  # of which parsed here, not known before
+
+
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Literals one of which every match of ``pattern`` contains; None if there are none."""
+    _USED.add(pattern)
     try:
-        return _required(_parser.parse(pattern, re.I))
+        return _KNOWN[pattern]
+    except KeyError:
+        pass
+    try:
+        found = _required(_parser.parse(pattern, re.I))
     except Exception:  # an unusual construct: run the regex everywhere
+        found = None
+    _KNOWN[pattern] = found
+    _LEARNED.add(pattern)
+    return found
+
+
+def remember_literals(known: dict[str, frozenset[str] | None]) -> None:
+    """Take the required literals of patterns parsed by an earlier run."""
+    for pattern, literals in known.items():
+        _KNOWN.setdefault(pattern, literals)
+
+
+def learned_literals() -> dict[str, frozenset[str] | None] | None:
+    """The required literals of every pattern used in this process, if any of them was
+    parsed here (worth storing for the next start); ``None`` when nothing is new."""
+    if not _LEARNED & _USED:
         return None
+    _LEARNED.clear()
+    return {pattern: _KNOWN[pattern] for pattern in _USED}
 
 
 class _Literals:
@@ -123,7 +193,10 @@ class _Literals:
             self.automaton = AhoCorasick(list(self.index))
             self.size = len(self.index)
         found: dict[int, list[int]] = {}
-        for literal, start, _ in self.automaton.find_matches_as_indexes(text, True):
+        scanned = text
+        if _UPPER.search(text):  # literals hold no A-Z (see _literal_char); same length
+            scanned = _UPPER.sub(lambda m: m.group().lower(), text)
+        for literal, start, _ in self.automaton.find_matches_as_indexes(scanned, True):
             found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
         self.last = (text, found, frozenset(found))
         return self.last
@@ -132,6 +205,7 @@ class _Literals:
 _LITERALS = _Literals()
 
 
+@lru_cache(maxsize=4096)
 def _phrase(folded: str) -> bool:
     """The pattern matches exactly itself: no regex syntax, no character with a case."""
     return is_literal(folded) and all(_caseless(ord(c)) for c in folded)

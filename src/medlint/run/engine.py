@@ -15,7 +15,7 @@ from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.loader import treatment_names
-from ..rules.pack_cache import load_pack_cached
+from ..rules.pack_cache import load_literals, load_pack_cached, store_literals
 from ..violation import Severity, Violation
 
 
@@ -131,7 +131,13 @@ def load_rules(folders: tuple[Path, ...] = ()) -> RulePack:
 
 @lru_cache(maxsize=8)
 def load_linter(folders: tuple[Path, ...] = (), selection: Selection | None = None) -> Linter:
-    return Linter(load_rules(folders), selection)
+    """The linter of a pack and selection, compiled once; a start reuses the required
+    literals of the patterns an earlier start parsed (kept with the pack cache)."""
+    pack = load_rules(folders)
+    load_literals()
+    linter = Linter(pack, selection)
+    store_literals()
+    return linter
 
 
 def default_linter() -> Linter:
