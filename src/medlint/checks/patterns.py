@@ -96,9 +96,10 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     return a if score(a) >= score(b) else b
 
 
-def _required(items: Any) -> frozenset[str] | None:
-    """Literals of which every match of the parsed sequence contains at least one."""
-    best: frozenset[str] | None = None
+def _conjunction(items: Any) -> list[frozenset[str]]:
+    """Sets of literals, each of which every match of the parsed sequence contains one of
+    (all of them together), leftmost first."""
+    sets: list[frozenset[str]] = []
     run: list[str] = []
     for op, value in [*list(items), (None, None)]:
         char = _literal_char(value) if op is _sre.LITERAL else None
@@ -106,56 +107,70 @@ def _required(items: Any) -> frozenset[str] | None:
             run.append(char)
             continue
         if run:
-            best = _better(best, frozenset(["".join(run)]))
+            sets.append(frozenset(["".join(run)]))
             run = []
-        part = None
         if op is _sre.SUBPATTERN:
-            part = _required(value[-1])
+            sets.extend(_conjunction(value[-1]))
         elif op is getattr(_sre, "ATOMIC_GROUP", object()):
-            part = _required(value)
+            sets.extend(_conjunction(value))
         elif op is _sre.IN:
-            part = _class_chars(value)
+            chars = _class_chars(value)
+            if chars is not None:
+                sets.append(chars)
         elif op is _sre.BRANCH:
-            parts = [_required(branch) for branch in value[1]]
+            parts = [_best(_conjunction(branch)) for branch in value[1]]
             if all(p is not None for p in parts):
-                part = frozenset().union(*(p for p in parts if p is not None))
+                sets.append(frozenset().union(*(p for p in parts if p is not None)))
         elif op in _REPEATS and value[0] >= 1:
-            part = _required(value[2])
+            sets.extend(_conjunction(value[2]))
+    return sets
+
+
+def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    for part in sets:
         best = _better(best, part)
     return best
 
 
-# required literals per folded pattern: those of this process, and those a start-up read
-# from the pack cache (``remember_literals``), so that a start parses no regex it knew
-_KNOWN: dict[str, frozenset[str] | None] = {}
+# required literal sets per folded pattern: those of this process, and those a start-up
+# read from the pack cache (``remember_literals``), so that a start parses no regex it knew
+_KNOWN: dict[str, tuple[frozenset[str], ...]] = {}
 _USED: set[str] = set()  # patterns looked up in this process
 _LEARNED: set[str] = set()  # of which parsed here, not known before
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Literals one of which every match of ``pattern`` contains; None if there are none."""
+def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of literals such that every match of ``pattern`` contains one literal of each
+    set; empty if nothing is required."""
     _USED.add(pattern)
     try:
         return _KNOWN[pattern]
     except KeyError:
         pass
     try:
-        found = _required(_parser.parse(pattern, re.I))
+        found = tuple(dict.fromkeys(_conjunction(_parser.parse(pattern, re.I))))
     except Exception:  # an unusual construct: run the regex everywhere
-        found = None
+        found = ()
     _KNOWN[pattern] = found
     _LEARNED.add(pattern)
     return found
 
 
-def remember_literals(known: dict[str, frozenset[str] | None]) -> None:
-    """Take the required literals of patterns parsed by an earlier run."""
-    for pattern, literals in known.items():
-        _KNOWN.setdefault(pattern, literals)
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Literals one of which every match of ``pattern`` contains; None if there are none:
+    the most selective of :func:`required_sets` (longest shortest literal, then fewest)."""
+    return _best(list(required_sets(pattern)))
 
 
-def learned_literals() -> dict[str, frozenset[str] | None] | None:
-    """The required literals of every pattern used in this process, if any of them was
+def remember_literals(known: dict[str, tuple[frozenset[str], ...]]) -> None:
+    """Take the required literal sets of patterns parsed by an earlier run."""
+    for pattern, sets in known.items():
+        _KNOWN.setdefault(pattern, sets)
+
+
+def learned_literals() -> dict[str, tuple[frozenset[str], ...]] | None:
+    """The required literal sets of every pattern used in this process, if any of them was
     parsed here (worth storing for the next start); ``None`` when nothing is new."""
     if not _LEARNED & _USED:
         return None
@@ -211,9 +226,14 @@ def _phrase(folded: str) -> bool:
     return is_literal(folded) and all(_caseless(ord(c)) for c in folded)
 
 
-def _needs(folded: str) -> frozenset[str] | None:
-    """Required literals of a folded pattern; a plain phrase is its own."""
-    return frozenset([folded]) if _phrase(folded) else required_literals(folded)
+def _needs(folded: str) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
+    """The most selective set of required literals of a folded pattern (a plain phrase is
+    its own), and the other sets a match needs one literal of too."""
+    if _phrase(folded):
+        return frozenset([folded]), []
+    sets = required_sets(folded)
+    best = _best(list(sets))
+    return best, [s for s in sets if s is not best]
 
 
 def _phrase_matches(
@@ -243,9 +263,13 @@ class Patterns:
         self.literals = [p.lower() for p, s in zip(self.folded, patterns, strict=True)
                          if is_literal(s)]
         self.needs: list[frozenset[int] | None] = []
-        for pattern in self.folded:
-            literals = None if REFERENCE else _needs(pattern)
+        # per pattern, the other literal sets it needs one of each of (checked once woken)
+        self.also: dict[int, tuple[frozenset[int], ...]] = {}
+        for i, pattern in enumerate(self.folded):
+            literals, others = (None, []) if REFERENCE else _needs(pattern)
             self.needs.append(None if literals is None else _LITERALS.ids(literals))
+            if others:
+                self.also[i] = tuple(_LITERALS.ids(other) for other in others)
         self._compiled: list[re.Pattern[str] | None] = [None] * len(self.folded)
         # literal id of each pattern that is a plain phrase: matched from the automaton
         self.phrases = [
@@ -292,6 +316,13 @@ class Patterns:
                 for literal in hits:
                     woken.update(self._wakes[literal])
                 active = sorted(woken)
+            also = self.also
+            if also:  # a pattern whose other required literals are absent cannot match
+                present = _LITERALS.present(text)
+                active = [
+                    i for i in active
+                    if i not in also or not any(map(present.isdisjoint, also[i]))
+                ]
         self._last = (text, active)
         return active
 

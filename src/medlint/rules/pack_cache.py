@@ -263,7 +263,7 @@ def _literals_target() -> tuple[Path, Path, str] | None:
 
 def load_literals() -> None:
     """Give the pattern compiler the required literals an earlier start stored (JSON:
-    pattern -> list of literals or null), so that it parses no regex it knew."""
+    pattern -> list of sets, each a list of literals), so that it parses no regex it knew."""
     where = _literals_target()
     if where is None:
         return
@@ -277,16 +277,14 @@ def load_literals() -> None:
         return
     if not isinstance(stored, dict):
         return
-    known: dict[str, frozenset[str] | None] = {}
-    for pattern, literals in stored.items():
-        if literals is None:
-            known[pattern] = None
-        elif isinstance(literals, list) and literals and all(
-            isinstance(lit, str) and lit for lit in literals
+    known: dict[str, tuple[frozenset[str], ...]] = {}
+    for pattern, sets in stored.items():
+        if not isinstance(sets, list) or not all(
+            isinstance(each, list) and each and all(isinstance(lit, str) and lit for lit in each)
+            for each in sets
         ):
-            known[pattern] = frozenset(literals)
-        else:
             return  # not what this code writes: ignore the whole entry
+        known[pattern] = tuple(frozenset(each) for each in sets)
     patterns.remember_literals(known)
 
 
@@ -297,7 +295,7 @@ def store_literals() -> None:
     if learned is None or where is None:
         return
     folder, target, key = where
-    stored = {p: None if lits is None else sorted(lits) for p, lits in sorted(learned.items())}
+    stored = {p: [sorted(each) for each in sets] for p, sets in sorted(learned.items())}
     _write(folder, target, key, json.dumps(stored, ensure_ascii=False))
 
 
