@@ -14,7 +14,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..analysis.normalize import _table
@@ -43,7 +43,7 @@ def is_literal(pattern: str) -> bool:
     return bool(_LITERAL.match(pattern))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _caseless(code: int) -> bool:
     """The character matches only itself under ``re.IGNORECASE``."""
     char = chr(code)

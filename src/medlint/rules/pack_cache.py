@@ -94,7 +94,7 @@ def _builder(annotation: Any) -> _Builder:
     return built
 
 
-def _make_builder(annotation: Any) -> _Builder:  # noqa: C901 (one branch per kind of type)
+def _make_builder(annotation: Any) -> _Builder:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _builder(typing.get_args(annotation)[0])
@@ -114,9 +114,9 @@ def _make_builder(annotation: Any) -> _Builder:  # noqa: C901 (one branch per ki
         models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
         kinds = []
         for model in models:
-            kind = model.model_fields.get("kind")
-            if kind is not None:
-                kinds.append((typing.get_args(kind.annotation), model))
+            field = model.model_fields.get("kind")
+            if field is not None:
+                kinds.append((typing.get_args(field.annotation), model))
         single = options[0] if len(options) == 1 else None
 
         def build_union(value: Any) -> Any:
@@ -153,12 +153,12 @@ def _make_builder(annotation: Any) -> _Builder:  # noqa: C901 (one branch per ki
 
         return build_dict
     if isinstance(annotation, type) and issubclass(annotation, (str, int, float, bool)):
-        kind = annotation
+        plain: type = annotation
 
         def build_plain(value: Any) -> Any:
             if not isinstance(value, (str, int, float, bool)):
-                raise _Damaged(kind.__name__)
-            return kind(value)  # enums (Severity) too
+                raise _Damaged(plain.__name__)
+            return plain(value)  # enums (Severity) too
 
         return build_plain
     return _same
