@@ -54,3 +54,25 @@ def test_latin_words_and_character_classes_are_anchors() -> None:
 def test_text_with_capitals_still_wakes_latin_patterns() -> None:
     patterns = Patterns(["botox", "AED"])
     assert list(patterns.finditer("用了BOTOX，备好aed")) == [(2, 7), (10, 13)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pattern=_pattern(),
+    text=st.text(ALPHABET + "AB", max_size=12),
+    start=st.integers(-1, 13),
+    end=st.integers(-1, 14),
+)
+def test_ranges_find_what_the_regex_finds(pattern: str, text: str, start: int, end: int) -> None:
+    """A search inside [start, end) skips a pattern only when no anchor fits there."""
+    regex = re.compile(fold_pattern(pattern), re.I)
+    expected = sorted(
+        {m.span() for m in regex.finditer(text, start, end) if m.end() > m.start()}
+    )
+    patterns = Patterns([pattern, "治好"])
+    phrase = re.compile("治好")
+    expected = sorted(
+        set(expected) | {m.span() for m in phrase.finditer(text, start, end)}
+    )
+    assert list(patterns.finditer(text, start, end)) == expected
+    assert patterns.search(text, start, end) == next(iter(expected), None)

@@ -183,12 +183,20 @@ class _Literals:
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
+        self.lengths: list[int] = []  # of each literal, by id
         self.automaton: Any = None  # ahocorasick_rs.AhoCorasick, built on first use
         self.size = 0
         self.last: tuple[str, dict[int, list[int]], frozenset[int]] | None = None
 
     def ids(self, literals: frozenset[str]) -> frozenset[int]:
-        return frozenset(self.index.setdefault(lit, len(self.index)) for lit in literals)
+        found = []
+        for literal in literals:
+            known = self.index.get(literal)
+            if known is None:
+                known = self.index[literal] = len(self.index)
+                self.lengths.append(len(literal))
+            found.append(known)
+        return frozenset(found)
 
     def occurrences(self, text: str) -> dict[int, list[int]]:
         """Start of every occurrence (overlapping ones too) of each literal found in
@@ -284,9 +292,36 @@ class Patterns:
             for literal in needs or ():
                 self._wakes.setdefault(literal, []).append(i)
         self._last: tuple[str, list[int]] | None = None
+        # per woken pattern, for the last text: the starts of its anchors' occurrences
+        # and the least end from each on (a range holds an anchor if one fits in it)
+        self._anchors: dict[int, tuple[list[int], list[int]]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.sources)
+
+    def _fits(self, index: int, text: str, start: int, end: int) -> bool:
+        """An occurrence of one of the pattern's anchor literals lies inside [start, end):
+        without one, no match can (a match holds one, lookarounds aside)."""
+        needs = self.needs[index]
+        if needs is None or (start <= 0 and end >= len(text)):
+            return True
+        anchors = self._anchors.get(index)
+        if anchors is None:
+            occurrences = _LITERALS.occurrences(text)
+            spans = sorted(
+                (at, at + _LITERALS.lengths[literal])
+                for literal in needs
+                for at in occurrences.get(literal, ())
+            )
+            least, ends = len(text) + 1, []
+            for _, stop in reversed(spans):
+                least = min(least, stop)
+                ends.append(least)
+            ends.reverse()
+            anchors = self._anchors[index] = ([at for at, _ in spans], ends)
+        starts, ends = anchors
+        at = bisect_left(starts, start)
+        return at < len(starts) and ends[at] <= end
 
     def wakes(self) -> tuple[frozenset[int], bool]:
         """The literal ids one of which a text must hold for a match, and whether a text
@@ -303,6 +338,7 @@ class Patterns:
         """Indexes of the patterns that can match in ``text`` (kept for the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
+        self._anchors = {}
         if not self.wanted:
             active = list(range(len(self.folded)))
         else:
@@ -340,6 +376,8 @@ class Patterns:
                 starts = _LITERALS.occurrences(text)[phrase]
                 spans.update(_phrase_matches(starts, len(self.folded[index]), start, end))
                 continue
+            if not self._fits(index, text, start, end):
+                continue
             for match in self._regex(index).finditer(text, start, end):
                 if match.end() > match.start():
                     spans.add((match.start(), match.end()))
@@ -359,7 +397,7 @@ class Patterns:
             if phrase is not None:
                 starts = _LITERALS.occurrences(text)[phrase]
                 first = next(_phrase_matches(starts, len(self.folded[index]), start, end), None)
-            else:
+            elif self._fits(index, text, start, end):
                 for match in self._regex(index).finditer(text, start, end):
                     if match.end() > match.start():
                         first = match.start(), match.end()
