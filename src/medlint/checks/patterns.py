@@ -195,17 +195,20 @@ class _Literals:
             if known is None:
                 known = self.index[literal] = len(self.index)
                 self.lengths.append(len(literal))
+                self.last = None  # a new literal: the last answer may lack it
             found.append(known)
         return frozenset(found)
 
     def occurrences(self, text: str) -> dict[int, list[int]]:
         """Start of every occurrence (overlapping ones too) of each literal found in
         ``text``, in increasing order (the last answer is kept)."""
-        return self._scan(text)[1]
+        last = self.last
+        return last[1] if last is not None and last[0] is text else self._scan(text)[1]
 
     def present(self, text: str) -> frozenset[int]:
         """Ids of the literals found in ``text``."""
-        return self._scan(text)[2]
+        last = self.last
+        return last[2] if last is not None and last[0] is text else self._scan(text)[2]
 
     def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
         if self.last is not None and self.last[0] is text and self.size == len(self.index):
@@ -292,36 +295,40 @@ class Patterns:
             for literal in needs or ():
                 self._wakes.setdefault(literal, []).append(i)
         self._last: tuple[str, list[int]] | None = None
-        # per woken pattern, for the last text: the starts of its anchors' occurrences
-        # and the least end from each on (a range holds an anchor if one fits in it)
-        self._anchors: dict[int, tuple[list[int], list[int]]] = {}
+        # for the last text: the starts of the anchor literals' occurrences and the
+        # shortest anchor's length (see _fits)
+        self._anchors: tuple[list[int], int] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.sources)
 
-    def _fits(self, index: int, text: str, start: int, end: int) -> bool:
-        """An occurrence of one of the pattern's anchor literals lies inside [start, end):
-        without one, no match can (a match holds one, lookarounds aside)."""
-        needs = self.needs[index]
-        if needs is None or (start <= 0 and end >= len(text)):
+    def _fits(self, text: str, start: int, end: int) -> bool:
+        """An occurrence of an anchor literal of the woken patterns may lie inside
+        [start, end): without one, none of them can match there (a match holds one,
+        lookarounds aside). The first occurrence from ``start`` on, with the shortest
+        anchor's length, decides: every later one starts later."""
+        if start <= 0 and end >= len(text):
             return True
-        anchors = self._anchors.get(index)
+        anchors = self._anchors
         if anchors is None:
-            occurrences = _LITERALS.occurrences(text)
-            spans = sorted(
-                (at, at + _LITERALS.lengths[literal])
-                for literal in needs
-                for at in occurrences.get(literal, ())
-            )
-            least, ends = len(text) + 1, []
-            for _, stop in reversed(spans):
-                least = min(least, stop)
-                ends.append(least)
-            ends.reverse()
-            anchors = self._anchors[index] = ([at for at, _ in spans], ends)
-        starts, ends = anchors
+            if self._unanchored or not self.wanted:
+                anchors = ([], -1)  # a pattern without anchors may match anywhere
+            else:
+                occurrences = _LITERALS.occurrences(text)
+                present = self.wanted.intersection(_LITERALS.present(text))
+                if len(present) == 1:
+                    (literal,) = present
+                    starts = occurrences[literal]
+                else:
+                    starts = sorted(at for literal in present for at in occurrences[literal])
+                lengths = _LITERALS.lengths
+                anchors = (starts, min((lengths[literal] for literal in present), default=0))
+            self._anchors = anchors
+        starts, shortest = anchors
+        if shortest < 0:
+            return True
         at = bisect_left(starts, start)
-        return at < len(starts) and ends[at] <= end
+        return at < len(starts) and starts[at] + shortest <= end
 
     def wakes(self) -> tuple[frozenset[int], bool]:
         """The literal ids one of which a text must hold for a match, and whether a text
@@ -338,7 +345,7 @@ class Patterns:
         """Indexes of the patterns that can match in ``text`` (kept for the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
-        self._anchors = {}
+        self._anchors = None
         if not self.wanted:
             active = list(range(len(self.folded)))
         else:
@@ -369,14 +376,14 @@ class Patterns:
         if not active:
             return
         end = len(text) if end is None else end
+        if not self._fits(text, start, end):
+            return
         spans: set[tuple[int, int]] = set()
         for index in active:
             phrase = self.phrases[index]
             if phrase is not None:
                 starts = _LITERALS.occurrences(text)[phrase]
                 spans.update(_phrase_matches(starts, len(self.folded[index]), start, end))
-                continue
-            if not self._fits(index, text, start, end):
                 continue
             for match in self._regex(index).finditer(text, start, end):
                 if match.end() > match.start():
@@ -390,6 +397,8 @@ class Patterns:
         if not active:
             return None
         end = len(text) if end is None else end
+        if not self._fits(text, start, end):
+            return None
         best: tuple[int, int] | None = None
         for index in active:
             phrase = self.phrases[index]
@@ -397,7 +406,7 @@ class Patterns:
             if phrase is not None:
                 starts = _LITERALS.occurrences(text)[phrase]
                 first = next(_phrase_matches(starts, len(self.folded[index]), start, end), None)
-            elif self._fits(index, text, start, end):
+            else:
                 for match in self._regex(index).finditer(text, start, end):
                     if match.end() > match.start():
                         first = match.start(), match.end()
