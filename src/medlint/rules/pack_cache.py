@@ -261,9 +261,16 @@ def _literals_target() -> tuple[Path, Path, str] | None:
     return folder, folder / f"{PREFIX}literals-{key}{SUFFIX}", key
 
 
+_literals_loaded = False  # read once per process
+
+
 def load_literals() -> None:
     """Give the pattern compiler the required literals an earlier start stored (JSON:
     pattern -> list of sets, each a list of literals), so that it parses no regex it knew."""
+    global _literals_loaded
+    if _literals_loaded:
+        return
+    _literals_loaded = True
     where = _literals_target()
     if where is None:
         return
