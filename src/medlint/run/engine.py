@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Iterable
 from functools import lru_cache
@@ -27,6 +28,7 @@ _COMPILED = frozenset(
      "non_uses", "non_uses_after", "names"}
 )
 _PENDING: weakref.WeakSet[Linter] = weakref.WeakSet()  # made, not compiled yet
+_COMPILE_LOCK = threading.RLock()
 
 
 class Linter:
@@ -69,33 +71,41 @@ class Linter:
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def compile(self) -> Linter:
-        """Compile the selected rules, the topics and their words (once); a start reuses
-        the required literals of the patterns an earlier start parsed (pack cache)."""
+        """Compile the selected rules, the topics and their words (once, whichever thread
+        asks first); a start reuses the required literals of the patterns an earlier
+        start parsed (pack cache). Each attribute appears complete, or not at all."""
         if self.compiled:
             return self
-        pack = self.pack
-        load_literals()
-        self.checks = [compile_rule(rule, pack.lexicons) for rule in self.rules]
-        self.topic_patterns = {}
-        for topic in pack.topics:
-            self.topic_patterns[topic.id] = Patterns(topic.triggers)
-            self.topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
-            for item in topic.items:
-                self.topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
-        self.check_router = Router([check.wakes() for check in self.checks])
-        self.topic_router = Router.of([self.topic_patterns[t.id] for t in pack.topics])
-        self.uses = Patterns(self.lexicon.treatment_uses)
-        coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
-        self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
-        self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
-        self.non_uses_after = Patterns([p for rule in coverage for p in rule.non_uses_after])
-        self.names = pack.names if pack.names is not None else treatment_names(pack)
-        words = [w for check in self.checks for w in check.words()]
-        words += [w for p in self.topic_patterns.values() for w in p.literals]
-        register_words(words)
-        store_literals()
-        self.compiled = True
-        _PENDING.discard(self)
+        with _COMPILE_LOCK:
+            if self.compiled:
+                return self
+            pack, lexicon = self.pack, self.lexicon
+            load_literals()
+            checks = [compile_rule(rule, pack.lexicons) for rule in self.rules]
+            topic_patterns: dict[str, Patterns] = {}
+            for topic in pack.topics:
+                topic_patterns[topic.id] = Patterns(topic.triggers)
+                topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
+                for item in topic.items:
+                    topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
+            coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
+            words = [w for check in checks for w in check.words()]
+            words += [w for p in topic_patterns.values() for w in p.literals]
+            register_words(words)
+            self.uses = Patterns(lexicon.treatment_uses)
+            self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
+            self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
+            self.non_uses_after = Patterns(
+                [p for rule in coverage for p in rule.non_uses_after]
+            )
+            self.names = pack.names if pack.names is not None else treatment_names(pack)
+            self.check_router = Router([check.wakes() for check in checks])
+            self.topic_router = Router.of([topic_patterns[t.id] for t in pack.topics])
+            self.topic_patterns = topic_patterns
+            self.checks = checks
+            store_literals()
+            self.compiled = True
+            _PENDING.discard(self)
         return self
 
     def article(self, document: Document) -> Article:
