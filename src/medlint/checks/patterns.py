@@ -189,15 +189,16 @@ class _Literals:
         self.last: tuple[str, dict[int, list[int]], frozenset[int]] | None = None
 
     def ids(self, literals: frozenset[str]) -> frozenset[int]:
-        found = []
-        for literal in literals:
-            known = self.index.get(literal)
-            if known is None:
-                known = self.index[literal] = len(self.index)
-                self.lengths.append(len(literal))
-                self.last = None  # a new literal: the last answer may lack it
-            found.append(known)
-        return frozenset(found)
+        index = self.index
+        try:
+            return frozenset(map(index.__getitem__, literals))
+        except KeyError:
+            for literal in literals:
+                if literal not in index:
+                    index[literal] = len(index)
+                    self.lengths.append(len(literal))
+                    self.last = None  # a new literal: the last answer may lack it
+            return frozenset(map(index.__getitem__, literals))
 
     def occurrences(self, text: str) -> dict[int, list[int]]:
         """Start of every occurrence (overlapping ones too) of each literal found in
