@@ -34,6 +34,7 @@ _PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购
 _SALES = re.compile(
     r"立即购买|立即抢购|加入购物车|下单|到手价|会场价|现场价|团购价|活动价|体验价"
     r"|原价[0-9一二两三四五六七八九十]|只要[0-9]+元|私聊我|私信我|买[一二两三四五]送[一二两三]"
+    r"|学生价|新客价|首次体验价|限时价|特惠价|[0-9]+元起|分[0-9一二两三四五六十]+期|名额只剩|仅剩[0-9]+个?名额"
     r"|[0-9]+(\.[0-9]+)?元\s*/\s*[盒瓶袋罐台支次]"
 )
 _SECTION_HEADING = re.compile(
@@ -50,6 +51,9 @@ _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
 _LIST_ITEM = re.compile(r"\s*([-*+•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+# A mention compared with: 跟X比, 和X相比, 与X比起来 (the other side of the comparison).
+_COMPARED_WITH = re.compile(r"(跟|和|与|同)$")
+_COMPARED = re.compile(r"(注射|治疗|手术|疗法)?(相比|比起来|比较起来|相比较|比(?![例率值重分]))")
 
 
 @dataclass
@@ -109,9 +113,21 @@ class Article:
     def uses_words(self) -> frozenset[str]:
         return frozenset(self.uses.literals) if self.uses is not None else frozenset()
 
-    def title_end(self) -> int:
+    @cached_property
+    def _title_end(self) -> int:
+        """The first paragraph; or its first line when lines follow it without a blank
+        line (a plain-text transcript or chat log: one line each)."""
         paragraphs = self.structure.paragraphs
-        return paragraphs[0][1] if paragraphs else 0
+        if not paragraphs:
+            return 0
+        first, last = paragraphs[0]
+        newline = self.text.find("\n", first, last)
+        if newline > first and self.text[newline:last].strip():
+            return newline
+        return last
+
+    def title_end(self) -> int:
+        return self._title_end
 
     @cached_property
     def names_found(self) -> list[tuple[int, int, str]]:
@@ -150,7 +166,7 @@ class Article:
         title = re.sub(r"[\W_]", "", self.text[first:last])
         if len(title) - (end - start) <= 4:
             return True
-        if self.context.negated(start):
+        if self.context.negated(start) or self._compared(start, end):
             return False
         if _QUESTION.search(self.text[first:last]):
             return False  # 注射了过期疫苗会怎样？ the body must present it
@@ -158,7 +174,13 @@ class Article:
             return True
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
-        return self._in_body(start, end) or self._product_page()
+        return self._in_body(start, end) or self._product_page() or self.sells
+
+    def _compared(self, start: int, end: int) -> bool:
+        """The mention is what something else is compared with: 跟X比, 和X相比."""
+        return bool(_COMPARED.match(self.text, end)) and bool(
+            _COMPARED_WITH.search(self.text, max(0, start - 1), start)
+        )
 
     def _product_page(self) -> bool:
         """The title names a product sold or dosed on the page (¥159 立即购买 under it,
@@ -266,6 +288,8 @@ class Article:
             return False
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
+            return False
+        if self._compared(start, end):
             return False
         if self.non_uses_after is not None:
             clause = _CLAUSE_END.search(self.text, end, last)

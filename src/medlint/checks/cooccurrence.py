@@ -22,6 +22,13 @@ _BACK_REFERENCE = re.compile(
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+# A sentence that tells the past (刚得病那几年…; 十年前那次…): the signs in it and in
+# the next sentence of its paragraph are history.
+_PAST = re.compile(
+    r"(那几年|那些年|那年|当年|那次|那一次|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
+    r"|[0-9一二三四五六七八九十几多]+年前)"
+)
+_CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
@@ -131,6 +138,8 @@ class CooccurrenceCheck(Check):
         if article.is_heading(paragraph):
             return True
         text = article.text
+        if self._past(article, start, paragraph[0]):
+            return True
         clause = max(article.structure.clause_start(start), start - ROLE_REACH)
         if self.not_before and self.not_before.search(text, clause, start):
             return True
@@ -141,6 +150,19 @@ class CooccurrenceCheck(Check):
         return bool(self.not_after) and self.not_after.search(
             text, end, after.start() if after else last
         ) is not None
+
+    def _past(self, article: Article, start: int, paragraph_start: int) -> bool:
+        """The sentence before the sign's, in its paragraph, tells the past, and the
+        sign's own sentence goes on with it: neither asks (问：…能不能擦？) nor says
+        what to do when it happens (一旦出现…)."""
+        text = article.text
+        index = article.structure.sentence_index(start)
+        first, last = article.structure.sentences[index]
+        before = article.structure.sentences[index - 1][0] if index else first
+        if not _PAST.search(text, max(before, paragraph_start), start):
+            return False
+        sentence = text[first:last].rstrip()
+        return not (_CONDITION.search(sentence) or _ASKED.search(sentence))
 
     def run(self, article: Article) -> list[Finding]:
         """The first sign without an action near it; or, for a treatment with serious
