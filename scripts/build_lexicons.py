@@ -18,6 +18,10 @@ What is written (one entry per line, sorted, UTF-8):
 - ``health-foods.txt``: products the graph classes as 保健品;
 - ``diseases.txt`` and ``symptoms.txt``: disease entities, and the symptoms the graph
   lists for at least two diseases;
+- ``materia-medica.txt``: plant, animal and mineral materia medica (饮片) with a
+  nature or an indication, without everyday words (by the frequency of jieba's own
+  dictionary) and animal parts eaten as food (猪肝, 羊肉); medlint counts them only
+  when several are listed together as a prescription;
 - ``drug-labels.tsv``: ``generic<TAB>class<TAB>keyword、keyword…``: for each generic
   name, its class and the contraindication *keywords* found in its label's 禁忌 field
   (populations and conditions from a fixed vocabulary and the disease list; never the
@@ -105,6 +109,10 @@ LABEL_KEYWORDS = words(
 
 # Fields of a plant, animal or mineral materia medica entry, not a product.
 HERB_FIELDS = ("界", "入药部位", "性味", "采收时间", "分布区域")
+# A materia medica entry whose name is an everyday word (jieba dictionary frequency)
+# or an animal part eaten as food is not kept: 莲子, 红花, 猪肝.
+EVERYDAY_FREQUENCY = 450
+FOOD_PART = re.compile(r"^[猪牛羊鸡鸭鹅狗兔驴马鱼][肉肝肾肺血蛋心肚骨皮脑肠脾胆脚蹄髓乳油脂]$")
 BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 CJK = re.compile(r"^[\u4e00-\u9fa5]+$")
 
@@ -179,6 +187,13 @@ def names_condition(name: str, conditions: set[str]) -> bool:
     return any(name[i:] in conditions for i in range(len(name) - 1))
 
 
+def everyday(name: str) -> bool:
+    import jieba  # a medlint dependency
+
+    jieba.initialize()
+    return (jieba.get_FREQ(name) or 0) > EVERYDAY_FREQUENCY
+
+
 def usable(name: str, shortest: int = 2) -> bool:
     return bool(CJK.match(name)) and len(name) >= shortest and name not in COMMON
 
@@ -195,6 +210,7 @@ def classify(graph: dict) -> dict[str, set[str]]:
         reverse=True,
     )
     symptoms: Counter[str] = Counter()
+    herbs: set[str] = set()
     conditions = {
         s for k in disease_names for s in [k, *graph[k].get("常见症状", [])] if CJK.match(s)
     } | set(LABEL_KEYWORDS)
@@ -216,7 +232,11 @@ def classify(graph: dict) -> dict[str, set[str]]:
             for symptom in set(entry.get("常见症状", [])):
                 symptoms[symptom] += 1
             continue
-        if not is_drug or any(f in entry for f in HERB_FIELDS):
+        if any(f in entry for f in HERB_FIELDS):
+            if any(f in entry for f in ("性味", "主治", "功效", "功能主治", "用法用量")):
+                herbs.add(BRACKETS.sub("", key).strip())
+            continue
+        if not is_drug:
             continue
         if "疫苗" in key or any("疫苗" in c for c in classes):
             name = BRACKETS.sub("", key).removesuffix("说明书").strip()
@@ -266,6 +286,11 @@ def classify(graph: dict) -> dict[str, set[str]]:
     lists["symptoms"] = {
         s for s, n in symptoms.items() if n >= 2 and usable(s, 2) and len(s) <= 6
     }
+    lists["materia-medica"] = {
+        h
+        for h in herbs
+        if usable(h) and len(h) <= 5 and not FOOD_PART.match(h) and not everyday(h)
+    } - lists["diseases"] - lists["symptoms"]
     # a disease or symptom is not a drug; a drug name inside another list stays a drug
     lists["drugs"] -= lists["diseases"] | lists["symptoms"]
     rows = {

@@ -365,6 +365,11 @@ class CoverageRule(RuleBase):
         default="",
         description="word class whose entries carry each name's label contraindications",
     )
+    formulas: list[str] = Field(
+        default_factory=list,
+        description="word classes (materia medica) whose words name a treatment only when "
+        "several are listed together, as a prescription (当归、黄芪、党参各…)",
+    )
 
     _valid = field_validator(
         "treatments",
