@@ -21,6 +21,8 @@ _BACK_REFERENCE = re.compile(
 )
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
+# Items of a list (A、B、C) before a sign that inherit the list's role, at most.
+LIST_ITEMS = 6
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 # A sentence that tells the past (刚得病那几年…; 十年前那次…): the signs in it and in
 # the next sentence of its paragraph are history.
@@ -44,6 +46,7 @@ class CooccurrenceCheck(Check):
         self.not_before = Patterns(rule.not_before)
         self.not_after = Patterns(rule.not_after)
         self.not_in_sentence = Patterns(rule.not_in_sentence)
+        self.dismissals = Patterns(rule.dismissals)
 
     def words(self) -> list[str]:
         return self.signs.literals + self.actions.literals + self.exceptions.literals
@@ -141,15 +144,31 @@ class CooccurrenceCheck(Check):
         if self._past(article, start, paragraph[0]):
             return True
         clause = max(article.structure.clause_start(start), start - ROLE_REACH)
+        for _ in range(LIST_ITEMS):
+            # a later item of a list (胸痛、呼吸困难和咯血) shares the first item's role
+            if clause <= 0 or text[clause - 1] != "、":
+                break
+            clause = max(article.structure.clause_start(clause - 1), clause - 1 - ROLE_REACH)
         if self.not_before and self.not_before.search(text, clause, start):
             return True
         first, last = article.structure.sentence_at(start)
+        if self._dismissed(article, start):
+            return False  # 那是在排毒，熬过去就好了: a sign waved away, not an expected effect
         if self.not_in_sentence and self.not_in_sentence.search(text, first, last):
             return True
         after = _CLAUSE_END.search(text, end, last)
         return bool(self.not_after) and self.not_after.search(
             text, end, after.start() if after else last
         ) is not None
+
+    def _dismissed(self, article: Article, start: int) -> bool:
+        """The sign's sentence or the next waves it away (排毒反应, 说明起效了, 熬过去)."""
+        if not self.dismissals:
+            return False
+        sentences = article.structure.sentences
+        index = article.structure.sentence_index(start)
+        last = sentences[min(index + 1, len(sentences) - 1)][1]
+        return self.dismissals.search(article.text, sentences[index][0], last) is not None
 
     def _past(self, article: Article, start: int, paragraph_start: int) -> bool:
         """The sentence before the sign's, in its paragraph, tells the past, and the
