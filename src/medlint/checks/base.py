@@ -35,6 +35,7 @@ _SALES = re.compile(
     r"立即购买|立即抢购|加入购物车|下单|到手价|会场价|现场价|团购价|活动价|体验价"
     r"|原价[0-9一二两三四五六七八九十]|只要[0-9]+元|私聊我|私信我|买[一二两三四五]送[一二两三]"
     r"|学生价|新客价|首次体验价|限时价|特惠价|[0-9]+元起|分[0-9一二两三四五六十]+期|名额只剩|仅剩[0-9]+个?名额"
+    r"|开团|拼团|拼单"
     r"|[0-9]+(\.[0-9]+)?元\s*/\s*[盒瓶袋罐台支次]"
 )
 _SECTION_HEADING = re.compile(
@@ -295,7 +296,21 @@ class Article:
             clause = _CLAUSE_END.search(self.text, end, last)
             if self.non_uses_after.search(self.text, end, clause.start() if clause else last):
                 return False
-        return not (self.context.negated(start) or self.context.question(start))
+        return not (
+            self.context.negated(start)
+            or self.context.question(start)
+            or self._debunked(start, end)
+        )
+
+    def _debunked(self, start: int, end: int) -> bool:
+        """The sentence names the treatment in a rumour it debunks (网传…, …是谣言);
+        a one-character mark (❌, ×) counts only where it opens the sentence."""
+        first, last = self.structure.sentence_at(start)
+        before, after = self.text[first:start], self.text[end:last]
+        return any(
+            before.lstrip().startswith(p) if len(p) == 1 else p in before
+            for p in self.lexicon.debunk_before
+        ) or any(p in after for p in self.lexicon.debunk_after)
 
     @cached_property
     def sells(self) -> bool:
