@@ -49,7 +49,7 @@ LIST_REACH = 12
 LIST_ITEM = 200
 HEADING = 40
 _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
-_LIST_ITEM = re.compile(r"\s*([-*+•·]|[0-9]+[.、)）]|<li)")
+_LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 # A mention compared with: 跟X比, 和X相比, 与X比起来 (the other side of the comparison).

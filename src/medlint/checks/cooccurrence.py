@@ -102,13 +102,16 @@ class CooccurrenceCheck(Check):
 
     def _answered_after(self, article: Article, start: int) -> bool:
         """The first prose paragraph after the sign's (past a list) refers back to it and
-        says what to do: 出现上述任何一种情况，请立即拨打120。"""
+        says what to do: 出现上述任何一种情况，请立即拨打120。 After a list of signs, its
+        first sentence says what to do even without referring back (…：- 抽搐 - 昏迷
+        马上拨打120。)."""
         paragraphs = article.structure.paragraphs
         at = article.structure.paragraph_index(start)
+        listed = article.is_list_item(start)
         for first, _ in paragraphs[at + 1 : at + 1 + LEAD_IN_REACH]:
             if article.is_list_item(first):
                 continue
-            if not _BACK_REFERENCE.match(article.text, first):
+            if not (listed or _BACK_REFERENCE.match(article.text, first)):
                 return False
             return self._has_action(article, *article.structure.sentence_at(first))
         return False
