@@ -24,7 +24,8 @@ _TITLE_FRAME = re.compile(
 _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
 # A reader asking what happens after a use, or which one to use, presents none.
 _QUESTION = re.compile(
-    r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么)"
+    r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么"
+    r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗)"
 )
 # A product page: a price or an order button right under the title, or a section on how
 # to take it, how it is done or what it costs.
@@ -164,13 +165,13 @@ class Article:
         first, last = self.structure.sentence_at(start)
         if len(_SEO_TITLE.findall(self.document.prose[first:last])) >= 2:
             return False
+        if _QUESTION.search(self.text[first:last]):
+            return False  # 注射了过期疫苗会怎样？ 某药能治吗？ the body must present it
         title = re.sub(r"[\W_]", "", self.text[first:last])
         if len(title) - (end - start) <= 4:
             return True
         if self.context.negated(start) or self._compared(start, end):
             return False
-        if _QUESTION.search(self.text[first:last]):
-            return False  # 注射了过期疫苗会怎样？ the body must present it
         if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
