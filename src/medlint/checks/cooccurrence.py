@@ -15,6 +15,8 @@ LEAD_IN_REACH = 8
 _WHEN = re.compile(r"出现|一旦|发生|发现")
 # A question about the sign: the sentence ends with a question mark.
 _ASKED = re.compile(r"[?？][*_]*$")
+# A negative answer to a question about a sign (会胸闷吗？一般不会。).
+_DENIED = re.compile(r"\W*(答[:：]?)?\W*(一般|通常|基本上?|正常情况下)?(不会|没有|不是|并不会|很少|极少|罕见)")
 # A paragraph that refers back to the signs before it (出现上述任何一种情况，…; 这些都说明…).
 _BACK_REFERENCE = re.compile(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
@@ -144,7 +146,7 @@ class CooccurrenceCheck(Check):
         if article.is_heading(paragraph):
             return True
         text = article.text
-        if self._past(article, start, paragraph[0]):
+        if self._past(article, start, paragraph[0]) or self._denied(article, start):
             return True
         clause = max(article.structure.clause_start(start), start - ROLE_REACH)
         for _ in range(LIST_ITEMS):
@@ -172,6 +174,15 @@ class CooccurrenceCheck(Check):
         index = article.structure.sentence_index(start)
         last = sentences[min(index + 1, len(sentences) - 1)][1]
         return self.dismissals.search(article.text, sentences[index][0], last) is not None
+
+    def _denied(self, article: Article, start: int) -> bool:
+        """The sign is asked about and the answer denies it (会胸闷吗？一般不会。)."""
+        sentences = article.structure.sentences
+        index = article.structure.sentence_index(start)
+        first, last = sentences[index]
+        if index + 1 >= len(sentences) or not _ASKED.search(article.text[first:last].rstrip()):
+            return False
+        return _DENIED.match(article.text, sentences[index + 1][0]) is not None
 
     def _past(self, article: Article, start: int, paragraph_start: int) -> bool:
         """The sentence before the sign's, in its paragraph, tells the past, and the
