@@ -16,7 +16,9 @@ _WHEN = re.compile(r"出现|一旦|发生|发现")
 # A question about the sign: the sentence ends with a question mark.
 _ASKED = re.compile(r"[?？][*_]*$")
 # A negative answer to a question about a sign (会胸闷吗？一般不会。).
-_DENIED = re.compile(r"\W*(答[:：]?)?\W*(一般|通常|基本上?|正常情况下)?(不会|没有|不是|并不会|很少|极少|罕见)")
+_DENIED = re.compile(
+    r"\W*(答[:：]?)?\W*(一般|通常|基本上?|正常情况下)?(不会|没有|不是|并不会|很少|极少|罕见)"
+)
 # A paragraph that refers back to the signs before it (出现上述任何一种情况，…; 这些都说明…).
 _BACK_REFERENCE = re.compile(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
