@@ -12,7 +12,8 @@ text files this script writes.
 What is written (one entry per line, sorted, UTF-8):
 
 - ``drugs.txt``: generic names of chemical and biological drugs (salts, ``注射用`` and
-  dosage forms stripped), plus brand names of three or more characters;
+  dosage forms stripped), plus brand names of four or more characters and of three
+  when they are no everyday word (``rare_brand``);
 - ``patent-medicines.txt``: Chinese patent medicines, with and without their dosage form;
 - ``vaccines.txt``: vaccines, without the producing cell line in brackets;
 - ``health-foods.txt``: products the graph classes as 保健品;
@@ -194,6 +195,26 @@ def everyday(name: str) -> bool:
     return (jieba.get_FREQ(name) or 0) > EVERYDAY_FREQUENCY
 
 
+# A three-character brand is kept when jieba's dictionary knows it at most RARE_BRAND
+# times, holds no word known PART_FREQUENCY times (多达|一, 平安|行), and has at most one
+# character of everyday grammar (好得快).
+RARE_BRAND = 10
+PART_FREQUENCY = 100
+FUNCTION_CHARS = set("一不了的得地是在有多好快大小上下来去会能要就也都很还个这那和与或我你他吗呢吧么")
+
+
+def rare_brand(name: str) -> bool:
+    import jieba
+
+    jieba.initialize()
+    if (jieba.get_FREQ(name) or 0) > RARE_BRAND:
+        return False
+    if sum(1 for char in name if char in FUNCTION_CHARS) >= 2:
+        return False
+    parts = jieba.lcut(name, HMM=False)
+    return all(len(p) < 2 or (jieba.get_FREQ(p) or 0) < PART_FREQUENCY for p in parts)
+
+
 def usable(name: str, shortest: int = 2) -> bool:
     return bool(CJK.match(name)) and len(name) >= shortest and name not in COMMON
 
@@ -280,8 +301,14 @@ def classify(graph: dict) -> dict[str, set[str]]:
             labels[generic] = (old_class or klass, old_words | set(found))
         for brand in entry.get("商品名", []):
             brand = BRACKETS.sub("", brand).strip()
-            # three-character brands are too often everyday phrases (好得快)
-            if usable(brand, 4) and not names_condition(brand, conditions):
+            # short brands are too often everyday phrases (好得快): a three-character
+            # brand counts only when it is no everyday word and holds none (吗丁啉, 思密达;
+            # not 多达一, 平安行); two characters are never enough
+            if (
+                usable(brand, 3)
+                and (len(brand) >= 4 or rare_brand(brand))
+                and not names_condition(brand, conditions)
+            ):
                 lists["drugs"].add(brand)
     lists["symptoms"] = {
         s for s, n in symptoms.items() if n >= 2 and usable(s, 2) and len(s) <= 6
