@@ -84,7 +84,10 @@ def test_negated_hedged_or_asked_is_not_reported(linter, text):
 
 
 def _cases():
+    # the overclaim rules' cases (every rule's cases also run in test_rule_examples)
     for rule in PACK.rules:
+        if rule.code not in OVERCLAIM:
+            continue
         for case in getattr(rule, "cases", []):
             yield pytest.param(rule.code, case.text, id=f"{rule.code}-{case.name or 'clean'}")
 

@@ -199,9 +199,13 @@ class Context:
                 word in self._predicate_negators
                 and index + 2 < len(tokens)
                 and word + tokens[index + 1][0] not in self._negators  # 不|一定 is 不一定
-                and any(t[0] in self._modals for t in tokens[index + 2 :])
+                and any(
+                    t[0] in self._modals or t[0][:2] in self._modals or t[0][:1] == "可"
+                    for t in tokens[index + 2 :]
+                )
             ):
                 # 不 + word + 可…: the negator belongs to the word, the modal starts anew
+                # (also inside a longer token: 不舒服的时候|可以用)
                 break
             scope.append(tokens[index])
         return scope
