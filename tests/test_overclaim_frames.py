@@ -136,6 +136,19 @@ def test_a_gap_skips_an_object_after_a_filler():
     assert (0, len(text)) in {(s, e) for s, e, _ in frames.finditer(text)}
 
 
+def test_a_context_slot_must_match_but_is_not_reported():
+    frames = Frames(["~喝|吃 …6, {numeral}+ 天 就 {result-strong}"], PACK.lexicons)
+    text = normalise("这汤喝上，一两天就好了")
+    assert min((s, e) for s, e, _ in frames.finditer(text)) == (5, 11)  # 一两天就好了
+    assert not list(frames.finditer(normalise("一两天就好了")))
+
+
+@pytest.mark.parametrize("frame", ["保证 ~治好", "~保证 治好?", "~保证"])
+def test_context_slots_lead_and_leave_a_claim(frame):
+    with pytest.raises(FrameError):
+        parse_frame(frame, PACK.lexicons)
+
+
 def test_commercial_context_raises_a_warning_to_an_error(linter):
     plain = linter.check_text("贴上三贴就不疼了。", "a.txt")
     sold = linter.check_text("贴上三贴就不疼了。\n\n扫码加微信，到手价只要99元。", "a.txt")
