@@ -188,7 +188,11 @@ def startup(folder: Path) -> list[tuple[str, float]]:
     import medlint.run.engine as engine
 
     engine.register_words = timed_register
+    from medlint.rules.pack_cache import load_literals, store_literals
+
+    load_literals()  # as load_linter does: the required literals an earlier start stored
     Linter(pack)
+    store_literals()
     steps.append(("compile rules", (time.process_time() - mark - spent[0]) * 1000))
     steps.append(("register rule words with jieba", spent[0] * 1000))
     mark = time.process_time()

@@ -12,12 +12,17 @@ text files this script writes.
 What is written (one entry per line, sorted, UTF-8):
 
 - ``drugs.txt``: generic names of chemical and biological drugs (salts, ``注射用`` and
-  dosage forms stripped), plus brand names of three or more characters;
+  dosage forms stripped), plus brand names of four or more characters and of three
+  when they are no everyday word (``rare_brand``);
 - ``patent-medicines.txt``: Chinese patent medicines, with and without their dosage form;
 - ``vaccines.txt``: vaccines, without the producing cell line in brackets;
 - ``health-foods.txt``: products the graph classes as 保健品;
 - ``diseases.txt`` and ``symptoms.txt``: disease entities, and the symptoms the graph
   lists for at least two diseases;
+- ``materia-medica.txt``: plant, animal and mineral materia medica (饮片) with a
+  nature or an indication, without everyday words (by the frequency of jieba's own
+  dictionary) and animal parts eaten as food (猪肝, 羊肉); medlint counts them only
+  when several are listed together as a prescription;
 - ``drug-labels.tsv``: ``generic<TAB>class<TAB>keyword、keyword…``: for each generic
   name, its class and the contraindication *keywords* found in its label's 禁忌 field
   (populations and conditions from a fixed vocabulary and the disease list; never the
@@ -105,6 +110,10 @@ LABEL_KEYWORDS = words(
 
 # Fields of a plant, animal or mineral materia medica entry, not a product.
 HERB_FIELDS = ("界", "入药部位", "性味", "采收时间", "分布区域")
+# A materia medica entry whose name is an everyday word (jieba dictionary frequency)
+# or an animal part eaten as food is not kept: 莲子, 红花, 猪肝.
+EVERYDAY_FREQUENCY = 450
+FOOD_PART = re.compile(r"^[猪牛羊鸡鸭鹅狗兔驴马鱼][肉肝肾肺血蛋心肚骨皮脑肠脾胆脚蹄髓乳油脂]$")
 BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 CJK = re.compile(r"^[\u4e00-\u9fa5]+$")
 
@@ -179,6 +188,33 @@ def names_condition(name: str, conditions: set[str]) -> bool:
     return any(name[i:] in conditions for i in range(len(name) - 1))
 
 
+def everyday(name: str) -> bool:
+    import jieba  # a medlint dependency
+
+    jieba.initialize()
+    return (jieba.get_FREQ(name) or 0) > EVERYDAY_FREQUENCY
+
+
+# A three-character brand is kept when jieba's dictionary knows it at most RARE_BRAND
+# times, holds no word known PART_FREQUENCY times (多达|一, 平安|行), and has at most one
+# character of everyday grammar (好得快).
+RARE_BRAND = 10
+PART_FREQUENCY = 100
+FUNCTION_CHARS = set("一不了的得地是在有多好快大小上下来去会能要就也都很还个这那和与或我你他吗呢吧么")
+
+
+def rare_brand(name: str) -> bool:
+    import jieba
+
+    jieba.initialize()
+    if (jieba.get_FREQ(name) or 0) > RARE_BRAND:
+        return False
+    if sum(1 for char in name if char in FUNCTION_CHARS) >= 2:
+        return False
+    parts = jieba.lcut(name, HMM=False)
+    return all(len(p) < 2 or (jieba.get_FREQ(p) or 0) < PART_FREQUENCY for p in parts)
+
+
 def usable(name: str, shortest: int = 2) -> bool:
     return bool(CJK.match(name)) and len(name) >= shortest and name not in COMMON
 
@@ -195,6 +231,7 @@ def classify(graph: dict) -> dict[str, set[str]]:
         reverse=True,
     )
     symptoms: Counter[str] = Counter()
+    herbs: set[str] = set()
     conditions = {
         s for k in disease_names for s in [k, *graph[k].get("常见症状", [])] if CJK.match(s)
     } | set(LABEL_KEYWORDS)
@@ -216,7 +253,11 @@ def classify(graph: dict) -> dict[str, set[str]]:
             for symptom in set(entry.get("常见症状", [])):
                 symptoms[symptom] += 1
             continue
-        if not is_drug or any(f in entry for f in HERB_FIELDS):
+        if any(f in entry for f in HERB_FIELDS):
+            if any(f in entry for f in ("性味", "主治", "功效", "功能主治", "用法用量")):
+                herbs.add(BRACKETS.sub("", key).strip())
+            continue
+        if not is_drug:
             continue
         if "疫苗" in key or any("疫苗" in c for c in classes):
             name = BRACKETS.sub("", key).removesuffix("说明书").strip()
@@ -260,12 +301,23 @@ def classify(graph: dict) -> dict[str, set[str]]:
             labels[generic] = (old_class or klass, old_words | set(found))
         for brand in entry.get("商品名", []):
             brand = BRACKETS.sub("", brand).strip()
-            # three-character brands are too often everyday phrases (好得快)
-            if usable(brand, 4) and not names_condition(brand, conditions):
+            # short brands are too often everyday phrases (好得快): a three-character
+            # brand counts only when it is no everyday word and holds none (吗丁啉, 思密达;
+            # not 多达一, 平安行); two characters are never enough
+            if (
+                usable(brand, 3)
+                and (len(brand) >= 4 or rare_brand(brand))
+                and not names_condition(brand, conditions)
+            ):
                 lists["drugs"].add(brand)
     lists["symptoms"] = {
         s for s, n in symptoms.items() if n >= 2 and usable(s, 2) and len(s) <= 6
     }
+    lists["materia-medica"] = {
+        h
+        for h in herbs
+        if usable(h) and len(h) <= 5 and not FOOD_PART.match(h) and not everyday(h)
+    } - lists["diseases"] - lists["symptoms"]
     # a disease or symptom is not a drug; a drug name inside another list stays a drug
     lists["drugs"] -= lists["diseases"] | lists["symptoms"]
     rows = {

@@ -70,3 +70,15 @@ def test_a_lexicon_file_must_stay_beside_its_yaml(tmp_path):
     )
     with pytest.raises(RulesError, match="file"):
         load_pack([rules])
+
+
+def test_herbs_listed_as_a_prescription_are_presented_but_not_a_food_list():
+    pack = load_pack([ROOT / "rules"])
+    herbs = set(pack.lexicons["materia-medica"])
+    assert {"当归", "白芍", "黄芩"} <= herbs
+    assert not {"猪肝", "羊肉"} & herbs  # animal parts eaten as food
+    found = _found("# 老方子\n\n可以用柴胡、黄芩、白芍各十克，水煎服，一天两次。")
+    assert [text for text, _ in found] == ["柴胡、黄芩、白芍"]
+    assert _found("# 秋季饮食\n\n建议多吃百合、银耳、山药和梨。") == []
+    # two herbs are not yet a prescription
+    assert _found("# 泡茶\n\n可以用当归、红枣泡水。") == []

@@ -23,6 +23,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .structure import TextStructure
 
+_OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of these is a negation itself
+# words after a negator that take the claim as their object (不代表不伤身, 不等于没风险)
+_COPULAS = frozenset(
+    {"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"}
+)
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
@@ -56,6 +61,11 @@ class ContextLexicon(BaseModel):
     )
     modals: list[str] = Field(
         default_factory=list, description="modal tokens (可, 可以, 能) that open a predicate"
+    )
+    expectation_negators: list[str] = Field(
+        default_factory=list,
+        description="phrases that tell the reader not to expect what follows in the clause "
+        "(不用追求, 别指望): the claim after them is negated",
     )
     negators_after: list[str] = Field(
         default_factory=list,
@@ -131,8 +141,16 @@ class ContextLexicon(BaseModel):
 
 
 # "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？
+# "you say, praised or not": 你说神不神？ 您说灵不灵？ 你看厉害不厉害？ (the answer is given;
+# 你看要不要换药？ is a real question)
+# Cantonese alike: 边个食完唔话好？ 点会冇效？ 仲使唔使睇医生？ 仲等乜？ 你话神唔神？
+# (点会 over a plain claim doubts it: 点会一日就好？ is a negator's work)
 _RHETORICAL = re.compile(
-    r"(?:谁|哪个|哪位|有谁|哪一个)[^,;:?!。，；：？！]{0,4}?(?:不|没)|谁会|哪有|哪(?:里)?比得上"
+    r"(?:谁|哪个|哪位|有谁|哪一个|边个|边位|有边个)[^,;:?!。，；：？！]{0,4}?(?:不|没|唔|冇)"
+    r"|谁会|哪有|哪(?:里)?比得上|仲使|仲(?:等|食|饮|用|睇|去|搽)(?:乜|咩|啲乜)"
+    r"|(?:点会|点可能|边会|怎么会|哪会)[^,;:?!。，；：？！]{0,2}?(?:不|没|唔|冇)"
+    r"|(?:你说|您说|你看|您看|你瞧|你讲|你话|你讲下|你睇)(?:是|系)?"
+    r"(神|灵|牛|好|绝|值|香|棒|正|神奇|厉害|管用|有效|划算|灵验|犀利)(?:不|唔)\1"
 )
 
 
@@ -157,18 +175,34 @@ class Context:
     def _scope(self, start: int) -> list[tuple[str, int, int]]:
         """The tokens before ``start`` a negator or conditional can reach the claim from."""
         tokens = self._clause_tokens(start)
+        # a claim worded as a negation (不伤身) right after another negated predicate
+        # with the same negator (不反弹不伤身): the earlier 不 negates its own word
+        own = self.s.text[start : start + 1] in _OWN_NEGATION
         scope: list[tuple[str, int, int]] = []
         for index in range(len(tokens) - 1, -1, -1):
             word = tokens[index][0]
             if word in self._breakers:
                 break
             if (
+                own
+                and word in self._predicate_negators
+                and index + 2 == len(tokens)
+                and word == self.s.text[start]
+                and len(tokens[index + 1][0]) > 1
+                and tokens[index + 1][0] not in _COPULAS
+            ):
+                break  # 不反弹|不伤身: two negated predicates side by side
+            if (
                 word in self._predicate_negators
                 and index + 2 < len(tokens)
                 and word + tokens[index + 1][0] not in self._negators  # 不|一定 is 不一定
-                and any(t[0] in self._modals for t in tokens[index + 2 :])
+                and any(
+                    t[0] in self._modals or t[0][:2] in self._modals or t[0][:1] == "可"
+                    for t in tokens[index + 2 :]
+                )
             ):
                 # 不 + word + 可…: the negator belongs to the word, the modal starts anew
+                # (also inside a longer token: 不舒服的时候|可以用)
                 break
             scope.append(tokens[index])
         return scope
@@ -184,6 +218,10 @@ class Context:
         count = sum(1 for word, a, _ in scope if a >= window and word in self._negators)
         if count % 2 == 1:
             return True
+        if self._phrase_before(
+            self.lexicon.expectation_negators, self.s.clause_start(start), start
+        ):
+            return True  # 不用追求一个月瘦二十斤: the reader is told not to expect it
         return end is not None and self._negated_after(end)
 
     def _negated_after(self, end: int) -> bool:

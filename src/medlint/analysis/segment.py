@@ -151,6 +151,21 @@ class LazyFreq:
         value = self.memo[word] = None if row is None else row[0]
         return value
 
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Look up ``words`` not yet known in a few queries instead of one each."""
+        wanted = sorted({w for w in words if w not in self.memo})
+        if len(self.memo) + len(wanted) > MEMO_LIMIT:
+            return
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.connection.execute(
+                f"SELECT word, freq FROM freq WHERE word IN ({marks})", chunk
+            ).fetchall()
+            found = dict(rows)
+            for word in chunk:
+                self.memo[word] = found.get(word)
+
     def whole(self) -> dict[str, int]:
         """The complete table as a plain dict (what jieba itself would hold)."""
         table = dict(self.connection.execute("SELECT word, freq FROM freq"))
@@ -237,7 +252,10 @@ def _flush(tokenizer: Any) -> None:
     """Add the registered words this tokenizer does not have yet."""
     with _lock:
         added = tokenizer.__dict__.setdefault("medlint_added", set())
-        for word in sorted(_words - added):
+        new = sorted(_words - added)
+        if isinstance(tokenizer.FREQ, LazyFreq):  # every word and prefix in a few queries
+            tokenizer.FREQ.prefetch(w[:end] for w in new for end in range(1, len(w) + 1))
+        for word in new:
             if isinstance(tokenizer.FREQ, LazyFreq):
                 tokenizer.FREQ.add_word(word)
                 tokenizer.total = tokenizer.FREQ.total

@@ -23,6 +23,8 @@ def compile_rule(rule: Rule, lexicons: Mapping[str, list[str]] | None = None) ->
     """The check for ``rule``; ``lexicons`` are the pack's word classes (for frames)."""
     if isinstance(rule, ForbiddenRule):
         return ForbiddenCheck(rule, lexicons)
+    if isinstance(rule, CoverageRule):
+        return CoverageCheck(rule, lexicons)
     return KINDS[type(rule)](rule)
 
 

@@ -24,7 +24,8 @@ _TITLE_FRAME = re.compile(
 _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
 # A reader asking what happens after a use, or which one to use, presents none.
 _QUESTION = re.compile(
-    r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么)"
+    r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么"
+    r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗)"
 )
 # A product page: a price or an order button right under the title, or a section on how
 # to take it, how it is done or what it costs.
@@ -34,6 +35,8 @@ _PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购
 _SALES = re.compile(
     r"立即购买|立即抢购|加入购物车|下单|到手价|会场价|现场价|团购价|活动价|体验价"
     r"|原价[0-9一二两三四五六七八九十]|只要[0-9]+元|私聊我|私信我|买[一二两三四五]送[一二两三]"
+    r"|学生价|新客价|首次体验价|限时价|特惠价|[0-9]+元起|分[0-9一二两三四五六十]+期[^，。,]{0,3}(付款|免息|0利息|零利息)|名额只剩|仅剩[0-9]+个?名额"
+    r"|开团|拼团|拼单"
     r"|[0-9]+(\.[0-9]+)?元\s*/\s*[盒瓶袋罐台支次]"
 )
 _SECTION_HEADING = re.compile(
@@ -47,9 +50,12 @@ LIST_REACH = 12
 LIST_ITEM = 200
 HEADING = 40
 _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
-_LIST_ITEM = re.compile(r"\s*([-*+•·]|[0-9]+[.、)）]|<li)")
+_LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+# A mention compared with: 跟X比, 和X相比, 与X比起来 (the other side of the comparison).
+_COMPARED_WITH = re.compile(r"(跟|和|与|同)$")
+_COMPARED = re.compile(r"(注射|治疗|手术|疗法)?(相比|比起来|比较起来|相比较|比(?![例率值重分]))")
 
 
 @dataclass
@@ -109,9 +115,21 @@ class Article:
     def uses_words(self) -> frozenset[str]:
         return frozenset(self.uses.literals) if self.uses is not None else frozenset()
 
-    def title_end(self) -> int:
+    @cached_property
+    def _title_end(self) -> int:
+        """The first paragraph; or its first line when lines follow it without a blank
+        line (a plain-text transcript or chat log: one line each)."""
         paragraphs = self.structure.paragraphs
-        return paragraphs[0][1] if paragraphs else 0
+        if not paragraphs:
+            return 0
+        first, last = paragraphs[0]
+        newline = self.text.find("\n", first, last)
+        if newline > first and self.text[newline:last].strip():
+            return newline
+        return last
+
+    def title_end(self) -> int:
+        return self._title_end
 
     @cached_property
     def names_found(self) -> list[tuple[int, int, str]]:
@@ -147,18 +165,24 @@ class Article:
         first, last = self.structure.sentence_at(start)
         if len(_SEO_TITLE.findall(self.document.prose[first:last])) >= 2:
             return False
+        if _QUESTION.search(self.text[first:last]):
+            return False  # 注射了过期疫苗会怎样？ 某药能治吗？ the body must present it
         title = re.sub(r"[\W_]", "", self.text[first:last])
         if len(title) - (end - start) <= 4:
             return True
-        if self.context.negated(start):
+        if self.context.negated(start) or self._compared(start, end):
             return False
-        if _QUESTION.search(self.text[first:last]):
-            return False  # 注射了过期疫苗会怎样？ the body must present it
         if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
-        return self._in_body(start, end) or self._product_page()
+        return self._in_body(start, end) or self._product_page() or self.sells
+
+    def _compared(self, start: int, end: int) -> bool:
+        """The mention is what something else is compared with: 跟X比, 和X相比."""
+        return bool(_COMPARED.match(self.text, end)) and bool(
+            _COMPARED_WITH.search(self.text, max(0, start - 1), start)
+        )
 
     def _product_page(self) -> bool:
         """The title names a product sold or dosed on the page (¥159 立即购买 under it,
@@ -267,11 +291,27 @@ class Article:
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False
+        if self._compared(start, end):
+            return False
         if self.non_uses_after is not None:
             clause = _CLAUSE_END.search(self.text, end, last)
             if self.non_uses_after.search(self.text, end, clause.start() if clause else last):
                 return False
-        return not (self.context.negated(start) or self.context.question(start))
+        return not (
+            self.context.negated(start)
+            or self.context.question(start)
+            or self._debunked(start, end)
+        )
+
+    def _debunked(self, start: int, end: int) -> bool:
+        """The sentence names the treatment in a rumour it debunks (网传…, …是谣言);
+        a one-character mark (❌, ×) counts only where it opens the sentence."""
+        first, last = self.structure.sentence_at(start)
+        before, after = self.text[first:start], self.text[end:last]
+        return any(
+            before.lstrip().startswith(p) if len(p) == 1 else p in before
+            for p in self.lexicon.debunk_before
+        ) or any(p in after for p in self.lexicon.debunk_after)
 
     @cached_property
     def sells(self) -> bool:

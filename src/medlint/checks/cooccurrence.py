@@ -15,13 +15,26 @@ LEAD_IN_REACH = 8
 _WHEN = re.compile(r"出现|一旦|发生|发现")
 # A question about the sign: the sentence ends with a question mark.
 _ASKED = re.compile(r"[?？][*_]*$")
+# A negative answer to a question about a sign (会胸闷吗？一般不会。).
+_DENIED = re.compile(
+    r"\W*(答[:：]?)?\W*(一般|通常|基本上?|正常情况下)?(不会|没有|不是|并不会|很少|极少|罕见)"
+)
 # A paragraph that refers back to the signs before it (出现上述任何一种情况，…; 这些都说明…).
 _BACK_REFERENCE = re.compile(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
 )
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
+# Items of a list (A、B、C) before a sign that inherit the list's role, at most.
+LIST_ITEMS = 6
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+# A sentence that tells the past (刚得病那几年…; 十年前那次…): the signs in it and in
+# the next sentence of its paragraph are history.
+_PAST = re.compile(
+    r"(那几年|那些年|那年|当年|那次|那一次|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
+    r"|[0-9一二三四五六七八九十几多]+年前)"
+)
+_CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
@@ -37,6 +50,7 @@ class CooccurrenceCheck(Check):
         self.not_before = Patterns(rule.not_before)
         self.not_after = Patterns(rule.not_after)
         self.not_in_sentence = Patterns(rule.not_in_sentence)
+        self.dismissals = Patterns(rule.dismissals)
 
     def words(self) -> list[str]:
         return self.signs.literals + self.actions.literals + self.exceptions.literals
@@ -92,13 +106,16 @@ class CooccurrenceCheck(Check):
 
     def _answered_after(self, article: Article, start: int) -> bool:
         """The first prose paragraph after the sign's (past a list) refers back to it and
-        says what to do: 出现上述任何一种情况，请立即拨打120。"""
+        says what to do: 出现上述任何一种情况，请立即拨打120。 After a list of signs, its
+        first sentence says what to do even without referring back (…：- 抽搐 - 昏迷
+        马上拨打120。)."""
         paragraphs = article.structure.paragraphs
         at = article.structure.paragraph_index(start)
+        listed = article.is_list_item(start)
         for first, _ in paragraphs[at + 1 : at + 1 + LEAD_IN_REACH]:
             if article.is_list_item(first):
                 continue
-            if not _BACK_REFERENCE.match(article.text, first):
+            if not (listed or _BACK_REFERENCE.match(article.text, first)):
                 return False
             return self._has_action(article, *article.structure.sentence_at(first))
         return False
@@ -131,16 +148,56 @@ class CooccurrenceCheck(Check):
         if article.is_heading(paragraph):
             return True
         text = article.text
+        if self._past(article, start, paragraph[0]) or self._denied(article, start):
+            return True
         clause = max(article.structure.clause_start(start), start - ROLE_REACH)
+        for _ in range(LIST_ITEMS):
+            # a later item of a list (胸痛、呼吸困难和咯血) shares the first item's role
+            if clause <= 0 or text[clause - 1] != "、":
+                break
+            clause = max(article.structure.clause_start(clause - 1), clause - 1 - ROLE_REACH)
         if self.not_before and self.not_before.search(text, clause, start):
             return True
         first, last = article.structure.sentence_at(start)
+        if self._dismissed(article, start):
+            return False  # 那是在排毒，熬过去就好了: a sign waved away, not an expected effect
         if self.not_in_sentence and self.not_in_sentence.search(text, first, last):
             return True
         after = _CLAUSE_END.search(text, end, last)
         return bool(self.not_after) and self.not_after.search(
             text, end, after.start() if after else last
         ) is not None
+
+    def _dismissed(self, article: Article, start: int) -> bool:
+        """The sign's sentence or the next waves it away (排毒反应, 说明起效了, 熬过去)."""
+        if not self.dismissals:
+            return False
+        sentences = article.structure.sentences
+        index = article.structure.sentence_index(start)
+        last = sentences[min(index + 1, len(sentences) - 1)][1]
+        return self.dismissals.search(article.text, sentences[index][0], last) is not None
+
+    def _denied(self, article: Article, start: int) -> bool:
+        """The sign is asked about and the answer denies it (会胸闷吗？一般不会。)."""
+        sentences = article.structure.sentences
+        index = article.structure.sentence_index(start)
+        first, last = sentences[index]
+        if index + 1 >= len(sentences) or not _ASKED.search(article.text[first:last].rstrip()):
+            return False
+        return _DENIED.match(article.text, sentences[index + 1][0]) is not None
+
+    def _past(self, article: Article, start: int, paragraph_start: int) -> bool:
+        """The sentence before the sign's, in its paragraph, tells the past, and the
+        sign's own sentence goes on with it: neither asks (问：…能不能擦？) nor says
+        what to do when it happens (一旦出现…)."""
+        text = article.text
+        index = article.structure.sentence_index(start)
+        first, last = article.structure.sentences[index]
+        before = article.structure.sentences[index - 1][0] if index else first
+        if not _PAST.search(text, max(before, paragraph_start), start):
+            return False
+        sentence = text[first:last].rstrip()
+        return not (_CONDITION.search(sentence) or _ASKED.search(sentence))
 
     def run(self, article: Article) -> list[Finding]:
         """The first sign without an action near it; or, for a treatment with serious

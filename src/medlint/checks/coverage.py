@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from ..rules.models import CoverageRule
 from .base import Article, Check, Finding, Presentation
 from .patterns import Patterns
+
+# Herbs listed as a prescription: at least this many known ones, each from the next at
+# most a dose, a separator and two other short items apart (川楝子、白芍10克、泽泻;
+# 玉米须一把，金钱草30克; 当归、某某、三七).
+FORMULA_SIZE = 3
+_DOSE = (
+    r"\s*[0-9.一二两三四五六七八九十半几各]*\s*"
+    r"(克|g|钱|两|片|个|枚|把|根|朵|只|条|颗|少许|适量)?"
+)
+_SEPARATOR = r"\s*[、，,；;和及与\s]\s*"
+_FORMULA_GAP = re.compile(
+    rf"[\u4e00-\u9fa5]?{_DOSE}{_SEPARATOR}([\u4e00-\u9fa5]{{1,4}}{_DOSE}{_SEPARATOR}){{0,2}}"
+)
 
 
 class CoverageCheck(Check):
     rule: CoverageRule
 
-    def __init__(self, rule: CoverageRule) -> None:
+    def __init__(
+        self, rule: CoverageRule, lexicons: Mapping[str, list[str]] | None = None
+    ) -> None:
         super().__init__(rule)
+        herbs = [w for name in rule.formulas for w in (lexicons or {}).get(name, [])]
+        self.herbs = Patterns(herbs)
         self.treatments = Patterns(rule.treatments)
         self.subjects = Patterns(rule.subjects)
         self.coverage = Patterns(rule.coverage)
@@ -37,6 +57,28 @@ class CoverageCheck(Check):
                 break
         return start
 
+    def _formulas(self, article: Article) -> list[tuple[int, int]]:
+        """Spans of herbs listed together as a prescription (FORMULA_SIZE or more)."""
+        text = article.text
+        found: list[tuple[int, int]] = []
+        for start, end in self.herbs.finditer(text):
+            if found and start < found[-1][1]:
+                if end > found[-1][1] and start == found[-1][0]:
+                    found[-1] = (start, end)  # leftmost-longest
+                continue
+            found.append((start, end))
+        groups: list[tuple[int, int]] = []
+        run: list[tuple[int, int]] = []
+        for span in found:
+            if run and not _FORMULA_GAP.fullmatch(text, run[-1][1], span[0]):
+                if len(run) >= FORMULA_SIZE:
+                    groups.append((run[0][0], run[-1][1]))
+                run = []
+            run.append(span)
+        if len(run) >= FORMULA_SIZE:
+            groups.append((run[0][0], run[-1][1]))
+        return groups
+
     def _generic(self, article: Article) -> tuple[int, int, str] | None:
         """The first presented treatment named in a word class (rules/lexicons/) or
         recognised by form, suffix or class word, and the name it was found by."""
@@ -48,7 +90,13 @@ class CoverageCheck(Check):
         candidates += [(a, b, "") for a, b in self.treatments.finditer(text)]
         named = article.names_found
         candidates += [(a, b, name) for a, b, name in named]
+        if self.herbs:
+            candidates += [(a, b, "formula") for a, b in self._formulas(article)]
         for start, end, how in sorted(candidates):
+            if how == "formula":
+                if article.presents(start, end):
+                    return start, end, ""
+                continue
             if how and how != "subject":
                 if article.presents(start, end) and article.whole_name(start, end):
                     return start, end, how

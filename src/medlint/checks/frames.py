@@ -15,6 +15,8 @@ A frame is written as slots separated by spaces::
   sentence end: a story and its result (我妈喝了三个月，血压就正常了).
 - A frame may hold its own negators as literal slots (就没有 … 不好的, 无效 不收钱):
   the claim *is* the negation, and the negation scope starts before the frame.
+- Leading slots written with ``~`` (``~{use-verb} …8, {numeral}+ …``) must match but are
+  context, not claim: the reported span starts at the first slot without ``~``.
 
 Every word of every frame goes into the one Aho-Corasick automaton of
 :mod:`medlint.checks.patterns`; a frame is tried only on a text that holds a word of
@@ -26,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import product
+from itertools import chain, product
 
 from .patterns import _LITERALS, fold_pattern
 
@@ -52,6 +54,7 @@ class Slot:
     gap: int = 0  # characters allowed between the previous slot and this one
     commas: bool = False  # the gap may cross a comma (not a sentence end)
     repeat: bool = False  # ``+``: one or more words of the slot, side by side (三十八)
+    context: bool = False  # ``~``: matched before the claim, not reported with it
 
 
 def fold_word(word: str) -> str:
@@ -71,6 +74,10 @@ def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> 
             pending = int(gap_mark.group(1)) if gap_mark.group(1) else gap
             commas = bool(gap_mark.group(2))
             continue
+        context = part.startswith("~") and len(part) > 1
+        if context and any(not s.context for s in slots):
+            raise FrameError(f"{frame!r}: only leading slots can be context (~)")
+        part = part[1:] if context else part
         optional = part.endswith("?") and len(part) > 1
         body = part[:-1] if optional else part
         repeat = body.endswith("+") and len(body) > 1
@@ -88,12 +95,14 @@ def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> 
             else:
                 raise FrameError(f"{frame!r}: {alternative!r} is neither a word nor a {{class}}")
         folded = tuple(sorted({fold_word(w) for w in words if w.strip()}, key=len, reverse=True))
-        slots.append(Slot(folded, optional, pending, commas, repeat))
+        slots.append(Slot(folded, optional, pending, commas, repeat, context))
         pending, commas = 0, False
     if pending:
         raise FrameError(f"{frame!r}: a frame cannot end with a gap")
     if not any(not s.optional for s in slots):
         raise FrameError(f"{frame!r}: a frame needs at least one slot that is not optional")
+    if not any(not s.optional and not s.context for s in slots):
+        raise FrameError(f"{frame!r}: a frame needs a claim slot that is neither optional nor ~")
     return slots
 
 
@@ -108,7 +117,7 @@ def _variants(slots: list[Slot]) -> list[list[Slot]]:
             if used:
                 gap = slot.gap + carry if kept else 0
                 joined = (slot.commas or commas) and bool(kept)
-                kept.append(Slot(slot.words, False, gap, joined, slot.repeat))
+                kept.append(Slot(slot.words, False, gap, joined, slot.repeat, slot.context))
                 carry, commas = 0, False
             elif kept:
                 carry += slot.gap
@@ -126,6 +135,7 @@ class _Compiled:
     repeats: tuple[bool, ...]
     words: tuple[frozenset[str], ...]  # each slot's words, to test a place in the text
     sizes: tuple[tuple[int, ...], ...]  # the lengths of each slot's words, longest first
+    lead: int = 0  # leading context slots: the claim starts at this slot
 
 
 class Frames:
@@ -153,6 +163,7 @@ class Frames:
                             tuple(sorted({len(w) for w in slot.words}, reverse=True))
                             for slot in variant
                         ),
+                        sum(1 for slot in variant if slot.context),
                     )
                 )
         self.lengths = {_LITERALS.index[w]: len(w) for w in self.words}
@@ -190,7 +201,33 @@ class Frames:
                         continue
                     for first, left in self._back(text, frame, anchor - 1, start, ()):
                         for _, end, right in rights:
-                            yield first, end, (*left, *right)
+                            gaps = (*left, *right)
+                            if frame.lead:
+                                first = self._claim_start(text, frame, first, end)
+                            yield first, end, gaps
+
+    def _claim_start(self, text: str, frame: _Compiled, first: int, end: int) -> int:
+        """Where the claim starts in a match at [first, end) that opens with context
+        slots: the first start, after the shortest context word, of a claim slot that
+        still completes the match."""
+        claim = _Compiled(
+            frame.ids[frame.lead :],
+            (0, *frame.gaps[frame.lead + 1 :]),
+            frame.stops[frame.lead :],
+            frame.repeats[frame.lead :],
+            frame.words[frame.lead :],
+            frame.sizes[frame.lead :],
+        )
+        for p in range(first + min(frame.sizes[0]), end):
+            for length in claim.sizes[0]:
+                if text[p : p + length] not in claim.words[0]:
+                    continue
+                ends = self._extend(text, claim, 1, p, p + length, ())
+                if claim.repeats[0]:  # 一两个月: the repeated slot may take more words
+                    ends = chain(ends, self._extend(text, claim, 0, p, p + length, (), 1))
+                if any(e == end for _, e, _ in ends):
+                    return p
+        return first
 
     def _anchor(
         self,

@@ -14,7 +14,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..analysis.normalize import _table
@@ -43,10 +43,47 @@ def is_literal(pattern: str) -> bool:
     return bool(_LITERAL.match(pattern))
 
 
+@cache
 def _caseless(code: int) -> bool:
     """The character matches only itself under ``re.IGNORECASE``."""
     char = chr(code)
     return char.lower() == char == char.upper() and char.casefold() == char
+
+
+# ASCII letters whose only partners under ``re.IGNORECASE`` are their ASCII other case
+# (not i, k, s: ı İ K ſ match them too); the text the automaton scans has no A-Z
+_ASCII_FOLDED = frozenset(
+    c for c in "abcdefghjlmnopqrtuvwxyzABCDEFGHJLMNOPQRTUVWXYZ"
+)
+_UPPER = re.compile("[A-Z]")
+_SMALL_SET = 16  # a character class of at most this many characters is a set of literals
+
+
+def _literal_char(code: int) -> str | None:
+    """The character any match of this pattern character shows in the scanned text, or
+    ``None`` if it may be one of several."""
+    char = chr(code)
+    if char in _ASCII_FOLDED:
+        return char.lower()
+    return char if _caseless(code) else None
+
+
+def _class_chars(items: Any) -> frozenset[str] | None:
+    """The characters a small character class matches, if each is one literal."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is _sre.LITERAL:
+            codes = [value]
+        elif op is _sre.RANGE and value[1] - value[0] < _SMALL_SET:
+            codes = list(range(value[0], value[1] + 1))
+        else:  # NEGATE, a category, a wide range
+            return None
+        for code in codes:
+            char = _literal_char(code)
+            if char is None:
+                return None
+            chars.add(char)
+    return frozenset(chars) if 0 < len(chars) <= _SMALL_SET else None
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -59,38 +96,86 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     return a if score(a) >= score(b) else b
 
 
-def _required(items: Any) -> frozenset[str] | None:
-    """Literals of which every match of the parsed sequence contains at least one."""
-    best: frozenset[str] | None = None
+def _conjunction(items: Any) -> list[frozenset[str]]:
+    """Sets of literals, each of which every match of the parsed sequence contains one of
+    (all of them together), leftmost first."""
+    sets: list[frozenset[str]] = []
     run: list[str] = []
     for op, value in [*list(items), (None, None)]:
-        if op is _sre.LITERAL and _caseless(value):
-            run.append(chr(value))
+        char = _literal_char(value) if op is _sre.LITERAL else None
+        if char is not None:
+            run.append(char)
             continue
         if run:
-            best = _better(best, frozenset(["".join(run)]))
+            sets.append(frozenset(["".join(run)]))
             run = []
-        part = None
         if op is _sre.SUBPATTERN:
-            part = _required(value[-1])
+            sets.extend(_conjunction(value[-1]))
         elif op is getattr(_sre, "ATOMIC_GROUP", object()):
-            part = _required(value)
+            sets.extend(_conjunction(value))
+        elif op is _sre.IN:
+            chars = _class_chars(value)
+            if chars is not None:
+                sets.append(chars)
         elif op is _sre.BRANCH:
-            parts = [_required(branch) for branch in value[1]]
+            parts = [_best(_conjunction(branch)) for branch in value[1]]
             if all(p is not None for p in parts):
-                part = frozenset().union(*(p for p in parts if p is not None))
+                sets.append(frozenset().union(*(p for p in parts if p is not None)))
         elif op in _REPEATS and value[0] >= 1:
-            part = _required(value[2])
+            sets.extend(_conjunction(value[2]))
+    return sets
+
+
+def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    for part in sets:
         best = _better(best, part)
     return best
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Literals one of which every match of ``pattern`` contains; None if there are none."""
+# required literal sets per folded pattern: those of this process, and those a start-up
+# read from the pack cache (``remember_literals``), so that a start parses no regex it knew
+_KNOWN: dict[str, tuple[frozenset[str], ...]] = {}
+_USED: set[str] = set()  # patterns looked up in this process
+_LEARNED: set[str] = set()  # of which parsed here, not known before
+
+
+def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of literals such that every match of ``pattern`` contains one literal of each
+    set; empty if nothing is required."""
+    _USED.add(pattern)
     try:
-        return _required(_parser.parse(pattern, re.I))
+        return _KNOWN[pattern]
+    except KeyError:
+        pass
+    try:
+        found = tuple(dict.fromkeys(_conjunction(_parser.parse(pattern, re.I))))
     except Exception:  # an unusual construct: run the regex everywhere
+        found = ()
+    _KNOWN[pattern] = found
+    _LEARNED.add(pattern)
+    return found
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Literals one of which every match of ``pattern`` contains; None if there are none:
+    the most selective of :func:`required_sets` (longest shortest literal, then fewest)."""
+    return _best(list(required_sets(pattern)))
+
+
+def remember_literals(known: dict[str, tuple[frozenset[str], ...]]) -> None:
+    """Take the required literal sets of patterns parsed by an earlier run."""
+    for pattern, sets in known.items():
+        _KNOWN.setdefault(pattern, sets)
+
+
+def learned_literals() -> dict[str, tuple[frozenset[str], ...]] | None:
+    """The required literal sets of every pattern used in this process, if any of them was
+    parsed here (worth storing for the next start); ``None`` when nothing is new."""
+    if not _LEARNED & _USED:
         return None
+    _LEARNED.clear()
+    return {pattern: _KNOWN[pattern] for pattern in _USED}
 
 
 class _Literals:
@@ -98,21 +183,33 @@ class _Literals:
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
+        self.lengths: list[int] = []  # of each literal, by id
         self.automaton: Any = None  # ahocorasick_rs.AhoCorasick, built on first use
         self.size = 0
         self.last: tuple[str, dict[int, list[int]], frozenset[int]] | None = None
 
     def ids(self, literals: frozenset[str]) -> frozenset[int]:
-        return frozenset(self.index.setdefault(lit, len(self.index)) for lit in literals)
+        index = self.index
+        try:
+            return frozenset(map(index.__getitem__, literals))
+        except KeyError:
+            for literal in literals:
+                if literal not in index:
+                    index[literal] = len(index)
+                    self.lengths.append(len(literal))
+                    self.last = None  # a new literal: the last answer may lack it
+            return frozenset(map(index.__getitem__, literals))
 
     def occurrences(self, text: str) -> dict[int, list[int]]:
         """Start of every occurrence (overlapping ones too) of each literal found in
         ``text``, in increasing order (the last answer is kept)."""
-        return self._scan(text)[1]
+        last = self.last
+        return last[1] if last is not None and last[0] is text else self._scan(text)[1]
 
     def present(self, text: str) -> frozenset[int]:
         """Ids of the literals found in ``text``."""
-        return self._scan(text)[2]
+        last = self.last
+        return last[2] if last is not None and last[0] is text else self._scan(text)[2]
 
     def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
         if self.last is not None and self.last[0] is text and self.size == len(self.index):
@@ -123,7 +220,10 @@ class _Literals:
             self.automaton = AhoCorasick(list(self.index))
             self.size = len(self.index)
         found: dict[int, list[int]] = {}
-        for literal, start, _ in self.automaton.find_matches_as_indexes(text, True):
+        scanned = text
+        if _UPPER.search(text):  # literals hold no A-Z (see _literal_char); same length
+            scanned = _UPPER.sub(lambda m: m.group().lower(), text)
+        for literal, start, _ in self.automaton.find_matches_as_indexes(scanned, True):
             found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
         self.last = (text, found, frozenset(found))
         return self.last
@@ -132,14 +232,20 @@ class _Literals:
 _LITERALS = _Literals()
 
 
+@lru_cache(maxsize=4096)
 def _phrase(folded: str) -> bool:
     """The pattern matches exactly itself: no regex syntax, no character with a case."""
     return is_literal(folded) and all(_caseless(ord(c)) for c in folded)
 
 
-def _needs(folded: str) -> frozenset[str] | None:
-    """Required literals of a folded pattern; a plain phrase is its own."""
-    return frozenset([folded]) if _phrase(folded) else required_literals(folded)
+def _needs(folded: str) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
+    """The most selective set of required literals of a folded pattern (a plain phrase is
+    its own), and the other sets a match needs one literal of too."""
+    if _phrase(folded):
+        return frozenset([folded]), []
+    sets = required_sets(folded)
+    best = _best(list(sets))
+    return best, [s for s in sets if s is not best]
 
 
 def _phrase_matches(
@@ -169,9 +275,13 @@ class Patterns:
         self.literals = [p.lower() for p, s in zip(self.folded, patterns, strict=True)
                          if is_literal(s)]
         self.needs: list[frozenset[int] | None] = []
-        for pattern in self.folded:
-            literals = None if REFERENCE else _needs(pattern)
+        # per pattern, the other literal sets it needs one of each of (checked once woken)
+        self.also: dict[int, tuple[frozenset[int], ...]] = {}
+        for i, pattern in enumerate(self.folded):
+            literals, others = (None, []) if REFERENCE else _needs(pattern)
             self.needs.append(None if literals is None else _LITERALS.ids(literals))
+            if others:
+                self.also[i] = tuple(_LITERALS.ids(other) for other in others)
         self._compiled: list[re.Pattern[str] | None] = [None] * len(self.folded)
         # literal id of each pattern that is a plain phrase: matched from the automaton
         self.phrases = [
@@ -186,9 +296,40 @@ class Patterns:
             for literal in needs or ():
                 self._wakes.setdefault(literal, []).append(i)
         self._last: tuple[str, list[int]] | None = None
+        # for the last text: the starts of the anchor literals' occurrences and the
+        # shortest anchor's length (see _fits)
+        self._anchors: tuple[list[int], int] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.sources)
+
+    def _fits(self, text: str, start: int, end: int) -> bool:
+        """An occurrence of an anchor literal of the woken patterns may lie inside
+        [start, end): without one, none of them can match there (a match holds one,
+        lookarounds aside). The first occurrence from ``start`` on, with the shortest
+        anchor's length, decides: every later one starts later."""
+        if start <= 0 and end >= len(text):
+            return True
+        anchors = self._anchors
+        if anchors is None:
+            if self._unanchored or not self.wanted:
+                anchors = ([], -1)  # a pattern without anchors may match anywhere
+            else:
+                occurrences = _LITERALS.occurrences(text)
+                present = self.wanted.intersection(_LITERALS.present(text))
+                if len(present) == 1:
+                    (literal,) = present
+                    starts = occurrences[literal]
+                else:
+                    starts = sorted(at for literal in present for at in occurrences[literal])
+                lengths = _LITERALS.lengths
+                anchors = (starts, min((lengths[literal] for literal in present), default=0))
+            self._anchors = anchors
+        starts, shortest = anchors
+        if shortest < 0:
+            return True
+        at = bisect_left(starts, start)
+        return at < len(starts) and starts[at] + shortest <= end
 
     def wakes(self) -> tuple[frozenset[int], bool]:
         """The literal ids one of which a text must hold for a match, and whether a text
@@ -205,6 +346,7 @@ class Patterns:
         """Indexes of the patterns that can match in ``text`` (kept for the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
+        self._anchors = None
         if not self.wanted:
             active = list(range(len(self.folded)))
         else:
@@ -218,6 +360,13 @@ class Patterns:
                 for literal in hits:
                     woken.update(self._wakes[literal])
                 active = sorted(woken)
+            also = self.also
+            if also:  # a pattern whose other required literals are absent cannot match
+                present = _LITERALS.present(text)
+                active = [
+                    i for i in active
+                    if i not in also or not any(map(present.isdisjoint, also[i]))
+                ]
         self._last = (text, active)
         return active
 
@@ -228,6 +377,8 @@ class Patterns:
         if not active:
             return
         end = len(text) if end is None else end
+        if not self._fits(text, start, end):
+            return
         spans: set[tuple[int, int]] = set()
         for index in active:
             phrase = self.phrases[index]
@@ -247,6 +398,8 @@ class Patterns:
         if not active:
             return None
         end = len(text) if end is None else end
+        if not self._fits(text, start, end):
+            return None
         best: tuple[int, int] | None = None
         for index in active:
             phrase = self.phrases[index]

@@ -150,7 +150,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     here = where.linter(where.settings_in("."))  # the settings of the current folder
     filters = report_filters(args)
     options = run_options(args, where)
-    out, reporter = open_report(args, rules=[check.rule for check in here.checks])
+    out, reporter = open_report(args, rules=here.linter.rules)  # without compiling them
     summary = Summary()
     recorded = []
     bar = None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from ..analysis.context import ContextLexicon
@@ -62,30 +62,37 @@ def _describe(error: ValidationError, data: dict[str, Any]) -> str:
     return f"{where}{field_name}: {message}"
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """YAML's safe loader, but a key given twice in one mapping is an error."""
+@lru_cache(maxsize=1)
+def _strict_loader() -> Any:
+    """YAML's safe loader, but a key given twice in one mapping is an error (PyYAML is
+    imported only when a rule file is read: a start from the pack cache reads none)."""
+    import yaml
 
+    class StrictLoader(yaml.SafeLoader):
+        pass
 
-def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)):
-            continue
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=True)
+    def mapping(loader: StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)):
+                continue
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return loader.construct_mapping(node, deep=True)
 
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    return StrictLoader
 
 
 def load_file(path: Path) -> RuleFile:
+    import yaml
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_strict_loader()) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
@@ -144,7 +151,7 @@ def _check_lexicon_names(pack: RulePack, paths: dict[str, Path]) -> None:
     """Every word class a coverage rule names exists."""
     for rule in pack.rules:
         if isinstance(rule, CoverageRule):
-            named = [*rule.lexicons, rule.labels]
+            named = [*rule.lexicons, *rule.formulas, rule.labels]
             unknown = [name for name in named if name and name not in pack.lexicons]
             if unknown:
                 where = f"{paths[rule.code]}: rule {rule.code}: lexicons"

@@ -365,6 +365,11 @@ class CoverageRule(RuleBase):
         default="",
         description="word class whose entries carry each name's label contraindications",
     )
+    formulas: list[str] = Field(
+        default_factory=list,
+        description="word classes (materia medica) whose words name a treatment only when "
+        "several are listed together, as a prescription (当归、黄芪、党参各…)",
+    )
 
     _valid = field_validator(
         "treatments",
@@ -401,9 +406,20 @@ class CooccurrenceRule(RuleBase):
         description="in the sign's clause after it: a statistic (…的发生率) or an expected, "
         "harmless effect (…属于正常现象)",
     )
+    dismissals: list[Pattern] = Field(
+        default_factory=list,
+        description="in the sign's sentence or the next: wording that waves a sign away "
+        "(排毒反应, 熬过去就好): the sign stays one to act on, whatever calls it expected",
+    )
 
     _valid = field_validator(
-        "signs", "actions", "exceptions", "not_before", "not_after", "not_in_sentence"
+        "signs",
+        "actions",
+        "exceptions",
+        "not_before",
+        "not_after",
+        "not_in_sentence",
+        "dismissals",
     )(_check_patterns)
 
 

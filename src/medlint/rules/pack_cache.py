@@ -17,6 +17,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import types
 import typing
@@ -26,6 +27,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..analysis.context import ContextLexicon
+from ..checks import patterns
 from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
 from . import RulePack, load_pack
@@ -75,43 +77,94 @@ class _Damaged(Exception):
 def _build(annotation: Any, value: Any) -> Any:
     """``value`` (JSON data a validated model produced) as ``annotation`` again, without
     validation: models are constructed field by field, unions chosen by their ``kind``."""
+    return _builder(annotation)(value)
+
+
+_Builder = typing.Callable[[Any], Any]
+_BUILDERS: dict[int, tuple[Any, _Builder]] = {}  # id of an annotation -> (it, its builder)
+
+
+def _builder(annotation: Any) -> _Builder:
+    """The function that rebuilds values of ``annotation`` (made once per annotation)."""
+    known = _BUILDERS.get(id(annotation))
+    if known is not None and known[0] is annotation:
+        return known[1]
+    built = _make_builder(annotation)
+    _BUILDERS[id(annotation)] = (annotation, built)
+    return built
+
+
+def _make_builder(annotation: Any) -> _Builder:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _build(typing.get_args(annotation)[0], value)
+        return _builder(typing.get_args(annotation)[0])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if not isinstance(value, dict):
-            raise _Damaged(annotation.__name__)
-        fields = {}
-        for name, info in annotation.model_fields.items():
-            if name in value:
-                fields[name] = _build(info.annotation, value[name])
-        return annotation.model_construct(**fields)
+        model = annotation
+        fields = [(name, info.annotation) for name, info in model.model_fields.items()]
+
+        def build_model(value: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _Damaged(model.__name__)
+            given = {name: _builder(kind)(value[name]) for name, kind in fields if name in value}
+            return model.model_construct(**given)
+
+        return build_model
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if value is None:
-            return None
         models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
-        if models and isinstance(value, dict):
-            for model in models:
-                kind = model.model_fields.get("kind")
-                if kind is not None and value.get("kind") in typing.get_args(kind.annotation):
-                    return _build(model, value)
-            raise _Damaged(f"unknown kind {value.get('kind')!r}")
-        return _build(options[0], value) if len(options) == 1 else value
+        kinds = []
+        for model in models:
+            field = model.model_fields.get("kind")
+            if field is not None:
+                kinds.append((typing.get_args(field.annotation), model))
+        single = options[0] if len(options) == 1 else None
+
+        def build_union(value: Any) -> Any:
+            if value is None:
+                return None
+            if models and isinstance(value, dict):
+                for names, model in kinds:
+                    if value.get("kind") in names:
+                        return _builder(model)(value)
+                raise _Damaged(f"unknown kind {value.get('kind')!r}")
+            return _builder(single)(value) if single is not None else value
+
+        return build_union
     if origin is list:
-        if not isinstance(value, list):
-            raise _Damaged("list")
         (item,) = typing.get_args(annotation) or (Any,)
-        return [_build(item, v) for v in value]
+
+        def build_list(value: Any) -> Any:
+            if not isinstance(value, list):
+                raise _Damaged("list")
+            if item is str and all(type(v) is str for v in value):
+                return list(value)  # str(v) is v: the common case, without a call each
+            each = _builder(item)
+            return [each(v) for v in value]
+
+        return build_list
     if origin is dict:
-        if not isinstance(value, dict):
-            raise _Damaged("dict")
         _, item = typing.get_args(annotation) or (Any, Any)
-        return {k: _build(item, v) for k, v in value.items()}
+
+        def build_dict(value: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _Damaged("dict")
+            each = _builder(item)
+            return {k: each(v) for k, v in value.items()}
+
+        return build_dict
     if isinstance(annotation, type) and issubclass(annotation, (str, int, float, bool)):
-        if not isinstance(value, (str, int, float, bool)):
-            raise _Damaged(annotation.__name__)
-        return annotation(value)  # enums (Severity) too
+        plain: type = annotation
+
+        def build_plain(value: Any) -> Any:
+            if not isinstance(value, (str, int, float, bool)):
+                raise _Damaged(plain.__name__)
+            return plain(value)  # enums (Severity) too
+
+        return build_plain
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 
@@ -132,8 +185,8 @@ def _restore(document: dict[str, Any]) -> RulePack:
     return pack
 
 
-def read_entry(target: Path, key: str) -> RulePack | None:
-    """The pack stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
+def _read_body(target: Path, key: str) -> str | None:
+    """The body stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
     stored under another key or not a regular file of this user's."""
     try:
         fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -148,14 +201,29 @@ def read_entry(target: Path, key: str) -> RulePack | None:
         digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
         if envelope.get("key") != key or envelope.get("sha256") != digest:
             return None
+        return body if isinstance(body, str) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def read_entry(target: Path, key: str) -> RulePack | None:
+    """The pack stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
+    stored under another key or not a regular file of this user's."""
+    body = _read_body(target, key)
+    if body is None:
+        return None
+    try:
         return _restore(json.loads(body))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, _Damaged):
+    except (ValueError, KeyError, TypeError, AttributeError, _Damaged):
         return None
 
 
 def write_entry(folder: Path, target: Path, key: str, pack: RulePack) -> None:
     """Store ``pack`` at ``target`` atomically; give up quietly if the folder cannot take it."""
-    body = json.dumps(_dump(pack), ensure_ascii=False)
+    _write(folder, target, key, json.dumps(_dump(pack), ensure_ascii=False))
+
+
+def _write(folder: Path, target: Path, key: str, body: str) -> None:
     envelope = {
         "key": key,
         "sha256": hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
@@ -175,6 +243,67 @@ def write_entry(folder: Path, target: Path, key: str, pack: RulePack) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _literals_key() -> str:
+    """What the required literals of a pattern depend on: the parser (Python's version)
+    and the code that reads them."""
+    digest = hashlib.sha256(f"{__version__}\0{_FORMAT}\0{sys.version}\0".encode())
+    digest.update(Path(patterns.__file__).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _literals_target() -> tuple[Path, Path, str] | None:
+    folder = user_cache_dir()
+    if folder is None:
+        return None
+    key = _literals_key()
+    return folder, folder / f"{PREFIX}literals-{key}{SUFFIX}", key
+
+
+_literals_loaded = False  # read once per process
+
+
+def load_literals() -> None:
+    """Give the pattern compiler the required literals an earlier start stored (JSON:
+    pattern -> list of sets, each a list of literals), so that it parses no regex it knew."""
+    global _literals_loaded
+    if _literals_loaded:
+        return
+    _literals_loaded = True
+    where = _literals_target()
+    if where is None:
+        return
+    _, target, key = where
+    body = _read_body(target, key)
+    if body is None:
+        return
+    try:
+        stored = json.loads(body)
+    except ValueError:
+        return
+    if not isinstance(stored, dict):
+        return
+    known: dict[str, tuple[frozenset[str], ...]] = {}
+    for pattern, sets in stored.items():
+        if not isinstance(sets, list) or not all(
+            isinstance(each, list) and each and all(isinstance(lit, str) and lit for lit in each)
+            for each in sets
+        ):
+            return  # not what this code writes: ignore the whole entry
+        known[pattern] = tuple(frozenset(each) for each in sets)
+    patterns.remember_literals(known)
+
+
+def store_literals() -> None:
+    """Keep the required literals of this start's patterns, if some were new."""
+    learned = patterns.learned_literals()
+    where = _literals_target()
+    if learned is None or where is None:
+        return
+    folder, target, key = where
+    stored = {p: [sorted(each) for each in sets] for p, sets in sorted(learned.items())}
+    _write(folder, target, key, json.dumps(stored, ensure_ascii=False))
 
 
 def load_pack_cached(folders: list[Path]) -> RulePack:

@@ -2,29 +2,53 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..analysis.segment import register_words
 from ..checks import compile_rule
-from ..checks.base import Article, Finding
+from ..checks.base import Article, Check, Finding
+from ..checks.names import Names
 from ..checks.patterns import Patterns, Router
 from ..config.selection import Selection
 from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.loader import treatment_names
-from ..rules.pack_cache import load_pack_cached
+from ..rules.pack_cache import load_literals, load_pack_cached, store_literals
 from ..violation import Severity, Violation
+
+# what :meth:`Linter.compile` makes: looked up on an uncompiled linter, it compiles first
+_COMPILED = frozenset(
+    {"checks", "topic_patterns", "check_router", "topic_router", "uses", "cautions",
+     "non_uses", "non_uses_after", "names"}
+)
+_PENDING: weakref.WeakSet[Linter] = weakref.WeakSet()  # made, not compiled yet
+_COMPILE_LOCK = threading.RLock()
 
 
 class Linter:
     """Rules compiled once; :meth:`check_text` and :meth:`check_file` run them.
 
     ``selection`` says which rules run and at what severity (default: all, as defined);
-    a plain set of codes selects those rules at their own severity.
+    a plain set of codes selects those rules at their own severity. The rules are
+    compiled when first needed (:meth:`compile`), so a run whose files all come from the
+    result cache compiles nothing.
     """
+
+    checks: list[Check]
+    topic_patterns: dict[str, Patterns]
+    check_router: Router
+    topic_router: Router
+    uses: Patterns
+    cautions: Patterns
+    non_uses: Patterns
+    non_uses_after: Patterns
+    names: Names
 
     def __init__(
         self, pack: RulePack, selection: Selection | Iterable[str] | None = None
@@ -35,25 +59,54 @@ class Linter:
         self.selection = selection
         assert pack.lexicon is not None
         self.lexicon = pack.lexicon
-        rules = [r for r in pack.rules if selection is None or selection.enabled(r.code)]
-        self.checks = [compile_rule(rule, pack.lexicons) for rule in rules]
-        self.topic_patterns: dict[str, Patterns] = {}
-        for topic in pack.topics:
-            self.topic_patterns[topic.id] = Patterns(topic.triggers)
-            self.topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
-            for item in topic.items:
-                self.topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
-        self.check_router = Router([check.wakes() for check in self.checks])
-        self.topic_router = Router.of([self.topic_patterns[t.id] for t in pack.topics])
-        self.uses = Patterns(self.lexicon.treatment_uses)
-        coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
-        self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
-        self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
-        self.non_uses_after = Patterns([p for rule in coverage for p in rule.non_uses_after])
-        self.names = pack.names if pack.names is not None else treatment_names(pack)
-        words = [w for check in self.checks for w in check.words()]
-        words += [w for p in self.topic_patterns.values() for w in p.literals]
-        register_words(words)
+        self.rules = [r for r in pack.rules if selection is None or selection.enabled(r.code)]
+        """The selected rules, in the pack's order."""
+        self.compiled = False
+        _PENDING.add(self)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _COMPILED and not self.__dict__.get("compiled", True):
+            self.compile()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def compile(self) -> Linter:
+        """Compile the selected rules, the topics and their words (once, whichever thread
+        asks first); a start reuses the required literals of the patterns an earlier
+        start parsed (pack cache). Each attribute appears complete, or not at all."""
+        if self.compiled:
+            return self
+        with _COMPILE_LOCK:
+            if self.compiled:
+                return self
+            pack, lexicon = self.pack, self.lexicon
+            load_literals()
+            checks = [compile_rule(rule, pack.lexicons) for rule in self.rules]
+            topic_patterns: dict[str, Patterns] = {}
+            for topic in pack.topics:
+                topic_patterns[topic.id] = Patterns(topic.triggers)
+                topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
+                for item in topic.items:
+                    topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
+            coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
+            words = [w for check in checks for w in check.words()]
+            words += [w for p in topic_patterns.values() for w in p.literals]
+            register_words(words)
+            self.uses = Patterns(lexicon.treatment_uses)
+            self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
+            self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
+            self.non_uses_after = Patterns(
+                [p for rule in coverage for p in rule.non_uses_after]
+            )
+            self.names = pack.names if pack.names is not None else treatment_names(pack)
+            self.check_router = Router([check.wakes() for check in checks])
+            self.topic_router = Router.of([topic_patterns[t.id] for t in pack.topics])
+            self.topic_patterns = topic_patterns
+            self.checks = checks
+            store_literals()
+            self.compiled = True
+            _PENDING.discard(self)
+        return self
 
     def article(self, document: Document) -> Article:
         return Article(
@@ -131,7 +184,15 @@ def load_rules(folders: tuple[Path, ...] = ()) -> RulePack:
 
 @lru_cache(maxsize=8)
 def load_linter(folders: tuple[Path, ...] = (), selection: Selection | None = None) -> Linter:
+    """The linter of a pack and selection (made once, compiled when first used)."""
     return Linter(load_rules(folders), selection)
+
+
+def compile_pending() -> None:
+    """Compile every linter made and not compiled yet (before workers fork, so that
+    they inherit the compiled rules, and so that a broken rule fails the run, not a file)."""
+    for linter in list(_PENDING):
+        linter.compile()
 
 
 def default_linter() -> Linter:

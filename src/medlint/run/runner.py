@@ -25,6 +25,7 @@ from ..documents.files import DEFAULT_MAX_FILE_SIZE, Decoded, InputError, decode
 from ..violation import Violation
 from .cache import Cache
 from .deadline import DEFAULT_TIMEOUT, Timeout, deadline
+from .engine import compile_pending
 
 if TYPE_CHECKING:
     from .fix import Fixer, FixOutcome
@@ -356,8 +357,12 @@ def _stream(
     limit = executor.workers * IN_FLIGHT * BATCH
     slots: deque[_Slot] = deque()
     batch: list[_Slot] = []
+    compiled: list[bool] = []
 
     def submit() -> None:
+        if not compiled:  # the first file to check: compile the rules (not for a
+            compile_pending()  # run the cache answers), before any worker forks
+            compiled.append(True)
         handle = executor.submit([(slot.path, slot.text) for slot in batch])
         for index, slot in enumerate(batch):
             slot.handle, slot.index = handle, index
