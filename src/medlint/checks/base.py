@@ -167,6 +167,8 @@ class Article:
             return False
         if _QUESTION.search(self.text[first:last]):
             return False  # 注射了过期疫苗会怎样？ 某药能治吗？ the body must present it
+        if self.non_uses is not None and self.non_uses.search(self.text, first, start):
+            return False  # 告别胰岛素, 不用吃药: the title rejects it
         title = re.sub(r"[\W_]", "", self.text[first:last])
         if len(title) - (end - start) <= 4:
             return True
