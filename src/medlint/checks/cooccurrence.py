@@ -20,6 +20,8 @@ _DENIED = re.compile(
     r"\W*(答[:：]?)?\W*(一般|通常|基本上?|正常情况下)?(不会|没有|不是|并不会|很少|极少|罕见)"
 )
 # A paragraph that refers back to the signs before it (出现上述任何一种情况，…; 这些都说明…).
+# A sentence before the signs that points forward to them (遇到以下情况…).
+_FORWARD_REFERENCE = re.compile(r"(以下|下列|下面)(这些|几种|几类|任何一种|任一)?(情况|症状|表现|信号)")
 _BACK_REFERENCE = re.compile(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
 )
@@ -102,6 +104,10 @@ class CooccurrenceCheck(Check):
             if heading or article.text[first:end].rstrip().endswith((":", "：")):
                 # a lead-in (…请立即就医：) or a heading (## 有下列表现马上去急诊)
                 return self._has_action(article, first, end)
+            if _FORWARD_REFERENCE.search(article.text, first, end) and self._has_action(
+                article, first, end
+            ):
+                return True  # 遇到以下情况，直接打急救电话。胸痛…
         return False
 
     def _answered_after(self, article: Article, start: int) -> bool:
