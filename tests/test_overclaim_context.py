@@ -165,6 +165,8 @@ def test_claim(linter, text, code):
         # "how could it" over a claim doubts it (点会, 怎么会)
         "呢种药点会一日就断尾？",
         "这种病怎么会一次就断根？",
+        # a later clause that doubts the claim or found it useless
+        "店员说这贴膏药一贴就不疼了，我试了根本没用。",
         # a quoted wording the writer calls misleading or banned
         "“草本配方零风险”是典型的误导。",
         "“三天断根”“一劳永逸”这类说法属于广告禁用语。",

@@ -10,7 +10,10 @@ Negation is decided on jieba tokens of the clause before the claim, read right t
 - the negators left in scope, within ``negation_window`` characters, are counted: an odd
   number negates the claim, an even number is a double negation (没有不能根治的病).
 
-A phrase right after the claim in its clause can negate it too (根治不了, …是不可能的).
+A phrase right after the claim in its clause can negate it too (根治不了, …是不可能的), and so
+can one that tells the reader not to expect it (不用追求一个月瘦二十斤). A claim worded as a
+negation right after a parallel negated predicate (不反弹不伤身) is not reached by the
+earlier negator.
 """
 
 from __future__ import annotations
