@@ -170,6 +170,13 @@ class Frames:
         self.ids = frozenset(self.lengths)
         _FRAME_IDS.update(self.ids)
         self.slot_index = [tuple(_slot_set(ids) for ids in f.ids) for f in self.compiled]
+        # each variant filed under one of its slot sets (the one of fewest words): a text
+        # wakes only the variants filed under a slot set it holds a word of
+        self.by_key: dict[int, list[int]] = {}
+        for number, (frame, slots) in enumerate(zip(self.compiled, self.slot_index, strict=True)):
+            key = min(range(len(slots)), key=lambda k: (len(frame.ids[k]), k))
+            self.by_key.setdefault(slots[key], []).append(number)
+        self.keys = frozenset(self.by_key)
 
     def __bool__(self) -> bool:
         return bool(self.compiled)
@@ -181,12 +188,21 @@ class Frames:
         present = _LITERALS.present(text)
         if self.ids.isdisjoint(present):
             return
+        found, holds = _found_slot_sets(text, present)
+        keys = self.keys.intersection(holds)
+        if not keys:
+            return
+        woken = [n for key in keys for n in self.by_key[key]]
+        if len(keys) > 1:
+            woken.sort()  # the frames' order
         occurrences = _LITERALS.occurrences(text)
-        found = _found_slot_sets(text, present)
         counts: dict[int, int] = {}
-        for frame, slots in zip(self.compiled, self.slot_index, strict=True):
+        compiled, slot_index = self.compiled, self.slot_index
+        for number in woken:
+            slots = slot_index[number]
             if not all(map(found.__getitem__, slots)):
                 continue
+            frame = compiled[number]
             anchor = self._anchor(frame, slots, present, occurrences, counts)
             if anchor is None:  # every slot repeats: run from the first
                 yield from self._from_first(text, frame, present, occurrences)
@@ -345,13 +361,16 @@ def _slot_set(ids: frozenset[int]) -> int:
     return _SLOT_SETS[ids]
 
 
-def _found_slot_sets(text: str, present: frozenset[int]) -> bytearray:
-    """Which slot word sets have a word in ``text`` (kept for the last text)."""
+def _found_slot_sets(text: str, present: frozenset[int]) -> tuple[bytearray, set[int]]:
+    """Which slot word sets have a word in ``text``, as flags and as a set of their
+    numbers (kept for the last text)."""
     if _FOUND[0] is text and _FOUND[2] == (len(_SLOT_SETS), len(_LITERALS.index)):
         return _FOUND[1]  # type: ignore[return-value]
     found = bytearray(len(_SLOT_SETS))
-    for word in present:
-        for number in _MEMBERS.get(word, ()):
-            found[number] = 1
-    _FOUND[:] = [text, found, (len(_SLOT_SETS), len(_LITERALS.index))]
-    return found
+    holds: set[int] = set()
+    for word in _MEMBERS.keys() & present:
+        holds.update(_MEMBERS[word])
+    for number in holds:
+        found[number] = 1
+    _FOUND[:] = [text, (found, holds), (len(_SLOT_SETS), len(_LITERALS.index))]
+    return found, holds
