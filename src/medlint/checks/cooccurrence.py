@@ -20,6 +20,17 @@ _DENIED = re.compile(
     r"\W*(答[:：]?)?\W*(一般|通常|基本上?|正常情况下)?(不会|没有|不是|并不会|很少|极少|罕见)"
 )
 # A paragraph that refers back to the signs before it (出现上述任何一种情况，…; 这些都说明…).
+# A drug's adverse reactions, and a leaflet's instruction for them: stop the drug and see a
+# doctor (停药并咨询医生), or stop it at once (须立刻停用).
+_ADVERSE = re.compile(r"不良反应|副作用|副反应")
+_STOP_AND_SEE = re.compile(
+    r"(停药|停用|停服|停止(用药|使用|服用))[^。!?]{0,10}(就医|就诊|医生|医师|医院)"
+    r"|(立即|立刻|马上|即刻)(停药|停用|停服|停止(用药|使用|服用))"
+)
+# A sentence before the signs that points forward to them (遇到以下情况…).
+_FORWARD_REFERENCE = re.compile(
+    r"(以下|下列|下面)(这些|几种|几类|任何一种|任一)?(情况|症状|表现|信号)"
+)
 _BACK_REFERENCE = re.compile(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
 )
@@ -97,12 +108,28 @@ class CooccurrenceCheck(Check):
                 return True
         if self._answered_after(article, start):
             return True
+        if self._leaflet_answered(article, start):
+            return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
             heading = article.is_heading(article.structure.paragraph_at(first))
             if heading or article.text[first:end].rstrip().endswith((":", "：")):
                 # a lead-in (…请立即就医：) or a heading (## 有下列表现马上去急诊)
                 return self._has_action(article, first, end)
+            if _FORWARD_REFERENCE.search(article.text, first, end) and self._has_action(
+                article, first, end
+            ):
+                return True  # 遇到以下情况，直接打急救电话。胸痛…
         return False
+
+    def _leaflet_answered(self, article: Article, start: int) -> bool:
+        """A sign listed among a drug's adverse reactions (【不良反应】…偶见过敏性休克), in a
+        text that says to stop the drug and see a doctor, or to stop it at once."""
+        first, _ = article.structure.paragraph_at(start)
+        if not _ADVERSE.search(article.text, first, start):
+            return False
+        return any(
+            not article.context.negated(a.start()) for a in _STOP_AND_SEE.finditer(article.text)
+        )
 
     def _answered_after(self, article: Article, start: int) -> bool:
         """The first prose paragraph after the sign's (past a list) refers back to it and
