@@ -170,6 +170,16 @@ class Frames:
         self.ids = frozenset(self.lengths)
         _FRAME_IDS.update(self.ids)
         self.slot_index = [tuple(_slot_set(ids) for ids in f.ids) for f in self.compiled]
+        # each variant filed under one of its slot sets (the one of fewest words): a text
+        # wakes only the variants filed under a slot set it holds a word of
+        self.by_key: dict[int, list[int]] = {}
+        for number, (compiled, slots) in enumerate(
+            zip(self.compiled, self.slot_index, strict=True)
+        ):
+            sizes = [len(ids) for ids in compiled.ids]
+            key = slots[sizes.index(min(sizes))]
+            self.by_key.setdefault(key, []).append(number)
+        self.keys = frozenset(self.by_key)
 
     def __bool__(self) -> bool:
         return bool(self.compiled)
@@ -181,17 +191,25 @@ class Frames:
         present = _LITERALS.present(text)
         if self.ids.isdisjoint(present):
             return
+        found, holds, hits = _found_slot_sets(text, present)
+        keys = self.keys.intersection(holds)
+        if not keys:
+            return
+        woken = [n for key in keys for n in self.by_key[key]]
+        if len(keys) > 1:
+            woken.sort()  # the frames' order
         occurrences = _LITERALS.occurrences(text)
-        found = _found_slot_sets(text, present)
-        counts: dict[int, int] = {}
-        for frame, slots in zip(self.compiled, self.slot_index, strict=True):
+        compiled, slot_index = self.compiled, self.slot_index
+        for number in woken:
+            slots = slot_index[number]
             if not all(map(found.__getitem__, slots)):
                 continue
-            anchor = self._anchor(frame, slots, present, occurrences, counts)
+            frame = compiled[number]
+            anchor = self._anchor(frame, slots, present, occurrences, hits)
             if anchor is None:  # every slot repeats: run from the first
                 yield from self._from_first(text, frame, present, occurrences)
                 continue
-            for word in frame.ids[anchor] & present:
+            for word in hits[slots[anchor]][1]:
                 length = self.lengths[word]
                 for start in occurrences[word]:
                     rights = list(
@@ -235,18 +253,21 @@ class Frames:
         slots: tuple[int, ...],
         present: frozenset[int],
         occurrences: dict[int, list[int]],
-        counts: dict[int, int],
+        hits: dict[int, tuple[int, frozenset[int]]],
     ) -> int | None:
         """The slot to start from: the one whose words occur least often in the text
-        (a slot that repeats is never the anchor)."""
+        (a slot that repeats is never the anchor). ``hits``: per slot set, how often its
+        words occur in the text and which do, shared by every frame of every rule."""
         best, fewest = None, None
         for k, number in enumerate(slots):
             if frame.repeats[k]:
                 continue
-            if number not in counts:
-                counts[number] = sum(len(occurrences[w]) for w in frame.ids[k] & present)
-            if fewest is None or counts[number] < fewest:
-                best, fewest = k, counts[number]
+            if number not in hits:
+                words = frame.ids[k] & present
+                hits[number] = (sum(len(occurrences[w]) for w in words), words)
+            count = hits[number][0]
+            if fewest is None or count < fewest:
+                best, fewest = k, count
         return best
 
     def _from_first(
@@ -345,13 +366,19 @@ def _slot_set(ids: frozenset[int]) -> int:
     return _SLOT_SETS[ids]
 
 
-def _found_slot_sets(text: str, present: frozenset[int]) -> bytearray:
-    """Which slot word sets have a word in ``text`` (kept for the last text)."""
+def _found_slot_sets(
+    text: str, present: frozenset[int]
+) -> tuple[bytearray, set[int], dict[int, tuple[int, frozenset[int]]]]:
+    """Which slot word sets have a word in ``text``, as flags and as a set of their
+    numbers, and a place for their occurrences (all kept for the last text)."""
     if _FOUND[0] is text and _FOUND[2] == (len(_SLOT_SETS), len(_LITERALS.index)):
         return _FOUND[1]  # type: ignore[return-value]
     found = bytearray(len(_SLOT_SETS))
-    for word in present:
-        for number in _MEMBERS.get(word, ()):
-            found[number] = 1
-    _FOUND[:] = [text, found, (len(_SLOT_SETS), len(_LITERALS.index))]
-    return found
+    holds: set[int] = set()
+    for word in _MEMBERS.keys() & present:
+        holds.update(_MEMBERS[word])
+    for number in holds:
+        found[number] = 1
+    hits: dict[int, tuple[int, frozenset[int]]] = {}
+    _FOUND[:] = [text, (found, holds, hits), (len(_SLOT_SETS), len(_LITERALS.index))]
+    return found, holds, hits
