@@ -46,6 +46,9 @@ _PAST = re.compile(
     r"|[0-9一二三四五六七八九十几多]+年前)"
 )
 _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
+# A sentence that names what the sentence before it answered (要去，马上去急诊。这可能是
+# 热性惊厥…): the action before covers the sign it explains.
+_EXPLAINS = re.compile(r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?(就)?(是|属于|叫|考虑)")
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
@@ -98,6 +101,13 @@ class CooccurrenceCheck(Check):
         if self._has_action(article, sentences[index][0], last):
             return True
         first_of_sign, end_of_sign = sentences[index]
+        if (
+            index
+            and sentences[index - 1][0] >= first
+            and _EXPLAINS.match(article.text, first_of_sign)
+            and self._has_action(article, *sentences[index - 1])
+        ):
+            return True  # 现在就去急诊。这可能是热性惊厥…
         if _ASKED.search(article.text[first_of_sign:end_of_sign].rstrip()):
             # a question (问：胸口疼一定是反流吗？): its answer is the rest of the paragraph
             # and the next one
