@@ -48,7 +48,10 @@ _PAST = re.compile(
 _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # A sentence that names what the sentence before it answered (要去，马上去急诊。这可能是
 # 热性惊厥…): the action before covers the sign it explains.
-_EXPLAINS = re.compile(r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?(就)?(是|属于|叫|考虑)")
+_EXPLAINS = re.compile(
+    r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?"
+    r"(就)?(是|属于|叫|考虑)"
+)
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
