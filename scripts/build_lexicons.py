@@ -200,7 +200,9 @@ def everyday(name: str) -> bool:
 # character of everyday grammar (好得快).
 RARE_BRAND = 10
 PART_FREQUENCY = 100
-FUNCTION_CHARS = set("一不了的得地是在有多好快大小上下来去会能要就也都很还个这那和与或我你他吗呢吧么")
+FUNCTION_CHARS = set(
+    "一不了的得地是在有多好快大小上下来去会能要就也都很还个这那和与或我你他吗呢吧么"
+)
 
 
 def rare_brand(name: str) -> bool:
