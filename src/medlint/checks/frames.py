@@ -295,12 +295,13 @@ class Frames:
             return
         words, sizes, stops = frame.words[k], frame.sizes[k], frame.stops[k + 1]
         base = 0 if again else frame.gaps[k + 1]
-        lowest = max(0, position - base - (FILLER_REACH if base else 0))
+        spaced = not base and not again and _after_spaced_number(text, position)
+        lowest = max(0, position - base - (FILLER_REACH if base else 0) - spaced)
         for p in range(position, lowest - 1, -1):
             if p < position:
                 if text[p] in stops:
                     break
-                allowed = base + (FILLER_REACH if base and text[p] in FILLERS else 0)
+                allowed = base + spaced + (FILLER_REACH if base and text[p] in FILLERS else 0)
                 if position - p > allowed:
                     continue
             for length in sizes:
@@ -335,6 +336,8 @@ class Frames:
             reach = 0
         elif reach and position < len(text) and text[position] in FILLERS:
             reach += FILLER_REACH
+        elif not reach and _after_spaced_number(text, position + 1):
+            reach = 1  # a number and its unit apart: 21 天, 3 个疗程
         for p in range(position, min(len(text), position + reach) + 1):
             if p > position and text[p - 1] in stops:
                 break
@@ -349,6 +352,12 @@ class Frames:
 
 
 _REPEAT_LIMIT = 6
+
+
+def _after_spaced_number(text: str, position: int) -> bool:
+    """True when one space ends at ``position`` right after a digit (21 天): touching
+    slots may be that space apart."""
+    return position >= 2 and text[position - 1] == " " and text[position - 2].isdigit()
 
 
 _FRAME_IDS: set[int] = set()
