@@ -280,6 +280,13 @@ def prepare(complete: bool = False) -> None:
         tokenizer.FREQ = freq.whole()
 
 
+def known(word: str) -> bool:
+    """``word`` is in jieba's dictionary (or a registered rule word), not a token its
+    HMM made up from characters it could not place (药能, 奶比)."""
+    tokenizer = _reference_tokenizer() if _reference else _tokenizer()
+    return bool(tokenizer.FREQ.get(word))
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for every jieba token of ``text``."""
     tokenizer = _reference_tokenizer() if _reference else _tokenizer()

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from typing import cast
 
+from ..analysis.segment import known
 from ..rules.models import ForbiddenRule
 from .base import Article, Check, Finding
 from .frames import Frames
@@ -51,14 +52,23 @@ COMMERCIAL_DETAIL = "附近有电话、价格、预约或微信等推广信息�
 SOFT: set[str] = set()
 
 
-def on_boundaries(article: Article, start: int, end: int) -> bool:
-    """[start, end) starts and ends where jieba tokens do, or inside a frame word."""
+def on_boundaries(article: Article, start: int, end: int, glued: bool = False) -> bool:
+    """[start, end) starts and ends where jieba tokens do, or inside a frame word; with
+    ``glued``, also inside a token glued from two dictionary words (:func:`glued_at`)."""
     tokens = article.structure.tokens(start)
     for position in (start, end):
         for word, a, b in tokens:
-            if a < position < b and word not in SOFT:
+            inside = a < position < b and word not in SOFT
+            if inside and not (glued and glued_at(word, position - a)):
                 return False
     return True
+
+
+def glued_at(token: str, cut: int) -> bool:
+    """``token`` is no dictionary word but jieba's guess at joining two that are, cut at
+    ``cut`` (药|能, 奶|比): a claim word may start or end there. A dictionary word that
+    merely holds a claim word (最近, 最好) is never cut."""
+    return not known(token) and known(token[:cut]) and known(token[cut:])
 
 
 class ForbiddenCheck(Check):
@@ -105,9 +115,9 @@ class ForbiddenCheck(Check):
             a < end and start < b for a, b in self.exceptions.finditer(article.text, first, last)
         )
 
-    def is_claim(self, article: Article, start: int, end: int) -> bool:
+    def is_claim(self, article: Article, start: int, end: int, glued: bool = False) -> bool:
         rule, context = self.rule, article.context
-        if rule.word_boundaries and not on_boundaries(article, start, end):
+        if rule.word_boundaries and not on_boundaries(article, start, end, glued):
             return False
         if self.excepted(article, start, end):
             return False
@@ -139,17 +149,39 @@ class ForbiddenCheck(Check):
         return sorted(found, key=lambda span: (span[0], -span[1]))
 
     def run(self, article: Article) -> list[Finding]:
-        """One finding per claim, the longest match first; overlapping matches add nothing."""
-        findings: list[Finding] = []
-        for start, end in self.spans(article):
-            if findings and start < findings[-1].end:
-                continue
-            if self.is_claim(article, start, end):
-                findings.append(Finding(self.rule, start, end))
+        """One finding per claim, the longest match first; overlapping matches add nothing.
+
+        A match that starts or ends inside a glued token (茶|能) counts only where no
+        match on token boundaries already holds a claim."""
+        spans = self.spans(article)
+        findings = self._claims(article, spans)
+        if self.rule.word_boundaries:
+            taken = [(f.start, f.end) for f in findings]
+            rest = [
+                (a, b)
+                for a, b in spans
+                if not any(a < d and c < b for c, d in taken)
+                and not on_boundaries(article, a, b)
+                and on_boundaries(article, a, b, glued=True)
+            ]
+            glued = self._claims(article, rest, glued=True) if rest else []
+            findings = sorted(findings + glued, key=lambda f: f.start) if glued else findings
         for finding in findings:
             if self.commercial(article, finding.start):
                 finding.raised = True
                 finding.detail = COMMERCIAL_DETAIL
+        return findings
+
+    def _claims(
+        self, article: Article, spans: list[tuple[int, int]], glued: bool = False
+    ) -> list[Finding]:
+        """The claims among ``spans``, leftmost first, none overlapping the last."""
+        findings: list[Finding] = []
+        for start, end in spans:
+            if findings and start < findings[-1].end:
+                continue
+            if self.is_claim(article, start, end, glued):
+                findings.append(Finding(self.rule, start, end))
         return findings
 
     def commercial(self, article: Article, position: int) -> bool:
