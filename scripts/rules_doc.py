@@ -14,11 +14,14 @@ from medlint.filters.suppression import UNUSED
 from medlint.rules import default_rules_dir, load_pack
 from medlint.rules.reference import markdown
 
-TARGET = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "docs" / "rules.md"
 
 
 def generate() -> str:
-    return markdown([*load_pack([default_rules_dir()]).rules, UNUSED])
+    """The reference of this checkout's rules (the installed pack may be older)."""
+    rules = ROOT / "rules"
+    return markdown([*load_pack([rules if rules.is_dir() else default_rules_dir()]).rules, UNUSED])
 
 
 def main() -> int:
