@@ -36,7 +36,7 @@ def _fill(shapes: Iterable[str], **slots: list[str]) -> Iterator[str]:
     for shape in shapes:
         names = [n for n in slots if "{" + n + "}" in shape]
         for combo in itertools.product(*(slots[n] for n in names)):
-            yield shape.format(**dict(zip(names, combo)))
+            yield shape.format(**dict(zip(names, combo, strict=True)))
 
 
 # --- C7 testimonial -------------------------------------------------------------------
@@ -73,10 +73,12 @@ REGIONAL_TESTIMONY = [
 
 
 def story_claims() -> list[str]:
-    stories = _spread(_fill(TESTIMONY_SHAPES, who=WHO, used=USED, span=SPAN, cured=CURED, dose=DOSE), 200)
-    endorse = [f"{who}{what}这款鱼油。" if what in {"强烈推荐", "亲自代言"} else f"这款鱼油{who}{what}。"
-               for who, what in itertools.product(ENDORSER, ENDORSES)]
-    return stories + endorse + REGIONAL_TESTIMONY
+    stories = _fill(TESTIMONY_SHAPES, who=WHO, used=USED, span=SPAN, cured=CURED, dose=DOSE)
+    endorse = [
+        f"{who}{what}这款鱼油。" if what in {"强烈推荐", "亲自代言"} else f"这款鱼油{who}{what}。"
+        for who, what in itertools.product(ENDORSER, ENDORSES)
+    ]
+    return [*_spread(stories, 200), *endorse, *REGIONAL_TESTIMONY]
 
 
 def story_non_claims() -> list[str]:
@@ -86,7 +88,8 @@ def story_non_claims() -> list[str]:
         "{who}{used}{span}，{cured}，但医生说这可能与饮食调整有关。",
         "{who}{used}{span}后{cured}吗？",
     ]
-    return _spread(_fill(shapes, who=WHO[:6], used=USED[:4], span=SPAN[:3], cured=CURED[:5]), 60) + [
+    return [
+        *_spread(_fill(shapes, who=WHO[:6], used=USED[:4], span=SPAN[:3], cured=CURED[:5]), 60),
         "医生建议每天快走半小时。",
         "指南推荐首选生活方式干预。",
         "请按医生推荐的剂量服用。",
@@ -101,7 +104,8 @@ def story_non_claims() -> list[str]:
 PRODUCT = ["这款茶", "我们的理疗", "这个膏药", "这套疗法", "这款贴", "这款鱼油", "艾灸"]
 RIVAL = ["降压药", "手术", "西药", "打针输液", "激素", "医院开的药", "止痛药", "胰岛素", "安眠药",
          "他汀", "抗生素", "进口药"]
-BETTER = ["还管用", "更有效", "强多了", "好得多", "更安全", "还见效快", "还灵", "强百倍", "好使多了"]
+BETTER = ["还管用", "更有效", "强多了", "好得多", "更安全", "还见效快", "还灵", "强百倍",
+          "好使多了"]
 COMPARISON_SHAPES = [
     "{product}比{rival}{better}。",
     "用{product}，效果比{rival}{better}。",
@@ -118,7 +122,8 @@ COMPARISON_SHAPES = [
 
 
 def comparison_claims() -> list[str]:
-    return _spread(_fill(COMPARISON_SHAPES, product=PRODUCT, rival=RIVAL, better=BETTER), 160) + [
+    return [
+        *_spread(_fill(COMPARISON_SHAPES, product=PRODUCT, rival=RIVAL, better=BETTER), 160),
         "别的医院治不好的，我们这里都能治。",
         "醫院只會叫你食藥，根本治唔好。",
         "一盒抵得上三个疗程的针灸。",
@@ -132,7 +137,8 @@ def comparison_non_claims() -> list[str]:
         "{product}能代替{rival}吗？不能。",
         "不要指望{product}比{rival}{better}。",
     ]
-    return _spread(_fill(shapes, product=PRODUCT[:3], rival=RIVAL, better=BETTER[:3]), 40) + [
+    return [
+        *_spread(_fill(shapes, product=PRODUCT[:3], rival=RIVAL, better=BETTER[:3]), 40),
         "饭后吃药比空腹吃对胃的刺激小。",
         "与其盲目吃保健品，不如规律作息、均衡饮食。",
         "手术效果更确切，建议就医评估。",
@@ -162,7 +168,8 @@ def fear_claims() -> list[str]:
     delay = list(_fill(["{delay}，{doom}！", "{delay}的话{doom}。"], delay=DELAY, doom=DOOM))
     looks = list(_fill(["{flaw}的女生{worth}。", "{flaw}，{worth}。", "女人{flaw}，就{worth}。"],
                        flaw=FLAW, worth=WORTH))
-    return _spread(delay, 90) + _spread(looks, 60) + [
+    return [
+        *_spread(delay, 90) + _spread(looks, 60),
         "唔趁早調理，遲早中風。",
         "下一个中风的就是你。",
     ]
@@ -201,7 +208,8 @@ def natural_claims() -> list[str]:
 
 def natural_non_claims() -> list[str]:
     shapes = ["{nat}不等于{safe}。", "{nat}也可能引起过敏，并非{safe}。"]
-    return _spread(_fill(shapes, nat=NATURAL[:5], safe=SAFE[:4]), 24) + [
+    return [
+        *_spread(_fill(shapes, nat=NATURAL[:5], safe=SAFE[:4]), 24),
         "透明质酸是人体天然存在的成分。",
         "中药也有副作用，不能长期乱吃。",
         "天然的东西吃多了也可能伤肝。",
@@ -212,12 +220,14 @@ def natural_non_claims() -> list[str]:
 # --- C12 universal suitability --------------------------------------------------------------
 EVERYONE = ["男女老少", "老人小孩", "一家老小", "任何体质", "所有人", "孕妇宝宝", "各种体质",
             "全家人", "男女老幼", "任何年龄", "老人孩子孕妇"]
-SUITS = ["都能吃", "都适合", "都可以放心用", "都能喝", "都适用", "均可服用", "统统适用", "都能放心喝"]
+SUITS = ["都能吃", "都适合", "都可以放心用", "都能喝", "都适用", "均可服用", "统统适用",
+         "都能放心喝"]
 
 
 def universal_claims() -> list[str]:
     shapes = ["这款茶{who}{suits}。", "{who}{suits}，不挑人。"]
-    return _spread(_fill(shapes, who=EVERYONE, suits=SUITS), 80) + [
+    return [
+        *_spread(_fill(shapes, who=EVERYONE, suits=SUITS), 80),
         "没有任何禁忌，谁都能吃。",
         "上至九十九，下至刚会走，都能喝。",
         "适合所有人群。",
@@ -231,7 +241,8 @@ def universal_claims() -> list[str]:
 
 def universal_non_claims() -> list[str]:
     shapes = ["并不是{who}{suits}。", "不是{who}{suits}，要先问医生。", "这药是不是{who}{suits}？"]
-    return _spread(_fill(shapes, who=EVERYONE[:5], suits=SUITS), 40) + [
+    return [
+        *_spread(_fill(shapes, who=EVERYONE[:5], suits=SUITS), 40),
         "老人小孩都容易中暑，要注意补水。",
         "男女老少都可能患上过敏性鼻炎。",
         "散步是老少皆宜的锻炼方式。",
@@ -253,16 +264,18 @@ DISEASE_CLAIM = ["降血压", "治失眠", "抗癌", "修复胃黏膜", "降血�
 
 def nondrug_claims() -> list[str]:
     shapes = ["{product}能{claim}。", "{product}，帮你{claim}。", "{product}可以有效{claim}。",
-              "{product}具有{claim}的功效。", "坚持用{product}，轻松{claim}。", "{product}可{claim}。"]
-    return _spread(_fill(shapes, product=NONDRUG, claim=DISEASE_CLAIM), 140) + [
-        f"{p}{c}" for p, c in itertools.product(["这款酵素", "这款足贴", "这款牙膏"],
-                                                ["专治失眠。", "对高血压有特效。", "对痛风有很好的治疗效果。"])
-    ]
+              "{product}具有{claim}的功效。", "坚持用{product}，轻松{claim}。",
+              "{product}可{claim}。"]
+    specific = _fill(["{product}专治失眠。", "{product}对高血压有特效。",
+                      "{product}对痛风有很好的治疗效果。"],
+                     product=["这款酵素", "这款足贴", "这款牙膏"])
+    return [*_spread(_fill(shapes, product=NONDRUG, claim=DISEASE_CLAIM), 140), *specific]
 
 
 def nondrug_non_claims() -> list[str]:
     shapes = ["{product}不能{claim}。", "{product}能{claim}吗？", "别信{product}能{claim}的宣传。"]
-    return _spread(_fill(shapes, product=NONDRUG[:5], claim=DISEASE_CLAIM[:6]), 45) + [
+    return [
+        *_spread(_fill(shapes, product=NONDRUG[:5], claim=DISEASE_CLAIM[:6]), 45),
         "苦荞茶不能代替降糖药。",
         "按时吃降压药能控制血压。",
         "二甲双胍可以降血糖，要在医生指导下用。",
@@ -281,7 +294,8 @@ EFFECT = ["它能软化血管", "这款茶能降血脂", "本品可以逆转衰�
 
 def evidence_claims() -> list[str]:
     shapes = ["{src}，{effect}。", "{src}：{effect}。"]
-    return _spread(_fill(shapes, src=SOURCE, effect=EFFECT), 80) + [
+    return [
+        *_spread(_fill(shapes, src=SOURCE, effect=EFFECT), 80),
         "采用航天级技术。",
         "德国进口专利技术。",
         "诺贝尔奖得主研发。",
