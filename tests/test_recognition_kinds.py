@@ -1,0 +1,64 @@
+"""Recognition by kind: treatments a health-marketing article names (procedures, devices,
+health foods, folk practices, targeted and cell therapies) are presented when advised,
+sold, dosed by a course or chosen, and never when rejected, counted or warned against.
+
+The names are in tests/data/recognition/kinds/ (see its README for their sources).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint.run.engine import default_linter
+
+NAMES = [
+    line.strip()
+    for line in (
+        Path(__file__).parent / "data" / "recognition" / "kinds" / "treatments-by-kind.txt"
+    )
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+]
+PRESENTING = [
+    "医生建议用{}，一日两次。",
+    "我们店的{}限时特价1980元，欢迎预约。",
+    "{}一个疗程做三次，每次间隔一个月。",
+    "很多人选择{}来改善问题，效果不错。",
+]
+NOT_PRESENTING = [
+    "对{}过敏者禁用。",
+    "{}与华法林合用可能增加出血风险。",
+    "孕妇不宜使用{}。",
+    "她以前做过{}，现在不做了。",
+    "告别{}，试试运动。",
+    "调查显示约三成人用过{}。",
+]
+
+
+def _presented(sentence: str) -> bool:
+    text = f"# 介绍\n\n{sentence}\n"
+    return any(v.rule == "MED201" for v in default_linter().check_text(text, "a.md"))
+
+
+def test_the_probe_covers_every_kind_with_enough_names():
+    assert len(NAMES) >= 150
+    assert len(set(NAMES)) == len(NAMES)
+
+
+def test_treatments_of_every_kind_are_presented_when_advised_sold_or_dosed():
+    missed = [
+        (name, template)
+        for name in NAMES
+        for template in PRESENTING
+        if not _presented(template.format(name))
+    ]
+    rate = 1 - len(missed) / (len(NAMES) * len(PRESENTING))
+    assert rate >= 0.92, f"{rate:.3f} presented; missed: {missed}"
+
+
+@pytest.mark.parametrize("template", NOT_PRESENTING)
+def test_treatments_rejected_counted_or_warned_against_are_not_presented(template):
+    assert [name for name in NAMES if _presented(template.format(name))] == []
