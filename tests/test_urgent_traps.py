@@ -1,0 +1,110 @@
+"""Urgent warnings: a danger sign named in a role that asks nothing of the reader now is
+not reported; a sign happening to the reader or patient with no action near it is.
+
+Traps: an indication, a statistic, a survey, history, a group description, a definition,
+fiction, a side effect whose action comes two sentences later, a sign in a question heading
+answered with an action, a list whose lead-in says go to the emergency room.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medlint.run.engine import default_linter
+
+DISCLAIMER = "\n\n以上内容仅供参考，具体请咨询医生。\n"
+
+TRAPS = [
+    # indications
+    "# 舒喘灵\n\n沙丁胺醇气雾剂用来缓解支气管痉挛引起的气喘、胸闷。",
+    "# 急救药\n\n肾上腺素笔专门用于处理严重过敏反应。",
+    "# 止血药\n\n氨甲环酸可用于月经过多、术后出血等情况。",
+    "# 癫痫\n\n丙戊酸钠能减少癫痫抽搐发作的次数。",
+    "# 降颅压\n\n甘露醇常用于脑水肿导致的剧烈头痛和呕吐。",
+    "# 硝酸甘油\n\n心绞痛发作、胸痛时舌下含服一片。对本品过敏者禁用。",
+    # statistics and surveys
+    "# 研究\n\n一项纳入三千人的研究里，约0.2%的受试者出现过敏性休克。",
+    "# 数据\n\n我国每年约有数十万人因心脏骤停去世。",
+    "# 调查\n\n问卷中有两成家长表示孩子发生过高热惊厥。",
+    "# 流行病学\n\n消化道大出血的年发病率约为每十万人一百例。",
+    # history
+    "# 我的故事\n\n五年前我因为呼吸困难住过一次院，现在每天坚持锻炼。",
+    "# 回顾\n\n去年冬天父亲突发胸痛，做了支架，如今恢复得不错。",
+    "# 病史采集\n\n医生会问你过去有没有出现过晕厥。",
+    "# 接种须知\n\n上一针后发生过过敏性休克的孩子，不能接种下一针。",
+    # a group described
+    "# 帕金森\n\n晚期帕金森病人多数有吞咽困难，饮食要做成糊状。",
+    "# 肺癌\n\n肺癌患者中咯血较为常见，约三分之一会出现。",
+    "# 老年人\n\n高龄老人跌倒后容易出现意识模糊，这是护理中的难点。",
+    "# 糖尿病\n\n长期糖尿病的人容易有视物模糊等眼部并发症，要每年查眼底。",
+    # a side effect with its urgent action two sentences later
+    "# 青霉素\n\n极少数人注射后会出现呼吸困难。这种反应通常发生在半小时内。"
+    "因此打完针要留观三十分钟，一旦不舒服马上告诉医生。",
+    "# 造影剂\n\n个别人会出现喉头水肿。多数在检查室就会发生。出现任何不适请立即呼叫医护人员。",
+    # a question heading answered with an action
+    "# 头痛\n\n## 突然剧烈头痛怎么办？\n\n立即就医，不要自己吃止痛药硬扛。",
+    "# 儿科问答\n\n**孩子抽搐了怎么办？**\n\n让孩子侧卧，头偏向一侧，马上拨打120。",
+    "# 问答\n\n问：吃完海鲜嘴唇肿、喘不上气要紧吗？\n\n答：要紧，立刻去急诊。",
+    # a list whose lead-in is the action
+    "# 中暑\n\n出现下面任何一种情况，直接去急诊：\n\n- 意识模糊\n- 抽搐\n- 体温超过四十度",
+    "# 胸痛\n\n以下表现请马上拨打120：\n\n1. 胸口压榨样疼痛\n2. 大汗淋漓\n3. 呼吸困难",
+    "# 孕期\n\n### 这些信号要立即去医院\n\n- 阴道大出血\n- 剧烈腹痛\n- 胎动明显减少",
+    # figures of speech, fiction, definitions, rumours, mild effects, services, denials
+    "# 职场\n\n加班到凌晨，压力大得让人窒息。",
+    "# 影评\n\n电影里主角在雪地里昏迷了三天。",
+    "# 科普\n\n休克是指全身有效循环血量减少导致的组织灌注不足。",
+    "# 科普\n\n脑卒中的典型表现包括口角歪斜、一侧肢体无力、言语不清。",
+    "# 辟谣\n\n有人说喝冰水会导致心梗，这种说法没有依据。",
+    "# 副作用\n\n服药初期可能有轻微头晕，一般一周内自行消失。",
+    "# 疫苗\n\n接种后低热、局部红肿都属于常见反应，一两天就会退。",
+    "# 运动\n\n跑完步短暂的心跳加快属于正常现象，休息几分钟即可恢复。",
+    "# 科室介绍\n\n本科室擅长诊治晕厥、心悸、胸痛等心血管疾病。",
+    "# 禁忌\n\n以下人群禁用：\n\n- 严重呼吸困难者\n- 昏迷患者",
+    "# 否认\n\n这个药一般不会引起呼吸困难，按说明书吃就行。",
+    "# 课程\n\n本次讲座主题：认识心脏骤停与心肺复苏。",
+    "# 问答\n\n问：经常头晕是不是贫血？\n\n答：有可能，可以先查个血常规。",
+    "# 护理\n\n卧床老人要定时翻身，预防压疮和肺部感染。",
+]
+
+SIGNS = [
+    "# 降糖药\n\n吃了这个药以后如果出现意识模糊，喝点糖水再睡一觉。",
+    "# 减肥茶\n\n喝了之后心跳很快、胸口发闷，说明脂肪在燃烧。",
+    "# 头疗\n\n做完以后有的人会突然说话含糊，休息一下就好。",
+    "# 宝宝\n\n孩子发烧时手脚抽动几下，家长不用太紧张。",
+    "# 针灸\n\n扎完针有人会呼吸困难，这是气在走。",
+    "# 药膏\n\n涂完嘴唇肿起来、嗓子发紧，是在排毒。",
+    "# 产后\n\n产后阴道出血量很大也别怕，多吃点红枣补回来。",
+    "# 肠胃\n\n最近大便发黑还一直头晕，可能是上火了。",
+    "# 老人\n\n爷爷一侧手脚没力气，说话不清楚，让他先躺着观察。",
+    "# 过敏\n\n吃完虾浑身起疙瘩、嘴唇发紫，抹点药膏就行。",
+    "# 胸口\n\n胸口像压了块石头一样疼，还冒冷汗，喝点热水缓一缓。",
+    "# 记录\n\n这次头痛是这辈子最剧烈的一次，吃片止痛药就好。",
+    "# 孕晚期\n\n孕晚期感觉胎动明显变少了，可能是宝宝在睡觉。",
+    "# 腹痛\n\n肚子疼得打滚，还吐了好几次，喝点姜汤暖暖。",
+    "# 喝酒\n\n朋友喝多了叫不醒，让他睡一觉就好了。",
+    "# 输液\n\n输液的时候突然喘不上气，把滴速调慢就行。",
+    "# 眼睛\n\n打完玻尿酸一只眼睛突然看不见了，冷敷一下。",
+    "# 咳嗽\n\n咳嗽时痰里带了不少血，多喝梨汤润润肺。",
+    "# 过敏药\n\n吃药后喉咙肿得说不出话，多喝水冲一冲。",
+    "# 中暑\n\n在太阳底下干活后神志不清，扇扇风就行。",
+]
+
+
+def _urgent(text: str) -> list[str]:
+    violations = default_linter().check_text(text + DISCLAIMER, "a.md")
+    return [v.text for v in violations if v.category == "urgent-warning"]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_a_sign_in_a_role_that_asks_nothing_now_is_not_reported(text):
+    assert _urgent(text) == []
+
+
+@pytest.mark.parametrize("text", SIGNS)
+def test_a_sign_happening_now_without_an_action_is_reported(text):
+    assert len(_urgent(text)) == 1
+
+
+def test_feeling_unwell_does_not_negate_the_action_after_it():
+    assert _urgent("# 注射\n\n少数人会出现胸闷。一旦不舒服马上告诉医生。") == []
+    assert _urgent("# 注射\n\n少数人会出现胸闷。不要马上就医。") == ["胸闷"]
