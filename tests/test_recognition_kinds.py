@@ -62,3 +62,31 @@ def test_treatments_of_every_kind_are_presented_when_advised_sold_or_dosed():
 @pytest.mark.parametrize("template", NOT_PRESENTING)
 def test_treatments_rejected_counted_or_warned_against_are_not_presented(template):
     assert [name for name in NAMES if _presented(template.format(name))] == []
+
+
+WORDINGS = [
+    "{}扫码就能预约，首次体验价199。",
+    "{}一次只要699元/次。",
+    "晨起空腹吃{}，一盒吃一个月。",
+    "{}连吃三个月，早一粒晚一粒。",
+    "想做{}的姐妹私信我。",
+    "{}到店体验，门店地址见文末。",
+    "{}每周两次，每次半小时。",
+    "{}泡水喝，一天一包。",
+    "我们给妈妈买了{}，她天天用。",
+    "{}下单链接在评论区。",
+    "医院新开展了{}项目。",
+    "{}搭配运动，一个月瘦十斤。",
+    "我自己做了{}，皮肤紧致了很多。",
+    "入秋了，记得给家里老人安排上{}。",
+]
+SAMPLE = ["热玛吉", "司美格鲁肽", "九价HPV疫苗", "制氧机", "灵芝孢子粉", "小针刀", "奥希替尼"]
+
+
+@pytest.mark.parametrize("wording", WORDINGS)
+def test_presentation_wordings_booking_price_course_purchase_and_testimony(wording):
+    assert [name for name in SAMPLE if not _presented(wording.format(name))] == []
+
+
+def test_what_happened_after_using_it_is_no_testimony():
+    assert not _presented("我爸吃了阿司匹林以后胃出血，住了一周院。")
