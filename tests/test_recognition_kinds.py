@@ -90,3 +90,20 @@ def test_presentation_wordings_booking_price_course_purchase_and_testimony(wordi
 
 def test_what_happened_after_using_it_is_no_testimony():
     assert not _presented("我爸吃了阿司匹林以后胃出血，住了一周院。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "医生建议用丙戊酸钠，一日两次。",  # a salt jieba glues to the name's end
+        "这个情况一般会开来曲唑。",  # a use verb jieba glues to the name's start
+        "医生给开了点米氮平，睡前吃。",
+        "医生建议做磨骨，一次到位。",
+    ],
+)
+def test_a_name_cut_apart_by_the_segmenter_is_still_found(sentence):
+    assert _presented(sentence)
+
+
+def test_a_use_verb_glued_to_an_everyday_word_finds_no_name():
+    assert not _presented("周末开车去郊外，心情好多了。")

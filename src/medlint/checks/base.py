@@ -15,7 +15,8 @@ from .patterns import Patterns, Router
 # A use verb recommends the treatment it stands near: within this many characters of
 # the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).
 USE_REACH = 24
-_GLUED_VERBS = frozenset("用吃做打涂喝服贴含喷抹擦泡")
+_GLUED_VERBS = frozenset("用吃做打涂喝服贴含喷抹擦泡开买配换加")
+_SALTS = frozenset("钠钾钙镁锌")
 # A title that is about using what it names: 服用异维A酸须知, 布洛芬的正确吃法.
 _TITLE_FRAME = re.compile(
     r"服用|使用|用法|用量|吃法|须知|指南|注意事项|怎么(吃|用|打|做|选)|如何(吃|用|选)|攻略"
@@ -153,7 +154,9 @@ class Article:
         # 做磨骨): the name then begins right after the verb
         starts |= {a + 1 for word, a, _ in tokens if word[0] in _GLUED_VERBS and len(word) > 1}
         if end - start <= SHORT:
-            return start in starts and end in {b for _, _, b in tokens}
+            # a salt jieba glued to the name's end (丙戊酸|钠 cut as 酸钠) ends it too
+            ends = {b for _, _, b in tokens} | {b - 1 for w, _, b in tokens if w[-1] in _SALTS}
+            return start in starts and end in ends
         return start in starts
 
     def _in_body(self, start: int, end: int) -> bool:
