@@ -58,3 +58,25 @@ def test_a_list_under_a_bold_question_label_covers_the_key_items():
     assert _contra(article) == []
     without = "# 小儿推拿\n\n推拿每个疗程做十次。\n\n**推拿有什么讲究？**\n- 饭后一小时再做"
     assert _contra(without) == ["小儿推拿"]
+
+
+TRADITIONAL = [
+    "孕婦及哺乳期婦女不適合使用。",
+    "皮膚有傷口的人請勿使用。",
+    "敏感肌膚者慎用。",
+    "以下人士不宜使用：孕婦、正在服用維A酸的人。",
+    "須在醫生指導下使用，孕婦尤其要注意。",
+    "對成分過敏者忌用。",
+    "濕疹發作期間唔好用。",
+    "哪些人不能用？孕婦、哺乳期媽媽。",
+    "有酒渣鼻的朋友千萬不要嘗試。",
+    "未滿十八歲不建議使用。",
+    "以下幾類人請先諮詢醫生：孕婦、哺乳期、皮膚病患者。",
+    "孕婦避免使用。",
+]
+
+
+@pytest.mark.parametrize("statement", TRADITIONAL)
+def test_traditional_and_cantonese_statements_satisfy_the_rule(statement):
+    article = "# 控糖好物\n\n建議飯前吃兩粒白芸豆提取物。\n\n" + statement
+    assert _contra(article) == []
