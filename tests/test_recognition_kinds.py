@@ -107,3 +107,20 @@ def test_a_name_cut_apart_by_the_segmenter_is_still_found(sentence):
 
 def test_a_use_verb_glued_to_an_everyday_word_finds_no_name():
     assert not _presented("周末开车去郊外，心情好多了。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "国家药监局批准司美格鲁肽用于减重的新适应症。",
+        "布洛芬和对乙酰氨基酚都属于解热镇痛药，作用机制不同。",
+        "网上说热玛吉做一次管十年，这是夸大。",
+        "很多人分不清阿莫西林和头孢，其实它们是两类抗生素。",
+        "一项研究比较了针灸和假针灸对偏头痛的效果，差别不大。",
+        "某医美机构因违规开展水光针被罚款。",
+        "奶奶说她年轻时生病都是刮痧。",
+        "选择医美机构时，要看它有没有医疗机构执业许可证。",
+    ],
+)
+def test_news_comparisons_rumours_and_history_present_nothing(sentence):
+    assert not _presented(sentence)
