@@ -121,18 +121,45 @@ MORE_TRAPS = [
     "# 科普\n\n哮喘急性发作时可能会喘不上气，平时要按医嘱规律用药，随身带急救喷雾。",
 ]
 
+# self-limiting effects, guidelines, training, insurance, history, a sign in a group's name
+EVEN_MORE_TRAPS = [
+    "# 注射\n\n约有一成患者注射后会有轻度胸闷，通常数小时内自行缓解。",
+    "# 疫苗\n\n打完疫苗当天可能有低热、乏力，一般两天内消退。",
+    "# 副作用\n\n部分人服药后出现头晕、嗜睡，属于常见副作用。",
+    "# 孕早期\n\n孕早期少量见红不一定是流产，但要告诉产检医生。",
+    "# 高原\n\n刚到高原的人常见头痛、气短，多数人休息一两天后适应。",
+    "# 指南\n\n指南建议，对胸痛患者应在十分钟内完成心电图。",
+    "# 培训\n\n护士培训内容包括休克的早期识别。",
+    "# 科普\n\n过敏体质的人更容易发生严重过敏反应。",
+    "# 招聘\n\n急诊科招聘护士，要求熟悉胸痛、卒中等急症流程。",
+    "# 纪念\n\n他在那次车祸里大出血，抢救了十几个小时才脱险。",
+    "# 体检\n\n体检报告里“窦性心动过缓”多数不需要处理。",
+    "# 保险\n\n重疾险一般覆盖急性心梗、脑中风后遗症等。",
+    "# 历史\n\n一百年前，产后大出血是产妇死亡的主要原因。",
+]
+MORE_SIGNS = [
+    "# 术后\n\n做完手术第二天伤口一直流血止不住，换块纱布就好。",
+    "# 糖尿病\n\n血糖仪显示血糖很低，人开始说胡话，给他喝点水。",
+    "# 孩子\n\n宝宝嘴唇发青、一直喘，可能是累了。",
+    "# 老人\n\n老人早上起床后半边脸麻木、嘴角歪了，先按摩一下。",
+    "# 中毒\n\n冬天烧炭取暖后一家人头痛、恶心、昏昏沉沉叫不醒，开窗透透气就好。",
+    "# 过敏\n\n打完针全身起风团、喘不过气，在家歇歇。",
+    "# 腹痛\n\n孕妇突然下腹剧痛、阴道流血，先卧床休息。",
+    "# 心脏\n\n爬楼时胸口闷痛、左臂发麻，歇一会儿。",
+]
+
 
 def _urgent(text: str) -> list[str]:
     violations = default_linter().check_text(text + DISCLAIMER, "a.md")
     return [v.text for v in violations if v.category == "urgent-warning"]
 
 
-@pytest.mark.parametrize("text", TRAPS + MORE_TRAPS)
+@pytest.mark.parametrize("text", TRAPS + MORE_TRAPS + EVEN_MORE_TRAPS)
 def test_a_sign_in_a_role_that_asks_nothing_now_is_not_reported(text):
     assert _urgent(text) == []
 
 
-@pytest.mark.parametrize("text", SIGNS)
+@pytest.mark.parametrize("text", SIGNS + MORE_SIGNS)
 def test_a_sign_happening_now_without_an_action_is_reported(text):
     assert len(_urgent(text)) == 1
 
