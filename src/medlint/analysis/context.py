@@ -31,6 +31,7 @@ _OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of t
 _COPULAS = frozenset(
     {"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"}
 )
+_HEDGE_REACH = 3  # a hedge ends at most this many characters before the claim it hedges
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
@@ -69,6 +70,11 @@ class ContextLexicon(BaseModel):
         default_factory=list,
         description="phrases that tell the reader not to expect what follows in the clause "
         "(不用追求, 别指望): the claim after them is negated",
+    )
+    hedges: list[str] = Field(
+        default_factory=list,
+        description="words that hedge the claim right after them (一般不会上瘾, 通常不留疤): "
+        "a hedged claim is a claim no more",
     )
     negators_after: list[str] = Field(
         default_factory=list,
@@ -167,6 +173,7 @@ class Context:
         self._predicate_negators = frozenset(lexicon.predicate_negators)
         self._breakers = frozenset(lexicon.negation_breakers)
         self._modals = frozenset(lexicon.modals)
+        self._hedges = frozenset(lexicon.hedges)
 
     def _clause_tokens(self, start: int) -> list[tuple[str, int, int]]:
         """Tokens of the clause holding ``start`` that end at or before it, in order."""
@@ -215,12 +222,20 @@ class Context:
         return scope[-1][1] if scope else start
 
     def negated(self, start: int, end: int | None = None) -> bool:
-        """The claim at [start, end) is negated: an odd number of negators reach it."""
+        """The claim at [start, end) is negated: an odd number of negators reach it.
+
+        A claim given with its ``end`` is also negated by a hedge right before it
+        (一般不会上瘾); a sign or a warning given by ``start`` alone is not.
+        """
         window = start - self.lexicon.negation_window
         scope = self._scope(start)
         count = sum(1 for word, a, _ in scope if a >= window and word in self._negators)
         if count % 2 == 1:
             return True
+        if end is not None and any(
+            word in self._hedges and start - b <= _HEDGE_REACH for word, _, b in scope
+        ):
+            return True  # 一般不会上瘾: a hedge right before a claim (a span with its end)
         if self._phrase_before(
             self.lexicon.expectation_negators, self.s.clause_start(start), start
         ):
