@@ -20,7 +20,18 @@ from medlint.run.engine import Linter
 
 PRODUCTS = ["这款药茶", "我们的疗法", "本品", "这个方子"]
 AILMENTS = ["老胃病", "鼻炎", "颈椎病", "湿疹", "失眠", "高血压", "痛风", "咽炎"]
-CERTAINTY = ["保证", "一定能", "肯定能", "百分百", "绝对能", "包你", "保准能", "确保", "铁定能", "打包票"]
+CERTAINTY = [
+    "保证",
+    "一定能",
+    "肯定能",
+    "百分百",
+    "绝对能",
+    "包你",
+    "保准能",
+    "确保",
+    "铁定能",
+    "打包票",
+]
 CURE = ["治好", "根治", "调理好", "赶跑", "清零", "摆平", "治断根", "彻底治愈", "除根", "医好"]
 ROUTES = ["把{a}", "把您的{a}给", "帮你把{a}", "让{a}", "将{a}"]
 RESTORED = ["恢复正常", "回到正常", "降到正常"]
@@ -34,7 +45,9 @@ def _c1() -> Iterator[str]:
         p = PRODUCTS[i % len(PRODUCTS)]
         filled = route.format(a=a)
         if filled.startswith("让") and cure not in ("彻底治愈",):
-            yield f"{p}{cert}让您的{a}彻底好起来。" if i % 2 else f"{p}{cert}让{a}{RESTORED[i % 3]}。"
+            yield (
+                f"{p}{cert}让您的{a}彻底好起来。" if i % 2 else f"{p}{cert}让{a}{RESTORED[i % 3]}。"
+            )
         else:
             yield f"{p}{cert}{filled}{cure}。"
     for a in AILMENTS:
@@ -92,10 +105,26 @@ def _c2() -> Iterator[str]:
 
 def _c3() -> Iterator[str]:
     claims = [
-        "没有任何副作用", "零副作用", "不会产生依赖", "绝对安全", "无毒无害", "不伤肝不伤肾",
-        "长期吃也不伤身", "百分之百安全", "零风险", "怎么吃都没问题", "吃多少都没事", "没有一点副作用",
-        "完全无副作用", "不会有任何后遗症", "安全无毒", "不会上瘾", "孕妇吃了也没问题",
-        "不会留下疤痕", "毫无风险", "一点风险都没有",
+        "没有任何副作用",
+        "零副作用",
+        "不会产生依赖",
+        "绝对安全",
+        "无毒无害",
+        "不伤肝不伤肾",
+        "长期吃也不伤身",
+        "百分之百安全",
+        "零风险",
+        "怎么吃都没问题",
+        "吃多少都没事",
+        "没有一点副作用",
+        "完全无副作用",
+        "不会有任何后遗症",
+        "安全无毒",
+        "不会上瘾",
+        "孕妇吃了也没问题",
+        "不会留下疤痕",
+        "毫无风险",
+        "一点风险都没有",
     ]
     for i, c in enumerate(claims):
         for p in PRODUCTS[: 2 + i % 3]:
@@ -113,9 +142,17 @@ def _c3() -> Iterator[str]:
 
 def _c4() -> Iterator[str]:
     claims = [
-        "是治疗{a}最好的药", "是全国治疗{a}最有效的方法", "治{a}全国第一", "是{a}患者的首选",
-        "是治{a}的天花板", "治{a}效果最好，没有之一", "是业内唯一能根治{a}的技术",
-        "治{a}的技术国际领先", "是调理{a}的王牌产品", "在治{a}方面独一无二", "治{a}销量第一",
+        "是治疗{a}最好的药",
+        "是全国治疗{a}最有效的方法",
+        "治{a}全国第一",
+        "是{a}患者的首选",
+        "是治{a}的天花板",
+        "治{a}效果最好，没有之一",
+        "是业内唯一能根治{a}的技术",
+        "治{a}的技术国际领先",
+        "是调理{a}的王牌产品",
+        "在治{a}方面独一无二",
+        "治{a}销量第一",
         "治{a}效果最强",
     ]
     for i, c in enumerate(claims):
@@ -129,10 +166,24 @@ def _c4() -> Iterator[str]:
 
 
 def _c5() -> Iterator[str]:
-    uses = [("两贴", "下去"), ("一盒", "喝完"), ("三次", "做满"), ("一针", "打完"), ("一剂", "吃下去"),
-            ("半瓶", "用完")]
-    effects = ["就不疼了", "就见效", "斑就没了", "立马好了", "症状全消", "就能止痛", "血压就降下来了"]
-    for i, ((n, v), e) in enumerate(itertools.product(uses, effects)):
+    uses = [
+        ("两贴", "下去"),
+        ("一盒", "喝完"),
+        ("三次", "做满"),
+        ("一针", "打完"),
+        ("一剂", "吃下去"),
+        ("半瓶", "用完"),
+    ]
+    effects = [
+        "就不疼了",
+        "就见效",
+        "斑就没了",
+        "立马好了",
+        "症状全消",
+        "就能止痛",
+        "血压就降下来了",
+    ]
+    for (n, v), e in itertools.product(uses, effects):
         yield f"{v}{n}{e}。" if v != "下去" else f"{n}下去{e}。"
     times = ["当天", "第二天", "三天", "一夜之间", "十分钟", "半小时"]
     results = ["就见效", "就消肿了", "就能痊愈", "便不痒了", "即可止痛"]
@@ -293,9 +344,7 @@ def test_positive_grid_recall(linter, category):
 
 
 def test_negative_grid_is_silent(linter):
-    reported = {
-        s: [(v.rule, v.text) for v in linter.check_text(s, "a.txt")] for s in NEGATIVE
-    }
+    reported = {s: [(v.rule, v.text) for v in linter.check_text(s, "a.txt")] for s in NEGATIVE}
     assert {s: r for s, r in reported.items() if r} == {}
 
 
