@@ -71,6 +71,19 @@ def _c1() -> Iterator[str]:
         yield f"坚持喝三个月，{a}保证不会再犯。"
         yield f"调理一次，{a}一辈子不会再找上门。"
         yield f"只要跟着我们调理，{a}就能彻底好。"
+    slang = ["拿捏了", "拿下了", "整利索了", "摆平了", "搞定了"]
+    uses = ["贴上去", "喝了两回", "灸了几次", "泡了一周"]
+    for i, (use, res) in enumerate(itertools.product(uses, slang)):
+        a = AILMENTS[i % len(AILMENTS)]
+        yield f"{use}，{a}直接{res}。" if i % 2 else f"这方子{use}，{a}当场{res}。"
+    drugs = ["降压药", "降糖药", "胰岛素"]
+    for d, end in itertools.product(drugs, ["可以扔了", "都能丢掉", "就可以甩掉"]):
+        yield f"坚持喝它，{d}{end}。"
+    for goal in ["逆转", "根治", "断根", "停药"]:
+        yield f"{AILMENTS[len(goal) % 8]}{goal}不再是梦。"
+    for a in AILMENTS[:4]:
+        yield f"用了以后，{a}再也没犯过。"
+        yield f"用了以后，{a}再没复发过。"
     # Traditional spellings and Cantonese
     yield "本品保證把鼻炎徹底治好。"
     yield "這個療法一定能根治濕疹。"
@@ -135,6 +148,11 @@ def _c3() -> Iterator[str]:
     yield "完全不用担心副作用。"
     yield "副作用基本为零。"
     yield "整个过程零痛感、零风险。"
+    for base in ["维生素", "白开水", "吃饭"]:
+        yield f"这款药茶比{base}还安全。"
+    yield "安全系数百分之百。"
+    for who in ["孕妇", "宝宝", "老人", "哺乳期妈妈"]:
+        yield f"{who}用了也没事。"
     yield "本品純中藥製成，冇副作用。"
     yield "呢隻膏唔會有副作用，放心用。"
     yield "這款保健品絕對安全，無任何副作用。"
@@ -159,6 +177,10 @@ def _c4() -> Iterator[str]:
         for a in AILMENTS[i % 3 : i % 3 + 3]:
             yield f"{PRODUCTS[i % 4]}{c.format(a=a)}。"
     yield "本院是全國最權威的鼻炎專科。"
+    for who in ["我们的仪器", "这款贴膏", "本店的膏方"]:
+        yield f"{who}是业界的标杆。"
+        yield f"{who}全网仅此一款。"
+        yield f"{who}治颈椎病堪称一绝。"
     yield "这款冲剂在同类产品里效果最好。"
     yield "说到治颈椎病，我们就是天花板。"
     yield "我院的鼻炎技术全省领先。"
@@ -226,6 +248,10 @@ def _c11() -> Iterator[str]:
     yield "無效全額退款。"
     yield "冇效果全數退返。"
     yield "疗效由保险公司承保。"
+    for cond, ref in itertools.product(
+        ["瘦不下来", "怀不上", "不长头发", "没好转"], ["全额退", "退钱", "费用全免"]
+    ):
+        yield f"三个疗程{cond}，{ref}。"
     yield "不瘦不收钱。"
     yield "签合同保证效果，没效果全退。"
     yield "三个疗程没好转，费用全免。"
@@ -317,6 +343,19 @@ def _negative() -> Iterator[str]:
         "长期大量使用可能产生依赖。",
         "激素药膏短期使用一般不会上瘾。",
         "做完手术会不会留疤，和体质有关。",
+        "过期的药可以扔掉。",
+        "医生评估后，降压药可以减量。",
+        "激光脱毛并非永久脱毛。",
+        "恢复到年轻时的水平是不可能的。",
+        "比维生素还安全吗？",
+        "头一回打针有感觉很正常。",
+        "术后第二天就可以下床活动。",
+        "只要坚持吃药，大部分人血压都能控制住。",
+        "不满意可以申请退货。",
+        "布洛芬比对乙酰氨基酚更伤胃。",
+        "这个病没有特效药，也没有捷径。",
+        "有人说绿豆汤能治百病，这是误区。",
+        "这种药一般半小时起效，四到六小时后药效消退。",
     ]
     yield from facts
 
