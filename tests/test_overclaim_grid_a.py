@@ -84,6 +84,13 @@ def _c1() -> Iterator[str]:
     for a in AILMENTS[:4]:
         yield f"用了以后，{a}再也没犯过。"
         yield f"用了以后，{a}再没复发过。"
+    # rhetorical questions that assert, and a complaint of years gone
+    for i, a in enumerate(AILMENTS):
+        lead = ["有了它", "用了这款", "喝了这个茶", "有咗佢"][i % 4]
+        yield f"{lead}，还怕什么{a}？"
+        yield f"{lead}，哪还有治不好的{a}？"
+        yield f"{['十年', '二十多年', '三年'][i % 3]}的{a}没了。"
+        yield f"{a}一去不复返。"
     # Traditional spellings and Cantonese
     yield "本品保證把鼻炎徹底治好。"
     yield "這個療法一定能根治濕疹。"
@@ -107,6 +114,11 @@ def _c2() -> Iterator[str]:
             continue
         yield f"用过{PRODUCTS[i % 4]}的{s}{pe}都{re}。" if i % 4 else f"{s}{pe}用完都{re}。"
     yield "做了上千例，零失败。"
+    for who in ["患者", "糖友", "求美者"]:
+        yield f"近万名{who}在这里重获健康。"
+        yield f"接诊的{who}个个都满意而归。"
+    yield "治愈人数已经突破十万。"
+    yield "这个老方子治好过上万人。"
     yield "经我们调理的糖友，九成都停了药。"
     yield "每十个患者就有九个痊愈。"
     yield "一百个人用，九十九个有效。"
@@ -356,6 +368,17 @@ def _negative() -> Iterator[str]:
         "这个病没有特效药，也没有捷径。",
         "有人说绿豆汤能治百病，这是误区。",
         "这种药一般半小时起效，四到六小时后药效消退。",
+        "还有一些治不好的病，比如晚期癌症。",
+        "十年的老胃病，需要慢慢调理。",
+        "他有二十多年的高血压。",
+        "治愈人数逐年增加，但仍有不少患者复发。",
+        "青春一去不复返，皮肤会逐渐松弛。",
+        "吃多了也会伤胃。",
+        "长期使用抗生素会产生耐药性。",
+        "术后需要一到两周恢复期。",
+        "不能一贴了之，还要配合康复训练。",
+        "接诊的病人个个都需要复查。",
+        "喝了酒还怕什么感冒，这种想法不对。",
     ]
     yield from facts
 

@@ -152,10 +152,12 @@ class ContextLexicon(BaseModel):
 # "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？
 # "you say, praised or not": 你说神不神？ 您说灵不灵？ 你看厉害不厉害？ (the answer is given;
 # 你看要不要换药？ is a real question)
+# 还有它搞不定的便秘吗？ (a cure it cannot reach, asked of the product)
 # Cantonese alike: 边个食完唔话好？ 点会冇效？ 仲使唔使睇医生？ 仲等乜？ 你话神唔神？
 # (点会 over a plain claim doubts it: 点会一日就好？ is a negator's work)
 _RHETORICAL = re.compile(
     r"(?:谁|哪个|哪位|有谁|哪一个|边个|边位|有边个)[^,;:?!。，；：？！]{0,4}?(?:不|没|唔|冇)"
+    r"|(?:还有|仲有)(?:它|佢|这个|呢个|这款)[^,;:?!。，；：？！]{0,4}?(?:不好|不了|不定|不住|不掉|唔掂)的"
     r"|谁会|哪有|哪(?:里)?比得上|仲使|仲(?:等|食|饮|用|睇|去|搽)(?:乜|咩|啲乜)"
     r"|(?:点会|点可能|边会|怎么会|哪会)[^,;:?!。，；：？！]{0,2}?(?:不|没|唔|冇)"
     r"|(?:你说|您说|你看|您看|你瞧|你讲|你话|你讲下|你睇)(?:是|系)?"
