@@ -118,6 +118,9 @@ def _c2() -> Iterator[str]:
         yield f"近万名{who}在这里重获健康。"
         yield f"接诊的{who}个个都满意而归。"
     yield "治愈人数已经突破十万。"
+    for who in ["患者", "客户", "求美者"]:
+        yield f"从来没有一个{who}复发。"
+        yield f"九成以上的{who}都很满意。"
     yield "这个老方子治好过上万人。"
     yield "经我们调理的糖友，九成都停了药。"
     yield "每十个患者就有九个痊愈。"
@@ -224,6 +227,12 @@ def _c5() -> Iterator[str]:
     for t, r in itertools.product(times, results):
         yield f"用了{PRODUCTS[0]}，{t}{r}。"
     yield "立竿见影，马上止痛。"
+    for t, e in itertools.product(["三天", "一周", "两次"], ["有感", "见效"]):
+        yield f"{t}{e}。"
+    for e in ["秒退", "秒止痒", "秒消肿"]:
+        yield f"贴上去，酸痛{e}。"
+    for v in ["搽", "敷", "按"]:
+        yield f"这膏一{v}就好。"
     yield "一次就见效。"
     yield "喝上立马不咳了。"
     yield "十分钟止痛。"
@@ -257,6 +266,8 @@ def _c11() -> Iterator[str]:
     for c, r in itertools.product(conditions, refunds):
         yield f"{c}{r}。"
     yield "治不好一分钱不收。"
+    yield "满意再付款。"
+    yield "效果不好免费复诊直至满意。"
     yield "無效全額退款。"
     yield "冇效果全數退返。"
     yield "疗效由保险公司承保。"
@@ -379,6 +390,12 @@ def _negative() -> Iterator[str]:
         "不能一贴了之，还要配合康复训练。",
         "接诊的病人个个都需要复查。",
         "喝了酒还怕什么感冒，这种想法不对。",
+        "要彻底改善生活习惯。",
+        "术后五年不复发可视为临床治愈。",
+        "药物不能解决所有问题。",
+        "政策即时生效。",
+        "减轻肝脏负担。",
+        "先诊疗后付费政策惠及更多患者。",
     ]
     yield from facts
 
