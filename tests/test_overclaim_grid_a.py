@@ -227,6 +227,7 @@ def _c5() -> Iterator[str]:
     for t, r in itertools.product(times, results):
         yield f"用了{PRODUCTS[0]}，{t}{r}。"
     yield "立竿见影，马上止痛。"
+    yield "所有的患者用了三天就好了。"
     for t, e in itertools.product(["三天", "一周", "两次"], ["有感", "见效"]):
         yield f"{t}{e}。"
     for e in ["秒退", "秒止痒", "秒消肿"]:
@@ -394,6 +395,9 @@ def _negative() -> Iterator[str]:
         "术后五年不复发可视为临床治愈。",
         "药物不能解决所有问题。",
         "政策即时生效。",
+        "有的患者用药后第二天就退烧了。",
+        "部分患者用了三天就好了。",
+        "这类贴剂通常不会留疤。",
         "减轻肝脏负担。",
         "先诊疗后付费政策惠及更多患者。",
     ]

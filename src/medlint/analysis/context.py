@@ -76,6 +76,11 @@ class ContextLexicon(BaseModel):
         description="words that hedge the claim right after them (一般不会上瘾, 通常不留疤): "
         "a hedged claim is a claim no more",
     )
+    hedge_subjects: list[str] = Field(
+        default_factory=list,
+        description="subjects that are only some of the people (有的患者, 少数人): "
+        "anywhere in the claim's scope, the claim is a claim no more",
+    )
     negators_after: list[str] = Field(
         default_factory=list,
         description="phrases that negate a claim when they follow it in its clause",
@@ -234,10 +239,13 @@ class Context:
         count = sum(1 for word, a, _ in scope if a >= window and word in self._negators)
         if count % 2 == 1:
             return True
-        if end is not None and any(
-            word in self._hedges and start - b <= _HEDGE_REACH for word, _, b in scope
+        if end is not None and (
+            any(word in self._hedges and start - b <= _HEDGE_REACH for word, _, b in scope)
+            or self._phrase_before(self.lexicon.hedge_subjects, self._scope_start(start), start)
         ):
-            return True  # 一般不会上瘾: a hedge right before a claim (a span with its end)
+            # a hedge right before a claim (a span with its end), 一般不会上瘾, or a
+            # subject that is only some of them, 有的患者第二天就退烧了
+            return True
         if self._phrase_before(
             self.lexicon.expectation_negators, self.s.clause_start(start), start
         ):
