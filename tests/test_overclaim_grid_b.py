@@ -462,6 +462,64 @@ COLLOQUIAL_NON_CLAIMS = [
 ]
 
 
+# --- who is speaking and in what setting --------------------------------------------------
+# Fresh batches carried the same claims in settings the slot grids above never named: a
+# quote signed with a place and a job ("…"——佛山门店会员 黄姐), a name-and-age label or
+# table row before the result, a neighbour or a stranger as the user, a clinic's banner,
+# and pitches about delay, the wrong clinic, any season or any amount.
+SIGNED = ["——佛山门店会员 黄姐", "——退休教师 周女士", "——宝安 林先生", "——夜班护工 梁阿姨"]
+QUOTED = ["“泡了四十天，怕冷的毛病好了。”", "“连喝两个月，胃胀再没犯过。”",
+          "“贴了一个疗程，腰能直起来了。”"]
+LABELLED = ["何姐，47岁：{cured}", "小邓，31岁：{cured}", "| 罗女士，36岁 | {cured} |",
+            "| 欧阳伯，70岁 | {cured} |"]
+STRANGER = ["一个外卖小哥", "楼上的老哥", "对门嫂子", "一位安娣"]
+SETTING_CLAIMS = [
+    "去年一对夫妇把绣着字的锦旗送到了主任手里。",
+    "不少歌手都是在我们这儿做的牙齿。",
+    "试用的人里，十个里有七个说精神好多了。",
+    "好些老病号把降糖药都减了。",
+    "以前离不开止痛药，现在全停了。",
+    "四十五岁还被当成研究生。",
+    "终于敢素颜出门了。",
+    "别家说要开刀的老人，在我们这里免去了手术。",
+    "多拖一天就少一分希望。",
+    "不是瘦不下来，是没选对方法。",
+    "一年四季都能喝，春夏秋冬不挑时候。",
+    "怎么喝都不会上瘾。",
+    "常喝这个，病毒都不敢靠近。",
+    "排完的病根跟着一起出来了。",
+    "头晕是好转反应，歇一歇就过去了。",
+    "内置太赫兹芯片，睡觉也在理疗。",
+    "出身正骨世家，手法靠得住。",
+    "欧美诊所早就在推荐这种灯。",
+    "不节食、不运动，照样瘦。",
+]
+
+
+def setting_claims() -> list[str]:
+    cured = ["手脚不凉了", "血压稳稳的", "多年的失眠好了", "每天都顺顺畅畅"]
+    signed = [q + s for q, s in itertools.product(QUOTED, SIGNED)]
+    labelled = [shape.format(cured=c) for shape, c in itertools.product(LABELLED, cured)]
+    strangers = [f"{who}用完两瓶，头顶都长满了。" for who in STRANGER]
+    return [*signed, *labelled, *strangers, *SETTING_CLAIMS]
+
+
+def setting_non_claims() -> list[str]:
+    return [
+        "患者何某，47岁，因反复胸痛入院。",
+        "“血压要天天量，药不能自己停。”——心内科医生",
+        "| 分销商 | 299元/套 | 起订三套 |",
+        "很多人吃了几天觉得胃不疼了就停药，这样容易复发。",
+        "我三个月减了六公斤，体脂也降了一点。",
+        "越早就医，治疗效果越好。",
+        "不是所有甲状腺结节都需要手术。",
+        "孕妇也能接种流感疫苗，但要先咨询医生。",
+        "出现皮疹不是好转反应，应立即停药就医。",
+        "【新品上市】量子能量手环 · 经典款",
+        "研究还在进行中，国外医院是否在用尚无定论。",
+    ]
+
+
 GRIDS = {
     "testimonial": (story_claims, story_non_claims),
     "comparison": (comparison_claims, comparison_non_claims),
@@ -471,6 +529,7 @@ GRIDS = {
     "nondrug": (nondrug_claims, nondrug_non_claims),
     "evidence": (evidence_claims, evidence_non_claims),
     "colloquial": (lambda: COLLOQUIAL_CLAIMS, lambda: COLLOQUIAL_NON_CLAIMS),
+    "setting": (setting_claims, setting_non_claims),
 }
 RECALL_FLOOR = 0.95
 
