@@ -233,7 +233,9 @@ def describe(feature: str) -> str:
     """A feature as a reader would name it: a character string, a word class, a signal."""
     kind, _, value = feature.partition(":")
     if kind.startswith("c") and kind[1:].isdigit():
-        return f"「{value.strip('^$')}」" if value.strip("^$") else ""
+        text = value.strip("^$")
+        # a single character or punctuation tells a reader nothing
+        return f"「{text}」" if len(text) >= 2 and text.isalnum() else ""
     if kind in ("lex", "core"):
         return "{" + value + "}"
     if kind == "scope":
