@@ -384,29 +384,30 @@ class _TextIndex:
         self.text = text
         self.present = present
         self.occurrences = _LITERALS.occurrences(text)
-        self.holds: set[int] = set()
-        for word in _MEMBERS.keys() & present:
-            self.holds.update(_MEMBERS[word])
-        self.found = bytearray(len(_SLOT_SETS))
-        for number in self.holds:
-            self.found[number] = 1
-        self._words: dict[int, tuple[frozenset[int], int]] = {}
+        words = present.intersection(_FRAME_IDS)
+        self.holds = set(chain.from_iterable(map(_MEMBERS.__getitem__, words)))
+        self._words: dict[int, frozenset[int]] = {}
+        self._counts: dict[int, int] = {}
         self._sentence: list[int] | None = None
         self._word_masks: dict[int, int] = {}
-        self._masks: dict[int, int] = {}
+        self.masks: dict[int, int] = {}  # see sentences()
         self.key = (len(_SLOT_SETS), len(_LITERALS.index))
-
-    def _count(self, number: int) -> tuple[frozenset[int], int]:
-        found = self._words.get(number)
-        if found is None:
-            words = _SLOT_IDS[number] & self.present
-            occurrences = self.occurrences
-            found = self._words[number] = (words, sum(len(occurrences[w]) for w in words))
-        return found
 
     def words(self, number: int) -> frozenset[int]:
         """The words of slot set ``number`` found in the text."""
-        return self._count(number)[0]
+        words = self._words.get(number)
+        if words is None:
+            words = self._words[number] = _SLOT_IDS[number] & self.present
+        return words
+
+    def count(self, number: int) -> int:
+        """How often the words of slot set ``number`` occur in the text."""
+        count = self._counts.get(number)
+        if count is None:
+            occurrences = self.occurrences
+            count = sum(len(occurrences[w]) for w in self.words(number))
+            self._counts[number] = count
+        return count
 
     def anchor(self, frame: _Compiled) -> int | None:
         """The slot to start from: the one whose words occur least often in the text (a
@@ -415,7 +416,7 @@ class _TextIndex:
         for k, number in enumerate(frame.sets):
             if frame.repeats[k]:
                 continue
-            count = self._count(number)[1]
+            count = self.count(number)
             if fewest is None or count < fewest:
                 best, fewest = k, count
         return best
@@ -423,7 +424,7 @@ class _TextIndex:
     def sentences(self, number: int) -> int:
         """The sentences holding a word of slot set ``number``, as bits (sentence i is
         the text after the i-th sentence mark)."""
-        mask = self._masks.get(number)
+        mask = self.masks.get(number)
         if mask is None:
             sentence = self._sentence
             if sentence is None:
@@ -438,7 +439,7 @@ class _TextIndex:
                         bits |= 1 << sentence[at]
                     word_masks[word] = bits
                 mask |= bits
-            self._masks[number] = mask
+            self.masks[number] = mask
         return mask
 
 
@@ -491,17 +492,18 @@ class FrameGroup:
         if last is not None and last[0] is index:
             return last[1]
         full: list[list[int]] = [[] for _ in self.members]
-        found, by_key, sentences = index.found, self.by_key, index.sentences
-        keys = self.keys.intersection(index.holds)
+        holds, by_key, masks = index.holds, self.by_key, index.masks
+        keys = self.keys.intersection(holds)
         for key in keys:
             for m, n, frame in by_key[key]:
                 slots = frame.sets
-                if not all(map(found.__getitem__, slots)):
+                if not all(map(holds.__contains__, slots)):
                     continue
                 if frame.within and len(slots) > 1:
                     common = -1
                     for number in frame.by_rarity:
-                        common &= sentences(number)
+                        mask = masks.get(number)
+                        common &= index.sentences(number) if mask is None else mask
                         if not common:
                             break
                     if not common:
