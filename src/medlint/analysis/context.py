@@ -251,16 +251,19 @@ class Context:
         With ``overlap`` the phrase may run into the claim (如无 before 无不良反应).
         """
         starts: set[int] | None = None
-        for phrase in phrases:
-            reach = start + len(phrase) - 1 if overlap else start
-            before = self.s.text[first:reach]
-            at = before.find(phrase)
+        longest = max(map(len, phrases), default=1) if overlap else 1
+        before = self.s.text[first : start + longest - 1]  # one slice: each phrase ends by
+        for phrase in phrases:  # ``limit`` in it
+            limit = (start + len(phrase) - 1 if overlap else start) - first
+            if limit <= 0:
+                continue
+            at = before.find(phrase, 0, limit)
             while at >= 0:
                 if starts is None:
                     starts = {a for _, a, _ in self.s.tokens(start)}
                 if first + at in starts or not phrase[0].isalnum():
                     return True
-                at = before.find(phrase, at + 1)
+                at = before.find(phrase, at + 1, limit)
         return False
 
     def debunked(self, start: int, end: int) -> bool:
