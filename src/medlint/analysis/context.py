@@ -31,6 +31,7 @@ _OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of t
 _COPULAS = frozenset(
     {"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"}
 )
+_HEDGE_REACH = 3  # a hedge ends at most this many characters before the claim it hedges
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
@@ -69,6 +70,16 @@ class ContextLexicon(BaseModel):
         default_factory=list,
         description="phrases that tell the reader not to expect what follows in the clause "
         "(不用追求, 别指望): the claim after them is negated",
+    )
+    hedges: list[str] = Field(
+        default_factory=list,
+        description="words that hedge the claim right after them (一般不会上瘾, 通常不留疤): "
+        "a hedged claim is a claim no more",
+    )
+    hedge_subjects: list[str] = Field(
+        default_factory=list,
+        description="subjects that are only some of the people (有的患者, 少数人): "
+        "anywhere in the claim's scope, the claim is a claim no more",
     )
     negators_after: list[str] = Field(
         default_factory=list,
@@ -146,10 +157,12 @@ class ContextLexicon(BaseModel):
 # "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？
 # "you say, praised or not": 你说神不神？ 您说灵不灵？ 你看厉害不厉害？ (the answer is given;
 # 你看要不要换药？ is a real question)
+# 还有它搞不定的便秘吗？ (a cure it cannot reach, asked of the product)
 # Cantonese alike: 边个食完唔话好？ 点会冇效？ 仲使唔使睇医生？ 仲等乜？ 你话神唔神？
 # (点会 over a plain claim doubts it: 点会一日就好？ is a negator's work)
 _RHETORICAL = re.compile(
     r"(?:谁|哪个|哪位|有谁|哪一个|边个|边位|有边个)[^,;:?!。，；：？！]{0,4}?(?:不|没|唔|冇)"
+    r"|(?:还有|仲有)(?:它|佢|这个|呢个|这款)[^,;:?!。，；：？！]{0,4}?(?:不好|不了|不定|不住|不掉|唔掂)的"
     r"|谁会|哪有|哪(?:里)?比得上|仲使|仲(?:等|食|饮|用|睇|去|搽)(?:乜|咩|啲乜)"
     r"|(?:点会|点可能|边会|怎么会|哪会)[^,;:?!。，；：？！]{0,2}?(?:不|没|唔|冇)"
     r"|(?:你说|您说|你看|您看|你瞧|你讲|你话|你讲下|你睇)(?:是|系)?"
@@ -167,6 +180,7 @@ class Context:
         self._predicate_negators = frozenset(lexicon.predicate_negators)
         self._breakers = frozenset(lexicon.negation_breakers)
         self._modals = frozenset(lexicon.modals)
+        self._hedges = frozenset(lexicon.hedges)
 
     def _clause_tokens(self, start: int) -> list[tuple[str, int, int]]:
         """Tokens of the clause holding ``start`` that end at or before it, in order."""
@@ -215,11 +229,22 @@ class Context:
         return scope[-1][1] if scope else start
 
     def negated(self, start: int, end: int | None = None) -> bool:
-        """The claim at [start, end) is negated: an odd number of negators reach it."""
+        """The claim at [start, end) is negated: an odd number of negators reach it.
+
+        A claim given with its ``end`` is also negated by a hedge right before it
+        (一般不会上瘾); a sign or a warning given by ``start`` alone is not.
+        """
         window = start - self.lexicon.negation_window
         scope = self._scope(start)
         count = sum(1 for word, a, _ in scope if a >= window and word in self._negators)
         if count % 2 == 1:
+            return True
+        if end is not None and (
+            any(word in self._hedges and start - b <= _HEDGE_REACH for word, _, b in scope)
+            or self._phrase_before(self.lexicon.hedge_subjects, self._scope_start(start), start)
+        ):
+            # a hedge right before a claim (a span with its end), 一般不会上瘾, or a
+            # subject that is only some of them, 有的患者第二天就退烧了
             return True
         if self._phrase_before(
             self.lexicon.expectation_negators, self.s.clause_start(start), start

@@ -15,6 +15,8 @@ from .patterns import Patterns, Router
 # A use verb recommends the treatment it stands near: within this many characters of
 # the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).
 USE_REACH = 24
+_GLUED_VERBS = frozenset("用吃做打涂喝服贴含喷抹擦泡开买配换加")
+_SALTS = frozenset("钠钾钙镁锌")
 # A title that is about using what it names: 服用异维A酸须知, 布洛芬的正确吃法.
 _TITLE_FRAME = re.compile(
     r"服用|使用|用法|用量|吃法|须知|指南|注意事项|怎么(吃|用|打|做|选)|如何(吃|用|选)|攻略"
@@ -50,6 +52,7 @@ LIST_REACH = 12
 LIST_ITEM = 200
 HEADING = 40
 _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
+_BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_\n]+(\*\*|__)\s*$")
 _LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
@@ -145,9 +148,16 @@ class Article:
         A name must begin where jieba cuts the sentence (许多维生素 holds no 多维生素);
         a short one must end there too (成为快乐 holds no 为快乐).
         """
+        tokens = self.structure.tokens(start)
+        starts = {a for _, a, _ in tokens}
+        # jieba may glue a one-character use verb to a name it does not know (用扎来|普隆,
+        # 做磨骨): the name then begins right after the verb
+        starts |= {a + 1 for word, a, _ in tokens if word[0] in _GLUED_VERBS and len(word) > 1}
         if end - start <= SHORT:
-            return self.structure.on_token_boundaries(start, end)
-        return start in {a for _, a, _ in self.structure.tokens(start)}
+            # a salt jieba glued to the name's end (丙戊酸|钠 cut as 酸钠) ends it too
+            ends = {b for _, _, b in tokens} | {b - 1 for w, _, b in tokens if w[-1] in _SALTS}
+            return start in starts and end in ends
+        return start in starts
 
     def _in_body(self, start: int, end: int) -> bool:
         """The title's name is named again in the body."""
@@ -242,8 +252,9 @@ class Article:
             paragraph = self.structure.paragraph_at(first)
             if not items_only:
                 spans.append(paragraph)  # the statement: its paragraph (另外，…患者也一样)
-            if self.is_heading(paragraph):
-                # a heading (这几类人先别做) covers its section, to the next heading
+            if self.is_heading(paragraph) or self._bold_line(paragraph):
+                # a heading (这几类人先别做, **哪些人不适合？**) covers its section, to the
+                # next heading
                 for section in self.structure.paragraphs[
                     self.structure.paragraph_index(first) + 1 :
                 ]:
@@ -259,6 +270,11 @@ class Article:
                 spans.append((item_first, item_last))
                 index += 1
         return spans
+
+    def _bold_line(self, paragraph: tuple[int, int]) -> bool:
+        """A paragraph that is one bold line (**哪些人不适合？**), a label over what follows."""
+        line = self.document.span(paragraph[0], paragraph[0] + 1)[0]
+        return _BOLD_LINE.match(self.document.source_line(line)) is not None
 
     def is_heading(self, paragraph: tuple[int, int]) -> bool:
         """A short paragraph without closing punctuation: a heading or a label line."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..rules.models import CooccurrenceRule
 from .base import Article, Check, Finding
@@ -34,6 +35,14 @@ _FORWARD_REFERENCE = re.compile(
 _BACK_REFERENCE = re.compile(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
 )
+# A sentence that goes on about the sign before it (这种反应…, 多数在…): the action may
+# follow it.
+_GOES_ON = re.compile(
+    r"\s*((这种|这类|此类|这些|该|此|其)(反应|情况|症状|不良反应)|它(会|多|通常|一般)"
+    r"|多数|大多|通常|一般|往往)"
+)
+# Feeling unwell, the condition of an action: its 不 negates no action (一旦不舒服马上就医).
+_UNWELL = frozenset({"舒服", "适", "对劲", "好受", "得劲"})
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
 # Items of a list (A、B、C) before a sign that inherit the list's role, at most.
@@ -82,9 +91,24 @@ class CooccurrenceCheck(Check):
 
     def _has_action(self, article: Article, first: int, last: int) -> bool:
         return any(
-            not article.context.negated(a)
+            not self._action_negated(article, a)
             for a, _ in self.actions.finditer(article.text, first, last)
         )
+
+    @staticmethod
+    def _action_negated(article: Article, start: int) -> bool:
+        """The action is negated (不必就医); feeling unwell (一旦不舒服马上…) negates nothing."""
+        negated = article.context.negated(start)
+        if not negated:
+            return False
+        window = start - article.lexicon.negation_window
+        tokens = article.structure.tokens(start)
+        unwell = sum(
+            1
+            for (word, a, _), (after, _, b) in pairwise(tokens)
+            if word == "不" and a >= window and b <= start and after in _UNWELL
+        )
+        return unwell % 2 == 0
 
     def _acted_on(self, article: Article, start: int) -> bool:
         """An urgent action stands in the sign's sentence, the next ones, or a list lead-in.
@@ -97,7 +121,10 @@ class CooccurrenceCheck(Check):
         if not sentences:
             return False
         index = article.structure.sentence_index(start)
-        last = sentences[min(index + self.rule.window, len(sentences) - 1)][1]
+        reach = index + self.rule.window
+        if reach < len(sentences) and _GOES_ON.match(article.text, sentences[reach][0]):
+            reach += 1  # 这种反应多在半小时内发生。一旦不舒服马上告诉医生。
+        last = sentences[min(reach, len(sentences) - 1)][1]
         first, end = article.structure.paragraph_at(start)
         if article.text[first:end].rstrip().endswith(CLOSING):
             last = max(sentences[index][1], min(last, end))
