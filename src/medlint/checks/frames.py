@@ -162,6 +162,9 @@ class Frames:
                     self.words.update(slot.words)
                     ids.append(_LITERALS.ids(frozenset(slot.words)))
                 stops = tuple(SENTENCE_MARKS if s.commas else CLAUSE_MARKS for s in variant)
+                sets = tuple(_slot_set(slot_ids, slot.words) for slot_ids, slot in zip(
+                    ids, variant, strict=True
+                ))
                 self.compiled.append(
                     _Compiled(
                         tuple(ids),
@@ -174,21 +177,9 @@ class Frames:
                             for slot in variant
                         ),
                         sum(1 for slot in variant if slot.context),
-                        tuple(_slot_set(slot_ids) for slot_ids in ids),
-                        not any(
-                            SENTENCE_MARKS.intersection(word)
-                            for slot in variant
-                            for word in slot.words
-                        ),
-                        tuple(
-                            dict.fromkeys(
-                                _slot_set(ids[k])
-                                for k in sorted(
-                                    range(len(variant)),
-                                    key=lambda k: _commonness(variant[k].words),
-                                )
-                            )
-                        ),
+                        sets,
+                        not any(_SLOT_MARKED[number] for number in sets),
+                        tuple(dict.fromkeys(sorted(sets, key=_SLOT_COMMONNESS.__getitem__))),
                     )
                 )
         self.lengths = {_LITERALS.index[w]: len(w) for w in self.words}
@@ -200,7 +191,7 @@ class Frames:
         # a word of
         self.by_key: dict[int, list[int]] = {}
         for number, compiled in enumerate(self.compiled):
-            common = [_commonness(words) for words in compiled.words]
+            common = [_SLOT_COMMONNESS[n] for n in compiled.sets]
             key = compiled.sets[common.index(min(common))]
             self.by_key.setdefault(key, []).append(number)
         self.keys = frozenset(self.by_key)
@@ -359,14 +350,18 @@ def _after_spaced_number(text: str, position: int) -> bool:
 _FRAME_IDS: set[int] = set()
 _SLOT_SETS: dict[frozenset[int], int] = {}
 _SLOT_IDS: list[frozenset[int]] = []  # the word ids of each slot set, by number
+_SLOT_COMMONNESS: list[float] = []  # and how common its words are (_commonness)
+_SLOT_MARKED: list[bool] = []  # and whether a word of it holds a sentence mark
 _MEMBERS: dict[int, list[int]] = {}
 
 
-def _slot_set(ids: frozenset[int]) -> int:
+def _slot_set(ids: frozenset[int], words: tuple[str, ...]) -> int:
     """The number of a slot's word set, shared by every frame of every rule."""
     if ids not in _SLOT_SETS:
         _SLOT_SETS[ids] = number = len(_SLOT_SETS)
         _SLOT_IDS.append(ids)
+        _SLOT_COMMONNESS.append(_commonness(words))
+        _SLOT_MARKED.append(any(SENTENCE_MARKS.intersection(word) for word in words))
         for word in ids:
             _MEMBERS.setdefault(word, []).append(number)
     return _SLOT_SETS[ids]
