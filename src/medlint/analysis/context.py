@@ -94,6 +94,11 @@ class ContextLexicon(BaseModel):
         description="phrases that turn their clause into an embedded question (是否, 能不能)",
     )
     debunk_before: list[str] = Field(default_factory=list)
+    own_naming: list[str] = Field(
+        default_factory=list,
+        description="the writer's own naming (我愿称之为): the naming word in it "
+        "(称之为) adopts the claim rather than reports it",
+    )
     debunk_after: list[str] = Field(default_factory=list)
     affirming_frames: list[str] = Field(
         default_factory=list,
@@ -292,7 +297,7 @@ class Context:
         """The sentence warns against the claim (警惕宣称…, …是谣言), or a list does."""
         first, last = self.s.sentence_at(start)
         reach = self._debunk_reach(first, start)
-        if self._phrase_before(self.lexicon.debunk_before, reach, start):
+        if self._phrase_before(self._debunk_words(reach, start), reach, start):
             return True
         after = self.s.text[end:last]
         if any(phrase in after for phrase in self.lexicon.debunk_after):
@@ -302,6 +307,15 @@ class Context:
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
         return self._listed_under_debunking_heading(start)
+
+    def _debunk_words(self, first: int, start: int) -> list[str]:
+        """The debunking words, less those inside the writer's own naming before the
+        claim (我愿称之为…天花板 adopts what 称之为 alone would report)."""
+        before = self.s.text[first:start]
+        owned = [phrase for phrase in self.lexicon.own_naming if phrase in before]
+        if not owned:
+            return self.lexicon.debunk_before
+        return [w for w in self.lexicon.debunk_before if not any(w in o for o in owned)]
 
     def _caveat_after(self, after: str) -> bool:
         """A later clause of the sentence turns the effect into a warning
