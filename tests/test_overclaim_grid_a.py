@@ -264,6 +264,8 @@ def _c5() -> Iterator[str]:
     yield "喝了一个月，眼周的细纹全部抚平。"
     yield "化疗后吃上两天，体力马上回来。"
     yield "三个疗程鼻炎断根。"
+    yield "推拿完当场就能下蹲。"
+    yield "这辈子再也不用为颈椎病发愁。"
 
 
 def _c6() -> Iterator[str]:
@@ -286,6 +288,7 @@ def _c6() -> Iterator[str]:
     yield "贴上一晚，浑身的毛病都跑光了。"
     yield "一瓶在手，百病不用愁。"
     yield "艾灸能把体内的寒湿拔出来。"
+    yield "一盒在家，老胃病不用愁。"
 
 
 def _c11() -> Iterator[str]:
@@ -443,6 +446,8 @@ def _negative() -> Iterator[str]:
         "这种病的五年存活率在七成左右。",
         "皮疹多在几天内消退。",
         "十几年的老胃病，吃了不少药都不见好。",
+        "并不是所有病毒都被疫苗挡住。",
+        "接种后也不代表这辈子都不用再为流感担心。",
         "接种以后也不意味着一辈子不用再发愁。",
     ]
     yield from facts
@@ -454,7 +459,14 @@ NEGATIVE = list(_negative())
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     pack = load_pack([default_rules_dir()])
-    return Linter(pack, {rule.code for rule in pack.rules if rule.category == "overclaim"})
+    return Linter(
+        pack,
+        {
+            rule.code
+            for rule in pack.rules
+            if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
+        },
+    )
 
 
 def _misses(linter: Linter, sentences: list[str]) -> list[str]:
@@ -477,7 +489,14 @@ def test_negative_grid_is_silent(linter):
 
 if __name__ == "__main__":  # pragma: no cover - a look at the holes
     pack = load_pack([default_rules_dir()])
-    lint = Linter(pack, {rule.code for rule in pack.rules if rule.category == "overclaim"})
+    lint = Linter(
+        pack,
+        {
+            rule.code
+            for rule in pack.rules
+            if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
+        },
+    )
     total = missed = 0
     for cat, sents in POSITIVE.items():
         m = _misses(lint, sents)
