@@ -16,6 +16,7 @@ from .base import Check, Finding
 from .cooccurrence import CooccurrenceCheck
 from .coverage import CoverageCheck
 from .forbidden import ForbiddenCheck
+from .frames import FrameGroup
 from .required import RequiredCheck
 from .scorer import ScorerCheck
 
@@ -39,4 +40,14 @@ def compile_rule(rule: Rule, lexicons: Mapping[str, list[str]] | None = None) ->
     return KINDS[type(rule)](rule)
 
 
-__all__ = ["Check", "Finding", "compile_rule"]
+def compile_rules(
+    rules: list[Rule], lexicons: Mapping[str, list[str]] | None = None
+) -> list[Check]:
+    """The checks for ``rules``, in order; their claim frames are matched together (one
+    look per text at which frames of all of them can match)."""
+    checks = [compile_rule(rule, lexicons) for rule in rules]
+    FrameGroup([c.frames for c in checks if isinstance(c, ForbiddenCheck) and c.frames])
+    return checks
+
+
+__all__ = ["Check", "Finding", "compile_rule", "compile_rules"]

@@ -20,13 +20,14 @@ A frame is written as slots separated by spaces::
 
 Every word of every frame goes into the one Aho-Corasick automaton of
 :mod:`medlint.checks.patterns`; a frame is tried only on a text that holds a word of
-each of its slots, and only from the places where its first slot occurs.
+each of its slots in one sentence (a match never crosses a sentence mark), and only
+from the places where its rarest slot occurs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain, product
 
@@ -106,6 +107,12 @@ def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> 
     return slots
 
 
+def _commonness(words: Iterable[str]) -> float:
+    """How likely a text is to hold a word of a slot, roughly: a word of one character
+    (能, 好) turns up far more often than one of two, and that more than a longer one."""
+    return sum(30.0 if len(w) == 1 else 3.0 if len(w) == 2 else 1.0 for w in words)
+
+
 def _variants(slots: list[Slot]) -> list[list[Slot]]:
     """Every way of leaving out optional slots; a left-out slot's gap joins the next."""
     choices = [(True, False) if s.optional else (True,) for s in slots]
@@ -136,6 +143,9 @@ class _Compiled:
     words: tuple[frozenset[str], ...]  # each slot's words, to test a place in the text
     sizes: tuple[tuple[int, ...], ...]  # the lengths of each slot's words, longest first
     lead: int = 0  # leading context slots: the claim starts at this slot
+    sets: tuple[int, ...] = ()  # each slot's word set, numbered (see _slot_set)
+    within: bool = True  # no word holds a sentence mark: a match stays in one sentence
+    by_rarity: tuple[int, ...] = ()  # ``sets`` without repeats, the rarest first (_commonness)
 
 
 class Frames:
@@ -152,6 +162,9 @@ class Frames:
                     self.words.update(slot.words)
                     ids.append(_LITERALS.ids(frozenset(slot.words)))
                 stops = tuple(SENTENCE_MARKS if s.commas else CLAUSE_MARKS for s in variant)
+                sets = tuple(_slot_set(slot_ids, slot.words) for slot_ids, slot in zip(
+                    ids, variant, strict=True
+                ))
                 self.compiled.append(
                     _Compiled(
                         tuple(ids),
@@ -164,22 +177,26 @@ class Frames:
                             for slot in variant
                         ),
                         sum(1 for slot in variant if slot.context),
+                        sets,
+                        not any(_SLOT_MARKED[number] for number in sets),
+                        tuple(dict.fromkeys(sorted(sets, key=_SLOT_COMMONNESS.__getitem__))),
                     )
                 )
         self.lengths = {_LITERALS.index[w]: len(w) for w in self.words}
         self.ids = frozenset(self.lengths)
         _FRAME_IDS.update(self.ids)
-        self.slot_index = [tuple(_slot_set(ids) for ids in f.ids) for f in self.compiled]
-        # each variant filed under one of its slot sets (the one of fewest words): a text
-        # wakes only the variants filed under a slot set it holds a word of
+        self.slot_index = [f.sets for f in self.compiled]
+        # each variant filed under one of its slot sets (the rarest in text, by
+        # _commonness): a text wakes only the variants filed under a slot set it holds
+        # a word of
         self.by_key: dict[int, list[int]] = {}
-        for number, (compiled, slots) in enumerate(
-            zip(self.compiled, self.slot_index, strict=True)
-        ):
-            sizes = [len(ids) for ids in compiled.ids]
-            key = slots[sizes.index(min(sizes))]
+        for number, compiled in enumerate(self.compiled):
+            common = [_SLOT_COMMONNESS[n] for n in compiled.sets]
+            key = compiled.sets[common.index(min(common))]
             self.by_key.setdefault(key, []).append(number)
         self.keys = frozenset(self.by_key)
+        self.group: FrameGroup | None = None  # set by FrameGroup
+        self.member = 0
 
     def __bool__(self) -> bool:
         return bool(self.compiled)
@@ -191,25 +208,18 @@ class Frames:
         present = _LITERALS.present(text)
         if self.ids.isdisjoint(present):
             return
-        found, holds, hits = _found_slot_sets(text, present)
-        keys = self.keys.intersection(holds)
-        if not keys:
-            return
-        woken = [n for key in keys for n in self.by_key[key]]
-        if len(keys) > 1:
-            woken.sort()  # the frames' order
-        occurrences = _LITERALS.occurrences(text)
+        index = _text_index(text, present)
+        group = self.group if self.group is not None else FrameGroup([self])
+        occurrences = index.occurrences
         compiled, slot_index = self.compiled, self.slot_index
-        for number in woken:
+        for number in group.full(index)[self.member]:
             slots = slot_index[number]
-            if not all(map(found.__getitem__, slots)):
-                continue
             frame = compiled[number]
-            anchor = self._anchor(frame, slots, present, occurrences, hits)
+            anchor = index.anchor(frame)
             if anchor is None:  # every slot repeats: run from the first
                 yield from self._from_first(text, frame, present, occurrences)
                 continue
-            for word in hits[slots[anchor]][1]:
+            for word in index.words(slots[anchor]):
                 length = self.lengths[word]
                 for start in occurrences[word]:
                     rights = list(
@@ -246,29 +256,6 @@ class Frames:
                 if any(e == end for _, e, _ in ends):
                     return p
         return first
-
-    def _anchor(
-        self,
-        frame: _Compiled,
-        slots: tuple[int, ...],
-        present: frozenset[int],
-        occurrences: dict[int, list[int]],
-        hits: dict[int, tuple[int, frozenset[int]]],
-    ) -> int | None:
-        """The slot to start from: the one whose words occur least often in the text
-        (a slot that repeats is never the anchor). ``hits``: per slot set, how often its
-        words occur in the text and which do, shared by every frame of every rule."""
-        best, fewest = None, None
-        for k, number in enumerate(slots):
-            if frame.repeats[k]:
-                continue
-            if number not in hits:
-                words = frame.ids[k] & present
-                hits[number] = (sum(len(occurrences[w]) for w in words), words)
-            count = hits[number][0]
-            if fewest is None or count < fewest:
-                best, fewest = k, count
-        return best
 
     def _from_first(
         self,
@@ -362,32 +349,163 @@ def _after_spaced_number(text: str, position: int) -> bool:
 
 _FRAME_IDS: set[int] = set()
 _SLOT_SETS: dict[frozenset[int], int] = {}
+_SLOT_IDS: list[frozenset[int]] = []  # the word ids of each slot set, by number
+_SLOT_COMMONNESS: list[float] = []  # and how common its words are (_commonness)
+_SLOT_MARKED: list[bool] = []  # and whether a word of it holds a sentence mark
 _MEMBERS: dict[int, list[int]] = {}
-_FOUND: list[object] = [None, None, None]
 
 
-def _slot_set(ids: frozenset[int]) -> int:
+def _slot_set(ids: frozenset[int], words: tuple[str, ...]) -> int:
     """The number of a slot's word set, shared by every frame of every rule."""
     if ids not in _SLOT_SETS:
         _SLOT_SETS[ids] = number = len(_SLOT_SETS)
+        _SLOT_IDS.append(ids)
+        _SLOT_COMMONNESS.append(_commonness(words))
+        _SLOT_MARKED.append(any(SENTENCE_MARKS.intersection(word) for word in words))
         for word in ids:
             _MEMBERS.setdefault(word, []).append(number)
     return _SLOT_SETS[ids]
 
 
-def _found_slot_sets(
-    text: str, present: frozenset[int]
-) -> tuple[bytearray, set[int], dict[int, tuple[int, frozenset[int]]]]:
-    """Which slot word sets have a word in ``text``, as flags and as a set of their
-    numbers, and a place for their occurrences (all kept for the last text)."""
-    if _FOUND[0] is text and _FOUND[2] == (len(_SLOT_SETS), len(_LITERALS.index)):
-        return _FOUND[1]  # type: ignore[return-value]
-    found = bytearray(len(_SLOT_SETS))
-    holds: set[int] = set()
-    for word in _MEMBERS.keys() & present:
-        holds.update(_MEMBERS[word])
-    for number in holds:
-        found[number] = 1
-    hits: dict[int, tuple[int, frozenset[int]]] = {}
-    _FOUND[:] = [text, (found, holds, hits), (len(_SLOT_SETS), len(_LITERALS.index))]
-    return found, holds, hits
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(SENTENCE_MARKS))) + "]")
+
+
+class _TextIndex:
+    """What the frames of every rule share about one text: which slot sets have a word
+    in it, which of their words do and how often, and in which sentences (everything
+    but the first found when first asked)."""
+
+    def __init__(self, text: str, present: frozenset[int]) -> None:
+        self.text = text
+        self.present = present
+        self.occurrences = _LITERALS.occurrences(text)
+        words = present.intersection(_FRAME_IDS)
+        self.holds = set(chain.from_iterable(map(_MEMBERS.__getitem__, words)))
+        self._words: dict[int, frozenset[int]] = {}
+        self._counts: dict[int, int] = {}
+        self._sentence: list[int] | None = None
+        self._word_masks: dict[int, int] = {}
+        self.masks: dict[int, int] = {}  # see sentences()
+        self.key = (len(_SLOT_SETS), len(_LITERALS.index))
+
+    def words(self, number: int) -> frozenset[int]:
+        """The words of slot set ``number`` found in the text."""
+        words = self._words.get(number)
+        if words is None:
+            words = self._words[number] = _SLOT_IDS[number] & self.present
+        return words
+
+    def count(self, number: int) -> int:
+        """How often the words of slot set ``number`` occur in the text."""
+        count = self._counts.get(number)
+        if count is None:
+            occurrences = self.occurrences
+            count = sum(len(occurrences[w]) for w in self.words(number))
+            self._counts[number] = count
+        return count
+
+    def anchor(self, frame: _Compiled) -> int | None:
+        """The slot to start from: the one whose words occur least often in the text (a
+        slot that repeats is never the anchor)."""
+        best, fewest = None, None
+        for k, number in enumerate(frame.sets):
+            if frame.repeats[k]:
+                continue
+            count = self.count(number)
+            if fewest is None or count < fewest:
+                best, fewest = k, count
+        return best
+
+    def sentences(self, number: int) -> int:
+        """The sentences holding a word of slot set ``number``, as bits (sentence i is
+        the text after the i-th sentence mark)."""
+        mask = self.masks.get(number)
+        if mask is None:
+            sentence = self._sentence
+            if sentence is None:
+                sentence = self._sentence = _sentence_of(self.text)
+            word_masks, occurrences = self._word_masks, self.occurrences
+            mask = 0
+            for word in self.words(number):
+                bits = word_masks.get(word)
+                if bits is None:
+                    bits = 0
+                    for at in occurrences[word]:
+                        bits |= 1 << sentence[at]
+                    word_masks[word] = bits
+                mask |= bits
+            self.masks[number] = mask
+        return mask
+
+
+def _sentence_of(text: str) -> list[int]:
+    """For each position of ``text``, how many sentence marks stand at or before it."""
+    sentence: list[int] = []
+    done = count = 0
+    for mark in _SENTENCE_MARK.finditer(text):
+        at = mark.start()
+        sentence += [count] * (at - done)
+        done, count = at, count + 1
+    sentence += [count] * (len(text) - done)
+    return sentence
+
+
+_LAST: list[_TextIndex | None] = [None]
+
+
+def _text_index(text: str, present: frozenset[int]) -> _TextIndex:
+    """The index of ``text`` (the last one is kept: every rule checks the same text)."""
+    last = _LAST[0]
+    if last is not None and last.text is text and last.key == (
+        len(_SLOT_SETS), len(_LITERALS.index)
+    ):
+        return last
+    index = _LAST[0] = _TextIndex(text, present)
+    return index
+
+
+class FrameGroup:
+    """The frames of several rules, checked against the same texts: which of their
+    variants a text holds every slot of in one sentence is worked out once per text
+    for all of them. Each variant is filed under its slot set of fewest words."""
+
+    def __init__(self, members: list[Frames]) -> None:
+        self.members = members
+        self.by_key: dict[int, list[tuple[int, int, _Compiled]]] = {}
+        for m, frames in enumerate(members):
+            frames.group, frames.member = self, m
+            for key, numbers in frames.by_key.items():
+                entries = self.by_key.setdefault(key, [])
+                entries.extend((m, n, frames.compiled[n]) for n in numbers)
+        self.keys = frozenset(self.by_key)
+        self._last: tuple[_TextIndex, list[list[int]]] | None = None
+
+    def full(self, index: _TextIndex) -> list[list[int]]:
+        """Per member, the numbers of its variants that can match in the text, in order
+        (the last text's answer is kept)."""
+        last = self._last
+        if last is not None and last[0] is index:
+            return last[1]
+        full: list[list[int]] = [[] for _ in self.members]
+        holds, by_key, masks = index.holds, self.by_key, index.masks
+        keys = self.keys.intersection(holds)
+        for key in keys:
+            for m, n, frame in by_key[key]:
+                slots = frame.sets
+                if not all(map(holds.__contains__, slots)):
+                    continue
+                if frame.within and len(slots) > 1:
+                    common = -1
+                    for number in frame.by_rarity:
+                        mask = masks.get(number)
+                        common &= index.sentences(number) if mask is None else mask
+                        if not common:
+                            break
+                    if not common:
+                        continue
+                full[m].append(n)
+        if len(keys) > 1:
+            for numbers in full:
+                numbers.sort()  # the frames' order
+        self._last = (index, full)
+        return full

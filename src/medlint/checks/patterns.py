@@ -15,6 +15,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Any
 
 from ..analysis.normalize import _table
@@ -357,8 +358,7 @@ class Patterns:
                 active = self._wakes[next(iter(hits))]
             else:
                 woken = set(self._unanchored)
-                for literal in hits:
-                    woken.update(self._wakes[literal])
+                woken.update(chain.from_iterable(map(self._wakes.__getitem__, hits)))
                 active = sorted(woken)
             also = self.also
             if also:  # a pattern whose other required literals are absent cannot match
@@ -445,8 +445,8 @@ class Router:
         if self._last is not None and self._last[0] is text:
             return self._last[1]
         hit = set(self.always)
-        for literal in self.keys.intersection(_LITERALS.present(text)):
-            hit.update(self.index[literal])
+        present = self.keys.intersection(_LITERALS.present(text))
+        hit.update(chain.from_iterable(map(self.index.__getitem__, present)))
         woken = sorted(hit)
         self._last = (text, woken)
         return woken

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.segment import register_words
-from ..checks import compile_rule
+from ..checks import compile_rules
 from ..checks.base import Article, Check, Finding
 from ..checks.names import Names
 from ..checks.patterns import Patterns, Router
@@ -87,7 +87,7 @@ class Linter:
                 return self
             pack, lexicon = self.pack, self.lexicon
             load_literals()
-            checks = [compile_rule(rule, pack.lexicons) for rule in self.rules]
+            checks = compile_rules(self.rules, pack.lexicons)
             topic_patterns: dict[str, Patterns] = {}
             for topic in pack.topics:
                 topic_patterns[topic.id] = Patterns(topic.triggers)
