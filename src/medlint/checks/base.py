@@ -374,7 +374,10 @@ class Article:
         if not at or paragraphs[at][0] != first or self.uses is None:
             return False
         heading = paragraphs[at - 1]
-        return self.is_heading(heading) and self.uses.search(self.text, *heading) is not None
+        if not self.is_heading(heading) or self.uses.search(self.text, *heading) is None:
+            return False
+        # (## 不建议使用的药物 warns, it offers nothing)
+        return self.cautions is None or self.cautions.search(self.text, *heading) is None
 
     @cached_property
     def presentations(self) -> list[Presentation]:

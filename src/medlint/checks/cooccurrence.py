@@ -262,8 +262,9 @@ class CooccurrenceCheck(Check):
         return self.dismissals.search(article.text, sentences[index][0], last) is not None
 
     def _remedied(self, article: Article, start: int) -> bool:
-        """The sign's sentence or the next says a product or a home remedy settles it."""
-        if not self.remedies:
+        """On a page that sells, the sign's sentence or the next says a product or a home
+        remedy settles it (outside sales, 吃了两年阿司匹林再没犯 is a patient's history)."""
+        if not self.remedies or not article.sells:
             return False
         sentences = article.structure.sentences
         index = article.structure.sentence_index(start)

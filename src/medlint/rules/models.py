@@ -413,9 +413,10 @@ class CooccurrenceRule(RuleBase):
     )
     remedies: list[Pattern] = Field(
         default_factory=list,
-        description="in the sign's sentence or the next: a product or home remedy said to "
-        "settle the sign (吃了半年再没犯, 戴上就能平复): the sign is sold as the product's to "
-        "fix and stays one to act on, even told as history or as what a disease does",
+        description="on a page that sells, in the sign's sentence or the next: a product or "
+        "home remedy said to settle the sign (吃了半年再没犯, 戴上就能平复): the sign is "
+        "sold as the product's to fix and stays one to act on, even told as history or as "
+        "what a disease does",
     )
 
     _valid = field_validator(
