@@ -194,3 +194,11 @@ def test_a_sign_a_product_is_sold_to_settle_is_reported_even_as_history():
     assert _urgent(attack) == ["胸口闷痛"]
     told = "# 往事\n\n以前心口痛到冒冷汗，吃了两年药，再也没犯过。"
     assert _urgent(told) == []
+
+
+def test_a_risky_drug_named_under_a_caution_heading_on_a_sales_page_is_not_presented():
+    text = (
+        "# 冬令膏方\n\n每料 HK$1,980，欢迎预订。\n\n## 以下人士不宜服用\n\n"
+        "- 孕妇及哺乳期妇女；\n- 正在服用华法林的人士，请先告知医师。"
+    )
+    assert _urgent(text) == []

@@ -315,6 +315,8 @@ class Article:
         # the cheap pattern checks first; negation and questions need jieba's tokens
         if not (self._used_near(start, end) or self.sells) or self.cautious(start):
             return False
+        if any(first <= start < last for first, last in self.caution_items):
+            return False  # a list item under 以下情况不宜服用： names who must not use it
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False
