@@ -3,7 +3,8 @@
 A selector names rules by code (``MED401``), code prefix (``MED4``, ``MED``), rule name
 (``cure-guarantee``), category (``overclaim``) or ``ALL``. When selectors disagree, the
 more specific one wins (code or name > longer prefix > shorter prefix > category > ALL);
-at equal specificity ``ignore`` wins over ``select``.
+at equal specificity ``ignore`` wins over ``select``. An opt-in rule (``opt_in``: a
+statistical hint) runs only when a selector names it by code or name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Protocol
 from ..violation import Severity, Violation
 
 _PREFIX = re.compile(r"^[A-Z]+[0-9]*$")
+_NAMED = 100
+"""Specificity of a selector that names a rule by code or name."""
 
 
 class RuleLike(Protocol):
@@ -49,7 +52,7 @@ def _specificity(selector: str, rule: RuleLike) -> int | None:
     if selector == rule.category:
         return 1
     if selector == rule.name or selector.upper() == rule.code:
-        return 100
+        return _NAMED
     upper = selector.upper()
     if _PREFIX.match(upper) and rule.code.startswith(upper):
         return 1 + len(upper)
@@ -108,6 +111,8 @@ def resolve(
     overrides = []
     for rule in rules:
         chosen, dropped = _best(select, rule), _best(ignore, rule)
+        if chosen is not None and chosen < _NAMED and getattr(rule, "opt_in", False):
+            chosen = None  # ALL, a category or a prefix never selects an opt-in rule
         if chosen is not None and (dropped is None or chosen > dropped):
             codes.add(rule.code)
         if severity:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from ..analysis.context import ContextLexicon
 from ..checks.names import Names
-from .models import CoverageRule, ForbiddenRule, Lexicon, Rule, RuleFile, Topic
+from .models import CoverageRule, ForbiddenRule, Lexicon, Rule, RuleFile, ScorerRule, Topic
 
 
 class RulesError(Exception):
@@ -184,6 +184,16 @@ def _scope_words(pack: RulePack) -> None:
                     current.extend(w for w in words if w not in current)
 
 
+def _beside(path: Path, name: str, what: str) -> Path:
+    """The file ``name`` in the folder of ``path`` (the rule file); never outside it.
+    It is read when the rule first runs (a missing file is reported then)."""
+    folder = path.parent.resolve()
+    target = (folder / name).resolve()
+    if not target.is_relative_to(folder):
+        raise RulesError(f"{path}: {what}: {name}: outside its folder")
+    return target
+
+
 def load_pack(folders: list[Path]) -> RulePack:
     """Load every ``*.yaml``/``*.yml`` below the folders, in a stable order."""
     pack = RulePack()
@@ -199,6 +209,8 @@ def load_pack(folders: list[Path]) -> RulePack:
             pack.files.append(path)
             for rule in loaded.rules:
                 _claim(seen_codes, rule.code, path, "rule", "code")
+                if isinstance(rule, ScorerRule):
+                    rule.weights_path = str(_beside(path, rule.weights, f"rule {rule.code}"))
                 pack.rules.append(rule)
             for topic in loaded.topics:
                 _claim(seen_topics, topic.id, path, "topic", "id")

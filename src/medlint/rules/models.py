@@ -431,8 +431,23 @@ class CooccurrenceRule(RuleBase):
     )(_check_patterns)
 
 
+class ScorerRule(RuleBase):
+    """A statistical hint: a line a trained model (``weights``, a JSON file beside the
+    rule's YAML) scores as a likely claim. Only lines that hold an unnegated claim-core
+    word are scored (``medlint.analysis.likely``). Off unless selected by code or name."""
+
+    kind: Literal["scorer"]
+    weights: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.json$")
+    """The weights file, in the rule file's folder (no path separators)."""
+    opt_in: bool = True
+    """Run only when a selector names the rule by code or name (never by ALL, a
+    category or a prefix): a hint to review, not a verdict."""
+    weights_path: str = Field(default="", repr=False)
+    """Set by the loader: the weights file, resolved inside the rule file's folder."""
+
+
 Rule = Annotated[
-    ForbiddenRule | RequiredRule | CoverageRule | CooccurrenceRule,
+    ForbiddenRule | RequiredRule | CoverageRule | CooccurrenceRule | ScorerRule,
     Field(discriminator="kind"),
 ]
 

@@ -34,7 +34,8 @@ _COMPILE_LOCK = threading.RLock()
 class Linter:
     """Rules compiled once; :meth:`check_text` and :meth:`check_file` run them.
 
-    ``selection`` says which rules run and at what severity (default: all, as defined);
+    ``selection`` says which rules run and at what severity (default: all but the opt-in
+    ones, as defined);
     a plain set of codes selects those rules at their own severity. The rules are
     compiled when first needed (:meth:`compile`), so a run whose files all come from the
     result cache compiles nothing.
@@ -59,7 +60,12 @@ class Linter:
         self.selection = selection
         assert pack.lexicon is not None
         self.lexicon = pack.lexicon
-        self.rules = [r for r in pack.rules if selection is None or selection.enabled(r.code)]
+        self.rules = [
+            r
+            for r in pack.rules
+            if (selection is None and not getattr(r, "opt_in", False))
+            or (selection is not None and selection.enabled(r.code))
+        ]
         """The selected rules, in the pack's order."""
         self.compiled = False
         _PENDING.add(self)

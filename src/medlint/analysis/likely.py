@@ -1,0 +1,243 @@
+"""Features of a line for the statistical claim hint (``likely-claim``).
+
+A line is scored only when it is *open*: it holds a word of a claim-core word class
+(certainty, cure or relief outcome, hype, speed, absolute safety, a testimony's result,
+a rate...) that no negation, hedge, condition, question or debunking reaches, as
+:class:`~medlint.analysis.context.Context` decides. An open line's features are general:
+character 1-3-grams of its normalised prose, the word classes and scope words it holds,
+the open cores, a question mark, quotes, commercial context (a phone number, a price or
+a commercial word within three lines) and a length bucket. No feature names a string of
+eight characters or more.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .context import Context, ContextLexicon
+from .normalize import normalise
+
+# Word classes whose words carry a claim's core: what a claim asserts, not its topic.
+CORE_CLASSES = (
+    "certainty", "completeness", "permanence", "result-strong", "cure-final",
+    "efficacy-praise", "cure-outcome", "cure-hard", "relief-outcome", "safety-absolute",
+    "instant", "miracle", "superlative", "hype", "cure-complement", "cure-idiom",
+    "safe-result", "appearance-result", "appearance-change", "halt-result", "detox",
+    "refund", "praise-rate", "result-regional", "praise-slang", "result-decisive",
+    "result-vivid", "amazement", "honorific-title", "comparison-emphatic", "belittle",
+    "rate", "proportion", "evidence", "effect", "fear-consequence", "worth-loss",
+    "appearance-doom", "authority-origin", "crowd-many", "secret-knowledge", "replace-verb",
+    "nondrug-claim", "pseudo-cause",
+)
+SCOPE_LISTS = (
+    "negators", "conditionals", "question_words", "debunk_before", "debunk_after",
+    "hearsay", "worry", "caveat_openers", "caveat_risks", "verdicts", "affirming_frames",
+    "expectation_negators", "negators_after", "rhetorical", "list_intro",
+)
+_SKIP_CLASSES = ("segment-", "drug-labels", "scope-quote-pairs", "scope-sentence-ends")
+_PHONE_PRICE = re.compile(r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d")
+_QUOTES = "“”「」\"『』"
+COMMERCE_REACH = 3
+NGRAMS = (1, 2, 3)
+
+
+@dataclass
+class ScoredLine:
+    """One source line of prose: its text, whether it is open, and its features."""
+
+    line: int
+    text: str
+    start: int
+    """Offset in the prose of the line's first character."""
+    end: int
+    cores: list[tuple[int, int, str]] = field(default_factory=list)
+    """Open claim cores: (start, end, class) in the prose."""
+    features: set[str] = field(default_factory=set)
+
+    @property
+    def open(self) -> bool:
+        return bool(self.cores)
+
+
+class LineFeatures:
+    """Computes the gate and the features of every prose line of a document."""
+
+    def __init__(
+        self,
+        lexicons: Mapping[str, Iterable[str]],
+        lexicon: ContextLexicon,
+        extra_cores: Iterable[str] = (),
+    ) -> None:
+        self.classes: dict[str, set[str]] = {}
+        for name, words in lexicons.items():
+            if name.startswith(_SKIP_CLASSES):
+                continue
+            folded = {normalise(w.split("\t")[0]).strip() for w in words if w.strip()}
+            self.classes[name] = {w for w in folded if w}
+        scopes: dict[str, set[str]] = {}
+        for key in SCOPE_LISTS:
+            words = getattr(lexicon, key, []) or []
+            scopes[key] = {normalise(w) for w in words if w and len(w) < 12}
+        self.index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for group, table in (("lex", self.classes), ("scope", scopes)):
+            for name, found in table.items():
+                for word in found:
+                    self.index[word].append((group, name))
+        self.core_words: dict[str, list[str]] = defaultdict(list)
+        for name in (*CORE_CLASSES, *extra_cores):
+            for word in self.classes.get(name, ()):
+                self.core_words[word].append(name)
+        self.longest = max((len(w) for w in self.index), default=1)
+        self.core_longest = max((len(w) for w in self.core_words), default=1)
+        self.commercial = self.classes.get("commercial", set())
+
+    def _hits(self, text: str) -> set[tuple[str, str]]:
+        hits: set[tuple[str, str]] = set()
+        for i in range(len(text)):
+            for j in range(i + 1, min(len(text), i + self.longest) + 1):
+                hits.update(self.index.get(text[i:j], ()))
+        return hits
+
+    def _cores(self, text: str, first: int, last: int) -> list[tuple[int, int, str]]:
+        """Core words in text[first:last], leftmost-longest at each start."""
+        found: list[tuple[int, int, str]] = []
+        for i in range(first, last):
+            for j in range(min(last, i + self.core_longest), i, -1):
+                names = self.core_words.get(text[i:j])
+                if names:
+                    found.extend((i, j, name) for name in names)
+                    break
+        return found
+
+    @staticmethod
+    def _scoped(context: Context, start: int, end: int) -> bool:
+        return (
+            context.negated(start, end)
+            or context.hypothetical(start)
+            or context.question(start)
+            or context.debunked(start, end)
+        )
+
+    def lines(self, prose: str, line_of: list[int], context: Context) -> list[ScoredLine]:
+        """The prose lines of a document (``line_of[i]`` is the source line of prose[i]);
+        ``context`` reads the same prose."""
+        text = context.s.text
+        spans: dict[int, list[int]] = {}
+        for index, char in enumerate(prose):
+            if char != "\n":
+                spans.setdefault(line_of[index], []).append(index)
+        result: list[ScoredLine] = []
+        for number in sorted(spans):
+            indices = spans[number]
+            first, last = indices[0], indices[-1] + 1
+            line_text = "".join(text[i] for i in indices).strip()
+            if not line_text:
+                continue
+            item = ScoredLine(number, line_text, first, last)
+            cores = self._cores(text, first, last)
+            seen: dict[tuple[int, int], bool] = {}
+            for start, end, name in cores:
+                if (start, end) not in seen:
+                    seen[(start, end)] = self._scoped(context, start, end)
+                if not seen[(start, end)]:
+                    item.cores.append((start, end, name))
+                else:
+                    item.features.add(f"scoped:{name}")
+            result.append(item)
+        self._commerce(result)
+        for item in result:
+            if item.open:
+                item.features |= self.features(item)
+        return result
+
+    def _commerce(self, lines: list[ScoredLine]) -> None:
+        marks = [x.line for x in lines
+                 if _PHONE_PRICE.search(x.text) or any(w in x.text for w in self.commercial)]
+        for item in lines:
+            if any(abs(item.line - m) <= COMMERCE_REACH for m in marks):
+                item.features.add("c15")
+
+    def features(self, item: ScoredLine) -> set[str]:
+        feats: set[str] = set()
+        padded = f"^{item.text}$"
+        for n in NGRAMS:
+            for i in range(len(padded) - n + 1):
+                feats.add(f"c{n}:{padded[i:i + n]}")
+        for group, name in self._hits(item.text):
+            feats.add(f"{group}:{name}")
+        for _, _, name in item.cores:
+            feats.add(f"core:{name}")
+        if "?" in item.text:
+            feats.add("q:mark")
+        if any(q in item.text for q in _QUOTES):
+            feats.add("quote")
+        feats.add("len:" + str(min(len(item.text) // 20, 5)))
+        return feats
+
+
+class WeightsError(ValueError):
+    """The weights file is missing a key or holds a value of the wrong kind."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A logistic model over line features: ``bias``, ``threshold`` and feature weights."""
+
+    bias: float
+    threshold: float
+    weights: Mapping[str, float]
+
+    @classmethod
+    def parse(cls, data: object) -> Weights:
+        if not isinstance(data, dict):
+            raise WeightsError("the weights file must hold a JSON object")
+        try:
+            bias = float(data["bias"])
+            threshold = float(data["threshold"])
+            raw = data["weights"]
+        except (KeyError, TypeError, ValueError) as error:
+            raise WeightsError(f"bad or missing key in the weights file: {error}") from None
+        if not 0.0 < threshold < 1.0:
+            raise WeightsError("threshold must lie between 0 and 1")
+        if not isinstance(raw, dict) or not all(
+            isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+            for k, v in raw.items()
+        ):
+            raise WeightsError("weights must map feature names to numbers")
+        return cls(bias, threshold, {k: float(v) for k, v in raw.items()})
+
+    def score(self, features: Iterable[str]) -> float:
+        total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
+
+    def why(self, features: Iterable[str], count: int = 3) -> list[str]:
+        """The features that weighed most for a claim, as a reader would name them."""
+        ranked = sorted(
+            ((self.weights.get(f, 0.0), f) for f in features), key=lambda p: (-p[0], p[1])
+        )
+        shown: list[str] = []
+        for weight, name in ranked:
+            if weight <= 0 or len(shown) == count:
+                break
+            label = describe(name)
+            if label and label not in shown:
+                shown.append(label)
+        return shown
+
+
+def describe(feature: str) -> str:
+    """A feature as a reader would name it: a character string, a word class, a signal."""
+    kind, _, value = feature.partition(":")
+    if kind.startswith("c") and kind[1:].isdigit():
+        text = value.strip("^$")
+        # a single character or punctuation tells a reader nothing
+        return f"「{text}」" if len(text) >= 2 and text.isalnum() else ""
+    if kind in ("lex", "core"):
+        return "{" + value + "}"
+    if kind == "scope":
+        return ""
+    return {"c15": "commercial context", "quote": "quotation", "q": "question mark"}.get(kind, "")

@@ -1,0 +1,73 @@
+"""The ``scorer`` rule kind: a statistical hint on lines that read like a claim.
+
+Only lines that hold a claim-core word no negation, hedge, condition, question or
+debunking reaches are scored (:mod:`medlint.analysis.likely`); a line scoring at or above
+the threshold of the rule's weights is reported over its whole prose, with the features
+that weighed most. The weights load when the rule first runs, so a run that does not
+select the rule never reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+
+from ..analysis.likely import LineFeatures, Weights, WeightsError
+from ..rules.models import ScorerRule
+from .base import Article, Check, Finding
+
+
+class ScorerCheck(Check):
+    rule: ScorerRule
+
+    def __init__(self, rule: ScorerRule, lexicons: Mapping[str, list[str]] | None = None):
+        super().__init__(rule)
+        self.lexicons = lexicons or {}
+        self._built: LineFeatures | None = None
+
+    @cached_property
+    def weights(self) -> Weights:
+        return load_weights(Path(self.rule.weights_path))
+
+    def run(self, article: Article) -> list[Finding]:
+        weights = self.weights
+        features = self._features(article)
+        document = article.document
+        line_of = [document.location(o)[0] for o in document.offsets]
+        findings = []
+        for item in features.lines(document.prose, line_of, article.context):
+            if not item.open:
+                continue
+            score = weights.score(item.features)
+            if score < weights.threshold:
+                continue
+            start, end = item.start, item.end
+            while start < end and article.text[start].isspace():
+                start += 1
+            while end > start and article.text[end - 1].isspace():
+                end -= 1
+            why = "、".join(weights.why(item.features))
+            detail = f"得分 {score:.2f}" + (f"，主要依据 {why}" if why else "")
+            findings.append(Finding(self.rule, start, end, detail=detail))
+        return findings
+
+    def _features(self, article: Article) -> LineFeatures:
+        if self._built is None:
+            self._built = LineFeatures(self.lexicons, article.lexicon)
+        return self._built
+
+
+def load_weights(path: Path) -> Weights:
+    """The weights in ``path``; raises :class:`RulesError` with a one-line reason."""
+    from ..rules.loader import RulesError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise RulesError(f"{path}: cannot read the weights: {error}") from None
+    try:
+        return Weights.parse(data)
+    except WeightsError as error:
+        raise RulesError(f"{path}: {error}") from None
