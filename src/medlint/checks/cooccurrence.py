@@ -62,7 +62,9 @@ _PAST = re.compile(
 # The experiential 过 right after a sign (抽搐过一次, 晕倒过的人) tells that it happened
 # once, unless the sentence places it in the last days (最近晕倒过两次).
 _EXPERIENCED = re.compile(r"过(?=[一两二三四五六七八九十几好多]?[次回遍]|的|[，,。；;！!？?\s]|$)")
-_RECENT = re.compile(r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚")
+_RECENT = re.compile(
+    r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚"
+)
 # Back from the past to the present: 上次…，这次又…; 那年…，现在…
 _NOW = re.compile(r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家")
 _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
@@ -290,10 +292,8 @@ class CooccurrenceCheck(Check):
         index = article.structure.sentence_index(start)
         first, last = article.structure.sentences[index]
         before = article.structure.sentences[index - 1][0] if index else first
-        past = None
-        for past in _PAST.finditer(text, max(before, paragraph_start), start):
-            pass
-        if past is None or _NOW.search(text, past.end(), start):
+        pasts = list(_PAST.finditer(text, max(before, paragraph_start), start))
+        if not pasts or _NOW.search(text, pasts[-1].end(), start):
             return False  # (上次…，这次又胸闷了: back to the present)
         sentence = text[first:last].rstrip()
         return not (_CONDITION.search(sentence) or _ASKED.search(sentence))
