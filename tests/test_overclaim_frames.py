@@ -13,7 +13,11 @@ from medlint.rules import default_rules_dir, load_pack
 from medlint.run.engine import Linter
 
 PACK = load_pack([default_rules_dir()])
-OVERCLAIM = {rule.code for rule in PACK.rules if rule.category == "overclaim"}
+OVERCLAIM = {
+    rule.code
+    for rule in PACK.rules
+    if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
+}
 MARK = re.compile(r"<mark>(.*?)</mark>")
 # the general word classes of claims: every one of them must carry examples
 CLAIM_LEXICONS = {"claims", "scopes", "regional", "ailments", "people", "comparison", "evidence"}

@@ -12,7 +12,11 @@ from medlint.rules import default_rules_dir, load_pack
 from medlint.run.engine import Linter
 
 PACK = load_pack([default_rules_dir()])
-OVERCLAIM = {rule.code for rule in PACK.rules if rule.category == "overclaim"}
+OVERCLAIM = {
+    rule.code
+    for rule in PACK.rules
+    if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
+}
 
 
 @pytest.fixture(scope="module")

@@ -251,6 +251,22 @@ def _c5() -> Iterator[str]:
     yield "一针下去，皱纹当场抹平。"
     yield "一贴見效，即刻唔痛。"
     yield "食咗即晚見效。"
+    # a normal activity back at once, a dose finished, a figure shrinking, a floor of loss
+    for when, act in itertools.product(
+        ["当晚就能", "当场就能", "第二天就能"], ["睡个整觉", "弯腰", "爬楼梯", "举过头顶"]
+    ):
+        yield f"做完一次，{when}{act}。"
+    yield "一瓶喝完肚子就消停了。"
+    yield "两盒吃完夜里不用起夜。"
+    yield "打一次，小腿直接细了两厘米。"
+    yield "一周四斤起步。"
+    yield "种好以后，一辈子不用再发愁。"
+    yield "喝了一个月，眼周的细纹全部抚平。"
+    yield "化疗后吃上两天，体力马上回来。"
+    yield "三个疗程鼻炎断根。"
+    yield "推拿完当场就能下蹲。"
+    yield "搽咗兩個禮拜，啲痘都冇晒。"
+    yield "这辈子再也不用为颈椎病发愁。"
 
 
 def _c6() -> Iterator[str]:
@@ -270,6 +286,10 @@ def _c6() -> Iterator[str]:
     yield "被誉为鼻炎克星的神奇药膏。"
     yield "一副药下去，百病全消。"
     yield "这个老方子能治上百种病。"
+    yield "贴上一晚，浑身的毛病都跑光了。"
+    yield "一瓶在手，百病不用愁。"
+    yield "艾灸能把体内的寒湿拔出来。"
+    yield "一盒在家，老胃病不用愁。"
 
 
 def _c11() -> Iterator[str]:
@@ -290,6 +310,8 @@ def _c11() -> Iterator[str]:
     yield "不瘦不收钱。"
     yield "签合同保证效果，没效果全退。"
     yield "三个疗程没好转，费用全免。"
+    yield "一个疗程戒不掉全额退。"
+    yield "两个月减不下来全额退款。"
 
 
 POSITIVE = {
@@ -415,6 +437,19 @@ def _negative() -> Iterator[str]:
         "这类贴剂通常不会留疤。",
         "减轻肝脏负担。",
         "先诊疗后付费政策惠及更多患者。",
+        "术后一般一周左右就能回去上班。",
+        "多数人打完疫苗当晚就能正常洗澡。",
+        "病根没找到之前，别急着吃药。",
+        "有的商家会说这是特效药，其实并无依据。",
+        "这并不是什么神药，只是普通的止痛片。",
+        "约八成患者的症状在两周内明显缓解。",
+        "十个里有一个会出现轻微头晕。",
+        "这种病的五年存活率在七成左右。",
+        "皮疹多在几天内消退。",
+        "十几年的老胃病，吃了不少药都不见好。",
+        "并不是所有病毒都被疫苗挡住。",
+        "接种后也不代表这辈子都不用再为流感担心。",
+        "接种以后也不意味着一辈子不用再发愁。",
     ]
     yield from facts
 
@@ -425,7 +460,14 @@ NEGATIVE = list(_negative())
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     pack = load_pack([default_rules_dir()])
-    return Linter(pack, {rule.code for rule in pack.rules if rule.category == "overclaim"})
+    return Linter(
+        pack,
+        {
+            rule.code
+            for rule in pack.rules
+            if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
+        },
+    )
 
 
 def _misses(linter: Linter, sentences: list[str]) -> list[str]:
@@ -448,7 +490,14 @@ def test_negative_grid_is_silent(linter):
 
 if __name__ == "__main__":  # pragma: no cover - a look at the holes
     pack = load_pack([default_rules_dir()])
-    lint = Linter(pack, {rule.code for rule in pack.rules if rule.category == "overclaim"})
+    lint = Linter(
+        pack,
+        {
+            rule.code
+            for rule in pack.rules
+            if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
+        },
+    )
     total = missed = 0
     for cat, sents in POSITIVE.items():
         m = _misses(lint, sents)

@@ -94,6 +94,21 @@ class ContextLexicon(BaseModel):
         description="phrases that turn their clause into an embedded question (是否, 能不能)",
     )
     debunk_before: list[str] = Field(default_factory=list)
+    correction_openers: list[str] = Field(
+        default_factory=list,
+        description="words opening a clause that gives the writer's own answer after a "
+        "belief it corrects (很多人以为…，其实…): debunking words before it stop there",
+    )
+    negating_phrases: list[str] = Field(
+        default_factory=list,
+        description="negations the segmenter does not cut into a negator token "
+        "(可不是什么): one before the claim in its clause negates it",
+    )
+    own_naming: list[str] = Field(
+        default_factory=list,
+        description="the writer's own naming (我愿称之为): the naming word in it "
+        "(称之为) adopts the claim rather than reports it",
+    )
     debunk_after: list[str] = Field(default_factory=list)
     affirming_frames: list[str] = Field(
         default_factory=list,
@@ -247,9 +262,13 @@ class Context:
             # subject that is only some of them, 有的患者第二天就退烧了
             return True
         if self._phrase_before(
-            self.lexicon.expectation_negators, self.s.clause_start(start), start
+            [*self.lexicon.expectation_negators, *self.lexicon.negating_phrases],
+            self.s.clause_start(start),
+            start,
         ):
-            return True  # 不用追求一个月瘦二十斤: the reader is told not to expect it
+            # 不用追求一个月瘦二十斤: the reader is told not to expect it;
+            # 可不是什么神药: a negation the segmenter keeps whole
+            return True
         return end is not None and self._negated_after(end)
 
     def _negated_after(self, end: int) -> bool:
@@ -292,7 +311,7 @@ class Context:
         """The sentence warns against the claim (警惕宣称…, …是谣言), or a list does."""
         first, last = self.s.sentence_at(start)
         reach = self._debunk_reach(first, start)
-        if self._phrase_before(self.lexicon.debunk_before, reach, start):
+        if self._phrase_before(self._debunk_words(reach, start), reach, start):
             return True
         after = self.s.text[end:last]
         if any(phrase in after for phrase in self.lexicon.debunk_after):
@@ -302,6 +321,15 @@ class Context:
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
         return self._listed_under_debunking_heading(start)
+
+    def _debunk_words(self, first: int, start: int) -> list[str]:
+        """The debunking words, less those inside the writer's own naming before the
+        claim (我愿称之为…天花板 adopts what 称之为 alone would report)."""
+        before = self.s.text[first:start]
+        owned = [phrase for phrase in self.lexicon.own_naming if phrase in before]
+        if not owned:
+            return self.lexicon.debunk_before
+        return [w for w in self.lexicon.debunk_before if not any(w in o for o in owned)]
 
     def _caveat_after(self, after: str) -> bool:
         """A later clause of the sentence turns the effect into a warning
@@ -334,7 +362,8 @@ class Context:
 
         An earlier clause that is a worried question (担心是智商税吗，) or that closes on
         its own verdict (纯属谣言，) is done with: its debunking word judges what came
-        before it, and the claim after it stands."""
+        before it, and the claim after it stands. So is a belief the writer then
+        corrects (很多人以为是年纪大了，其实…): the correction is the writer's own."""
         text = self.s.text
         reach = first
         for at in range(first, start):
@@ -342,7 +371,8 @@ class Context:
                 continue
             clause = text[reach:at].rstrip(_PARTICLES + " ")
             if (
-                clause.endswith(("吗", "呢"))
+                text[at + 1 : start].lstrip().startswith(tuple(self.lexicon.correction_openers))
+                or clause.endswith(("吗", "呢"))
                 or any(word in clause for word in self.lexicon.worry)
                 or clause.endswith(tuple(self.lexicon.debunk_headings))
                 or clause.endswith(tuple(self.lexicon.debunk_after))
