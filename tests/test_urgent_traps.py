@@ -169,3 +169,36 @@ def test_a_sign_happening_now_without_an_action_is_reported(text):
 def test_feeling_unwell_does_not_negate_the_action_after_it():
     assert _urgent("# 注射\n\n少数人会出现胸闷。一旦不舒服马上告诉医生。") == []
     assert _urgent("# 注射\n\n少数人会出现胸闷。不要马上就医。") == ["胸闷"]
+
+
+# a sign that does not ease is the condition of the action; a sign once had; a consequence
+# that advice prevents
+CONDITION_TRAPS = [
+    "# 低血糖\n\n出现心慌、手抖、意识模糊时先吃糖，仍不缓解请马上拨打120。",
+    "# 退烧\n\n孩子高热不退，马上去医院。",
+    "# 起立\n\n久蹲后慢慢起身，免得眼前发黑晕倒。",
+    "# 往事\n\n表妹两年前中暑晕倒，之后夏天都很小心。",
+    "# 家里\n\n弟弟抽搐过一次，全家至今记得。",
+]
+
+
+@pytest.mark.parametrize("text", CONDITION_TRAPS)
+def test_a_condition_a_past_sign_or_a_prevented_one_is_not_reported(text):
+    assert _urgent(text) == []
+
+
+def test_a_sign_a_product_is_sold_to_settle_is_reported_even_as_history():
+    sold = "# 护膝\n\n以前心口痛到冒冷汗，戴了三个月再没犯。今日特惠价 199 元。"
+    assert _urgent(sold) == ["心口痛"]
+    attack = "# 足贴\n\n就算发作时胸口闷痛，贴上十分钟就能平复。团购价 49 元。"
+    assert _urgent(attack) == ["胸口闷痛"]
+    told = "# 往事\n\n以前心口痛到冒冷汗，吃了两年药，再也没犯过。"
+    assert _urgent(told) == []
+
+
+def test_a_risky_drug_named_under_a_caution_heading_on_a_sales_page_is_not_presented():
+    text = (
+        "# 冬令膏方\n\n每料 HK$1,980，欢迎预订。\n\n## 以下人士不宜服用\n\n"
+        "- 孕妇及哺乳期妇女；\n- 正在服用华法林的人士，请先告知医师。"
+    )
+    assert _urgent(text) == []

@@ -15,12 +15,18 @@ from .patterns import Patterns, Router
 # A use verb recommends the treatment it stands near: within this many characters of
 # the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).
 USE_REACH = 24
+# The title's name may be named again in the body by its last characters, at least these.
+NAME_TAIL = 3
 _GLUED_VERBS = frozenset("用吃做打涂喝服贴含喷抹擦泡开买配换加")
 _SALTS = frozenset("钠钾钙镁锌")
 # A title that is about using what it names: 服用异维A酸须知, 布洛芬的正确吃法.
 _TITLE_FRAME = re.compile(
     r"服用|使用|用法|用量|吃法|须知|指南|注意事项|怎么(吃|用|打|做|选)|如何(吃|用|选)|攻略"
     r"|副作用|不良反应|功效|疗效|作用|适应症|全解|详解|知多少|能治|治疗|介绍|了解一下"
+    # a user's report on it: 测评, 亲测, 真实感受, 使用心得, 打卡第30天
+    r"|测评|评测|亲测|实测|真实感受|使用感受|使用心得|心得|开箱|打卡|用后感|体验记录"
+    # offered for sale or to agents: 诚招代理, 新品上市, 限时特惠, 火热预订
+    r"|代理|招商|加盟|新品|上市|团购|特惠|促销|预订|预售|秒杀|抢购|限时|包邮"
 )
 # A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
 _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
@@ -36,10 +42,12 @@ _PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购
 # products it names are presented wherever the body names them (the same exclusions apply).
 _SALES = re.compile(
     r"立即购买|立即抢购|加入购物车|下单|到手价|会场价|现场价|团购价|活动价|体验价"
-    r"|原价\s*(?:hk\$|nt\$|mop\$|us\$|\$|港币|港元|新台币|澳门元)?\s*[0-9一二两三四五六七八九十]|只要[0-9]+元|私聊我|私信我|买[一二两三四五]送[一二两三]"
+    r"|原价\s*(?:hk\$|nt\$|mop\$|us\$|\$|港币|港元|新台币|澳门元)?\s*[0-9一二两三四五六七八九十]|只要[0-9]+元|私聊我|私信我|买[一二两三四五][盒瓶袋件罐套]?送[一二两三]"
     r"|学生价|新客价|首次体验价|限时价|特惠价|[0-9]+元起|分[0-9一二两三四五六十]+期[^，。,]{0,3}(付款|免息|0利息|零利息)|名额只剩|仅剩[0-9]+个?名额"
-    r"|开团|拼团|拼单"
-    r"|[0-9]+(\.[0-9]+)?元\s*/\s*[盒瓶袋罐台支次]"
+    r"|开团|拼团|拼单|零售价|拿货价|批发价|代理价|出厂价|货到付款|包邮|免邮"
+    r"|[0-9]+(\.[0-9]+)?元\s*/\s*[盒瓶袋罐台支次条件套副个贴]"
+    # a price in another currency: RM688, S$98, HK$380
+    r"|(?<![A-Za-z])(rm|s\$|sgd|hk\$|nt\$|mop\$|us\$|myr)\s*[0-9]"
 )
 _SECTION_HEADING = re.compile(
     r"(?:^|\n)(用法用量|用法与用量|食用方法|服用方法|使用方法|手术流程|治疗流程|验配流程"
@@ -160,11 +168,16 @@ class Article:
         return start in starts
 
     def _in_body(self, start: int, end: int) -> bool:
-        """The title's name is named again in the body."""
+        """The title's name is named again in the body, whole or by its last characters
+        (破壁灵芝孢子粉 then 孢子粉, 某某免疫细胞疗法 then 免疫细胞疗法)."""
         title_end = self.title_end()
-        return title_end >= len(self.text.rstrip()) or self.text.find(
-            self.text[start:end], title_end
-        ) >= 0
+        if title_end >= len(self.text.rstrip()):
+            return True
+        name = self.text[start:end]
+        return any(
+            self.text.find(name[cut:], title_end) >= 0
+            for cut in range(max(1, len(name) - NAME_TAIL + 1))
+        )
 
     def _title_presents(self, start: int, end: int) -> bool:
         """The title presents what it is about: the name alone (# 布洛芬), or the name
@@ -306,6 +319,8 @@ class Article:
         # the cheap pattern checks first; negation and questions need jieba's tokens
         if not (self._used_near(start, end) or self.sells) or self.cautious(start):
             return False
+        if any(first <= start < last for first, last in self.caution_items):
+            return False  # a list item under 以下情况不宜服用： names who must not use it
         first, last = self.structure.sentence_at(start)
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False
@@ -344,6 +359,8 @@ class Article:
         near = max(first, start - USE_REACH), min(last, end + USE_REACH)
         if self.uses.search(self.text, *near) is not None:
             return True
+        if self._under_use_heading(first):
+            return True
         if last - end > USE_REACH // 2:
             return False
         index = self.structure.sentence_index(start) + 1
@@ -354,6 +371,19 @@ class Article:
             return False
         reach = min(following_end, following + USE_REACH // 2)
         return self.uses.search(self.text, following, reach) is not None
+
+    def _under_use_heading(self, first: int) -> bool:
+        """The sentence opens the paragraph right under a heading that offers what it
+        lists (## 擅长, ## 特色项目)."""
+        at = self.structure.paragraph_index(first)
+        paragraphs = self.structure.paragraphs
+        if not at or paragraphs[at][0] != first or self.uses is None:
+            return False
+        heading = paragraphs[at - 1]
+        if not self.is_heading(heading) or self.uses.search(self.text, *heading) is None:
+            return False
+        # (## 不建议使用的药物 warns, it offers nothing)
+        return self.cautions is None or self.cautions.search(self.text, *heading) is None
 
     @cached_property
     def presentations(self) -> list[Presentation]:

@@ -41,8 +41,13 @@ _GOES_ON = re.compile(
     r"\s*((这种|这类|此类|这些|该|此|其)(反应|情况|症状|不良反应)|它(会|多|通常|一般)"
     r"|多数|大多|通常|一般|往往)"
 )
-# Feeling unwell, the condition of an action: its 不 negates no action (一旦不舒服马上就医).
-_UNWELL = frozenset({"舒服", "适", "对劲", "好受", "得劲"})
+# Feeling unwell, or a sign that does not ease, is the condition of an action: its negator
+# negates no action (一旦不舒服马上就医, 高烧不退马上去医院, 仍无法缓解请立即就医).
+_UNWELL = frozenset(
+    {"舒服", "适", "对劲", "好受", "得劲", "缓解", "好转", "减轻", "改善", "消退", "退",
+     "退烧", "见效", "管用", "起效", "见好", "止住", "消失", "停止"}
+)
+_CONDITION_NEGATORS = frozenset({"不", "没", "没有", "未", "无法", "不能", "难以", "未能", "仍未"})
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
 # Items of a list (A、B、C) before a sign that inherit the list's role, at most.
@@ -51,9 +56,17 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 # A sentence that tells the past (刚得病那几年…; 十年前那次…): the signs in it and in
 # the next sentence of its paragraph are history.
 _PAST = re.compile(
-    r"(那几年|那些年|那年|当年|那次|那一次|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
-    r"|[0-9一二三四五六七八九十几多]+年前)"
+    r"(那几年|那些年|那年|当年|那次|那一次|上次|上一次|上回|那回|前些年|前几年|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
+    r"|[0-9一二两三四五六七八九十几多]+年前)"
 )
+# The experiential 过 right after a sign (抽搐过一次, 晕倒过的人) tells that it happened
+# once, unless the sentence places it in the last days (最近晕倒过两次).
+_EXPERIENCED = re.compile(r"过(?=[一两二三四五六七八九十几好多]?[次回遍]|的|[，,。；;！!？?\s]|$)")
+_RECENT = re.compile(
+    r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚"
+)
+# Back from the past to the present: 上次…，这次又…; 那年…，现在…
+_NOW = re.compile(r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家")
 _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # A sentence that names what the sentence before it answered (要去，马上去急诊。这可能是
 # 热性惊厥…): the action before covers the sign it explains.
@@ -77,6 +90,7 @@ class CooccurrenceCheck(Check):
         self.not_after = Patterns(rule.not_after)
         self.not_in_sentence = Patterns(rule.not_in_sentence)
         self.dismissals = Patterns(rule.dismissals)
+        self.remedies = Patterns(rule.remedies)
 
     def words(self) -> list[str]:
         return self.signs.literals + self.actions.literals + self.exceptions.literals
@@ -97,7 +111,8 @@ class CooccurrenceCheck(Check):
 
     @staticmethod
     def _action_negated(article: Article, start: int) -> bool:
-        """The action is negated (不必就医); feeling unwell (一旦不舒服马上…) negates nothing."""
+        """The action is negated (不必就医); feeling unwell or a sign that does not ease
+        (一旦不舒服马上…, 仍不缓解请…) negates nothing."""
         negated = article.context.negated(start)
         if not negated:
             return False
@@ -106,7 +121,7 @@ class CooccurrenceCheck(Check):
         unwell = sum(
             1
             for (word, a, _), (after, _, b) in pairwise(tokens)
-            if word == "不" and a >= window and b <= start and after in _UNWELL
+            if word in _CONDITION_NEGATORS and a >= window and b <= start and after in _UNWELL
         )
         return unwell % 2 == 0
 
@@ -215,8 +230,14 @@ class CooccurrenceCheck(Check):
         if article.is_heading(paragraph):
             return True
         text = article.text
+        if self._remedied(article, start):
+            return False  # 以前胸口疼，喝了半年再没犯: sold as the product's to fix
         if self._past(article, start, paragraph[0]) or self._denied(article, start):
             return True
+        if _EXPERIENCED.match(text, end):
+            sentence_start = article.structure.sentence_at(start)[0]
+            if not _RECENT.search(text, sentence_start, start):
+                return True  # 小时候抽搐过一次
         clause = max(article.structure.clause_start(start), start - ROLE_REACH)
         for _ in range(LIST_ITEMS):
             # a later item of a list (胸痛、呼吸困难和咯血) shares the first item's role
@@ -244,6 +265,16 @@ class CooccurrenceCheck(Check):
         last = sentences[min(index + 1, len(sentences) - 1)][1]
         return self.dismissals.search(article.text, sentences[index][0], last) is not None
 
+    def _remedied(self, article: Article, start: int) -> bool:
+        """On a page that sells, the sign's sentence or the next says a product or a home
+        remedy settles it (outside sales, 吃了两年阿司匹林再没犯 is a patient's history)."""
+        if not self.remedies or not article.sells:
+            return False
+        sentences = article.structure.sentences
+        index = article.structure.sentence_index(start)
+        last = sentences[min(index + 1, len(sentences) - 1)][1]
+        return self.remedies.search(article.text, sentences[index][0], last) is not None
+
     def _denied(self, article: Article, start: int) -> bool:
         """The sign is asked about and the answer denies it (会胸闷吗？一般不会。)."""
         sentences = article.structure.sentences
@@ -261,8 +292,9 @@ class CooccurrenceCheck(Check):
         index = article.structure.sentence_index(start)
         first, last = article.structure.sentences[index]
         before = article.structure.sentences[index - 1][0] if index else first
-        if not _PAST.search(text, max(before, paragraph_start), start):
-            return False
+        pasts = list(_PAST.finditer(text, max(before, paragraph_start), start))
+        if not pasts or _NOW.search(text, pasts[-1].end(), start):
+            return False  # (上次…，这次又胸闷了: back to the present)
         sentence = text[first:last].rstrip()
         return not (_CONDITION.search(sentence) or _ASKED.search(sentence))
 

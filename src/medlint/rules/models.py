@@ -411,6 +411,13 @@ class CooccurrenceRule(RuleBase):
         description="in the sign's sentence or the next: wording that waves a sign away "
         "(排毒反应, 熬过去就好): the sign stays one to act on, whatever calls it expected",
     )
+    remedies: list[Pattern] = Field(
+        default_factory=list,
+        description="on a page that sells, in the sign's sentence or the next: a product or "
+        "home remedy said to settle the sign (吃了半年再没犯, 戴上就能平复): the sign is "
+        "sold as the product's to fix and stays one to act on, even told as history or as "
+        "what a disease does",
+    )
 
     _valid = field_validator(
         "signs",
@@ -420,6 +427,7 @@ class CooccurrenceRule(RuleBase):
         "not_after",
         "not_in_sentence",
         "dismissals",
+        "remedies",
     )(_check_patterns)
 
 
