@@ -469,8 +469,8 @@ class Context:
 
     def _speaker_label(self, lead: str) -> bool:
         """The paragraph opens with a speaker and a colon or a dash (店员：“…”, 王阿姨说：“…”,
-        顾客嫌贵——“…”), as in a script or a chat: the quote is that speaker's own pitch or story. Hearsay
-        (有人说：, 网传：) is reported, not spoken."""
+        顾客嫌贵——“…”), as in a script or a chat: the quote is that speaker's own pitch or
+        story. Hearsay (有人说：, 网传：) is reported, not spoken."""
         if len(lead) > _SPEAKER or not lead.endswith(("：", ":", "——")):
             return False
         words = (*self.lexicon.hearsay, *self.lexicon.debunk_before)
