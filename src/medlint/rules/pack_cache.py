@@ -195,7 +195,7 @@ def _restore(document: dict[str, Any]) -> RulePack:
                for name in document["files"]],
         lexicons=_build(dict[str, list[str]], document["lexicons"]),
     )
-    # the treatment name index (~30 ms) is built when first read, by the first linter
+    # the treatment name index (~50 ms) is built when first read, by the first linter
     # compiled: a run whose files all come from the result cache needs none
     pack.names_from_lexicons = bool(document["names"])
     return pack
