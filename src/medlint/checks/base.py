@@ -49,6 +49,7 @@ _SALES = re.compile(
     # a shop listing and its reviews (旗舰店, 宝贝评价, 问大家, 已拼 10万+ 件), and offers in
     # other words (拍三送一, 第二盒半价, 推文专属价)
     r"|旗舰店|宝贝评价|商品评价|问大家|买家秀|回头客|已拼\s*[0-9]|已售\s*[0-9]|月销\s*[0-9]"
+    r"|(天猫|京东|抖音|快手)(超市|自营|小店)|小黄车"
     r"|(拍|订|囤)[一二两三四五0-9][盒瓶袋件罐套]?送[一二两三0-9]|第二(盒|件|瓶|份|罐|袋)半价|专属价"
     # a price in another currency: RM688, S$98, HK$380
     r"|(?<![A-Za-z])(rm|s\$|sgd|hk\$|nt\$|mop\$|us\$|myr)\s*[0-9]"
