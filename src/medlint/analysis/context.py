@@ -429,20 +429,29 @@ class Context:
         if self.s.text.startswith('"', first) and self.s.text[first - 1 : first] in ends:
             first += 1  # the closing mark of a quote that ended with 。！？ ("…好了！"——)
         before = self.s.text[first:start]
-        opened = -1
+        opened, closes = -1, '"'
         for pair in self.lexicon.quote_pairs:
             opening, closing = pair[0], pair[1]
-            if before.rfind(opening) > before.rfind(closing):
-                opened = max(opened, before.rfind(opening))
+            if before.rfind(opening) > max(before.rfind(closing), opened):
+                opened, closes = before.rfind(opening), closing
         if opened < 0 and before.count('"') % 2 == 1:
             opened = before.rfind('"')
         if opened < 0:
+            return False
+        if self._runs_past_quote(start, end, closes):
             return False
         if self._testimonial_quote(first + opened):
             return False
         clause = self.s.clause_start(first + opened) - first
         lead = before[clause:opened]
         return not any(frame in lead for frame in self.lexicon.affirming_frames)
+
+    def _runs_past_quote(self, start: int, end: int, closing: str) -> bool:
+        """The claim goes on past the closing mark: the writer's own sentence uses a quoted
+        term (把“湿毒”统统吸出来), it does not report one."""
+        inside = self.s.text[start:end]
+        at = inside.find(closing)
+        return at >= 0 and any(_is_han(ch) for ch in inside[at + 1 :])
 
     def rhetorical(self, start: int) -> bool:
         """The sentence asks only to assert: 用过的谁不说好？ · 有它还做什么手术？"""
@@ -488,3 +497,7 @@ class Context:
         return self._phrase_before(
             self.lexicon.question_words, self.s.clause_start(start), start, overlap=True
         )
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
