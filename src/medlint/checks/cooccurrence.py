@@ -53,11 +53,11 @@ ROLE_REACH = 16
 # Items of a list (A、B、C) before a sign that inherit the list's role, at most.
 LIST_ITEMS = 6
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
-# A sentence that tells the past (刚得病那几年…; 十年前那次…): the signs in it and in
+# A sentence that tells the past (刚得病那几年…; 十年前那次…; 光绪年间…): the signs in it and in
 # the next sentence of its paragraph are history.
 _PAST = re.compile(
     r"(那几年|那些年|那年|当年|那次|那一次|上次|上一次|上回|那回|前些年|前几年|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
-    r"|[0-9一二两三四五六七八九十几多]+年前)"
+    r"|[0-9一二两三四五六七八九十几多]+年前|去年|前年|年间|古时候?|旧社会|解放前)"
 )
 # The experiential 过 right after a sign (抽搐过一次, 晕倒过的人) tells that it happened
 # once, unless the sentence places it in the last days (最近晕倒过两次).

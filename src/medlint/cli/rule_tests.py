@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..rules import default_rules_dir
-from ..run.cases import CaseResult, rule_folder_pack, run_cases
 from .errors import EXIT_OK, EXIT_VIOLATIONS
+
+if TYPE_CHECKING:
+    from ..run.cases import CaseResult
 
 
 def add_parser(commands: Any) -> None:
@@ -24,6 +26,8 @@ def add_parser(commands: Any) -> None:
 
 
 def cmd_test_rules(args: argparse.Namespace) -> int:
+    from ..run.cases import rule_folder_pack, run_cases  # only this command runs cases
+
     results: list[CaseResult] = []
     rules = 0
     for folder in args.folders or [default_rules_dir()]:

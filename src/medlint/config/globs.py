@@ -15,8 +15,10 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 MAX_STARS_PER_SEGMENT = 3
 MAX_STARS = 6
@@ -46,6 +48,8 @@ def glob_problem(pattern: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def glob_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # imported when a pattern is first matched
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

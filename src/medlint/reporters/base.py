@@ -38,8 +38,17 @@ def unreadable(path: str, message: str) -> Violation:
     )
 
 
+_TEXT_FIELDS = ("path", "rule", "name", "category", "message", "suggestion", "basis", "text",
+                "topic")
+
+
 def _safe(violation: Violation) -> Violation:
     """``violation`` with every text field valid Unicode."""
+    try:  # the common case, checked at C speed: no lone surrogate anywhere
+        "".join([getattr(violation, name) for name in _TEXT_FIELDS]).encode("utf-8")
+        return violation
+    except (UnicodeEncodeError, TypeError, AttributeError):
+        pass
     update = {}
     for name, value in violation:
         if isinstance(value, str) and not isinstance(value, Severity):

@@ -26,8 +26,21 @@ class RulePack:
     files: list[Path] = field(default_factory=list)
     lexicons: dict[str, list[str]] = field(default_factory=dict)
     """Word classes by name (``rules/lexicons/*.yaml``), each word as written."""
-    names: Names | None = None
-    """The treatment names of the coverage rules' word classes, indexed once at load."""
+    names_from_lexicons: bool = field(default=False, repr=False, compare=False)
+    """Build :attr:`names` from the word classes when it is first read (a pack restored
+    from the cache: a run whose files all come from the result cache never reads it)."""
+    _names: Names | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def names(self) -> Names | None:
+        """The treatment names of the coverage rules' word classes, indexed once."""
+        if self._names is None and self.names_from_lexicons:
+            self._names = treatment_names(self)
+        return self._names
+
+    @names.setter
+    def names(self, value: Names | None) -> None:
+        self._names = value
 
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)

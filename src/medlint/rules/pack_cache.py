@@ -31,7 +31,6 @@ from ..checks import patterns
 from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
 from . import RulePack, load_pack
-from .loader import treatment_names
 from .models import RuleFile
 
 PREFIX = "pack-"
@@ -39,8 +38,8 @@ SUFFIX = ".json"
 _FORMAT = 1
 
 _SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what an entry holds
-_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names"}  # of RulePack
-# (``names`` is derived from the rest: rebuilt, not stored)
+_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names"}
+# of RulePack (``names`` is derived from the rest: rebuilt when first read, not stored)
 
 
 def _key(folders: list[Path]) -> str:
@@ -84,6 +83,9 @@ _Builder = typing.Callable[[Any], Any]
 _BUILDERS: dict[int, tuple[Any, _Builder]] = {}  # id of an annotation -> (it, its builder)
 
 
+_set = object.__setattr__
+
+
 def _builder(annotation: Any) -> _Builder:
     """The function that rebuilds values of ``annotation`` (made once per annotation)."""
     known = _BUILDERS.get(id(annotation))
@@ -101,12 +103,25 @@ def _make_builder(annotation: Any) -> _Builder:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         model = annotation
         fields = [(name, info.annotation) for name, info in model.model_fields.items()]
+        bare = not (
+            model.__private_attributes__
+            or model.__pydantic_post_init__
+            or model.model_config.get("extra") == "allow"
+        )
 
         def build_model(value: Any) -> Any:
             if not isinstance(value, dict):
                 raise _Damaged(model.__name__)
             given = {name: _builder(kind)(value[name]) for name, kind in fields if name in value}
-            return model.model_construct(**given)
+            if not bare or len(given) != len(fields):
+                return model.model_construct(**given)
+            # what model_construct does when every field is given, without its per-field loop
+            built = model.__new__(model)
+            _set(built, "__dict__", given)
+            _set(built, "__pydantic_fields_set__", set(given))
+            _set(built, "__pydantic_extra__", None)
+            _set(built, "__pydantic_private__", None)
+            return built
 
         return build_model
     if origin in (typing.Union, types.UnionType):
@@ -180,8 +195,9 @@ def _restore(document: dict[str, Any]) -> RulePack:
                for name in document["files"]],
         lexicons=_build(dict[str, list[str]], document["lexicons"]),
     )
-    if document["names"]:
-        pack.names = treatment_names(pack)
+    # the treatment name index (~50 ms) is built when first read, by the first linter
+    # compiled: a run whose files all come from the result cache needs none
+    pack.names_from_lexicons = bool(document["names"])
     return pack
 
 

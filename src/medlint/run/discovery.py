@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from ..config.globs import glob_problem, glob_spec, relative
 from ..config.settings import Settings
 from ..documents.files import os_message
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 def excluded(settings: Settings, path: str, is_dir: bool) -> bool:
@@ -56,7 +58,7 @@ class GitIgnore:
                 continue
         if any(glob_problem(line) for line in lines):  # could hang: not used, hides nothing
             return None
-        return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return glob_spec(tuple(lines)) if lines else None
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         """The verdict of the deepest ``.gitignore`` with a matching pattern."""

@@ -104,7 +104,9 @@ class Linter:
             self.non_uses_after = Patterns(
                 [p for rule in coverage for p in rule.non_uses_after]
             )
-            self.names = pack.names if pack.names is not None else treatment_names(pack)
+            if pack.names is None:  # built once per pack, on first compile
+                pack.names = treatment_names(pack)
+            self.names = pack.names
             self.check_router = Router([check.wakes() for check in checks])
             self.topic_router = Router.of([topic_patterns[t.id] for t in pack.topics])
             self.topic_patterns = topic_patterns
