@@ -5,16 +5,9 @@ from __future__ import annotations
 import pytest
 
 from medlint.analysis import Context, TextStructure
-from medlint.rules import default_rules_dir, load_pack
 from medlint.rules.models import expand_word_classes
 from medlint.run.engine import Linter
-
-PACK = load_pack([default_rules_dir()])
-OVERCLAIM = {
-    rule.code
-    for rule in PACK.rules
-    if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
-}
+from overclaim_pack import OVERCLAIM, PACK
 
 
 @pytest.fixture(scope="module")

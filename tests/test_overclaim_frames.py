@@ -9,15 +9,10 @@ import pytest
 from medlint.analysis.normalize import normalise
 from medlint.analysis.segment import tokenize
 from medlint.checks.frames import FrameError, Frames, parse_frame
-from medlint.rules import default_rules_dir, load_pack
+from medlint.rules import default_rules_dir
 from medlint.run.engine import Linter
+from overclaim_pack import OVERCLAIM, PACK
 
-PACK = load_pack([default_rules_dir()])
-OVERCLAIM = {
-    rule.code
-    for rule in PACK.rules
-    if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
-}
 MARK = re.compile(r"<mark>(.*?)</mark>")
 # the general word classes of claims: every one of them must carry examples
 CLAIM_LEXICONS = {"claims", "scopes", "regional", "ailments", "people", "comparison", "evidence"}

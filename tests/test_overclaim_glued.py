@@ -8,15 +8,8 @@ import pytest
 
 from medlint.analysis.segment import tokenize
 from medlint.checks.forbidden import glued_at
-from medlint.rules import default_rules_dir, load_pack
 from medlint.run.engine import Linter
-
-PACK = load_pack([default_rules_dir()])
-OVERCLAIM = {
-    rule.code
-    for rule in PACK.rules
-    if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
-}
+from overclaim_pack import OVERCLAIM, PACK
 
 
 @pytest.fixture(scope="module")
