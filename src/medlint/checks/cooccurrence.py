@@ -260,20 +260,14 @@ class CooccurrenceCheck(Check):
         """The sign's sentence or the next waves it away (排毒反应, 说明起效了, 熬过去)."""
         if not self.dismissals:
             return False
-        sentences = article.structure.sentences
-        index = article.structure.sentence_index(start)
-        last = sentences[min(index + 1, len(sentences) - 1)][1]
-        return self.dismissals.search(article.text, sentences[index][0], last) is not None
+        return self.dismissals.search(article.text, *_with_next(article, start)) is not None
 
     def _remedied(self, article: Article, start: int) -> bool:
         """On a page that sells, the sign's sentence or the next says a product or a home
         remedy settles it (outside sales, 吃了两年阿司匹林再没犯 is a patient's history)."""
         if not self.remedies or not article.sells:
             return False
-        sentences = article.structure.sentences
-        index = article.structure.sentence_index(start)
-        last = sentences[min(index + 1, len(sentences) - 1)][1]
-        return self.remedies.search(article.text, sentences[index][0], last) is not None
+        return self.remedies.search(article.text, *_with_next(article, start)) is not None
 
     def _denied(self, article: Article, start: int) -> bool:
         """The sign is asked about and the answer denies it (会胸闷吗？一般不会。)."""
@@ -324,3 +318,10 @@ class CooccurrenceCheck(Check):
                 )
             ]
         return []
+
+
+def _with_next(article: Article, start: int) -> tuple[int, int]:
+    """The span of the sentence holding ``start`` and the sentence after it."""
+    sentences = article.structure.sentences
+    index = article.structure.sentence_index(start)
+    return sentences[index][0], sentences[min(index + 1, len(sentences) - 1)][1]
