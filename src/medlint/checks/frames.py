@@ -50,7 +50,7 @@ class FrameError(ValueError):
 
 @dataclass(frozen=True)
 class Slot:
-    words: tuple[str, ...]
+    words: frozenset[str]  # folded as in normalised text
     optional: bool = False
     gap: int = 0  # characters allowed between the previous slot and this one
     commas: bool = False  # the gap may cross a comma (not a sentence end)
@@ -97,21 +97,22 @@ def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> 
 
 # a slot body's folded words, by body: the classes it names, their word lists, and the
 # words; every frame naming the same classes shares one tuple (and its _SlotData)
-_BODIES: dict[str, tuple[tuple[str, ...], tuple[list[str], ...], tuple[str, ...]]] = {}
+_BODIES: dict[str, tuple[tuple[str, ...], tuple[list[str], ...], frozenset[str]]] = {}
 _FOLDED: dict[str, tuple[list[str], frozenset[str]]] = {}  # a class's words, folded
 _NOT_A_WORD = re.compile(r"[{}()\[\]\\*+]")
 
 
-def _slot_words(frame: str, body: str, lexicons: Mapping[str, list[str]]) -> tuple[str, ...]:
-    """The folded words of the slot ``body`` (``能|可以|{certainty}``), longest first; each
-    word class is folded once per list of words (the same lists give the same tuple)."""
+def _slot_words(frame: str, body: str, lexicons: Mapping[str, list[str]]) -> frozenset[str]:
+    """The folded words of the slot ``body`` (``能|可以|{certainty}``); each word class is
+    folded once per list of words (the same lists give the same set object)."""
     known = _BODIES.get(body)
     if known is not None and all(
         lexicons.get(name) is words for name, words in zip(known[0], known[1], strict=True)
     ):
         return known[2]  # a body once parsed, its classes the same lists: same words
     names: list[str] = []
-    words: set[str] = set()
+    classes: list[frozenset[str]] = []
+    literals: list[str] = []
     for alternative in body.split("|"):
         named = _CLASS.match(alternative)
         if named:
@@ -119,12 +120,12 @@ def _slot_words(frame: str, body: str, lexicons: Mapping[str, list[str]]) -> tup
             if name not in lexicons:
                 raise FrameError(f"{frame!r}: unknown word class {{{name}}}")
             names.append(name)
-            words |= _folded_class(name, lexicons[name])
+            classes.append(_folded_class(name, lexicons[name]))
         elif not alternative or _NOT_A_WORD.search(alternative):
             raise FrameError(f"{frame!r}: {alternative!r} is neither a word nor a {{class}}")
         elif alternative.strip():
-            words.add(fold_word(alternative))
-    folded = tuple(sorted(words, key=len, reverse=True))
+            literals.append(fold_word(alternative))
+    folded = frozenset(literals).union(*classes)
     _BODIES[body] = (tuple(names), tuple(lexicons[name] for name in names), folded)
     return folded
 
@@ -380,8 +381,7 @@ def _after_spaced_number(text: str, position: int) -> bool:
 class _SlotData:
     """What the frames need of one slot's words, worked out once per word tuple."""
 
-    source: tuple[str, ...]  # the folded words (kept, so that their id stays theirs)
-    words: frozenset[str]
+    words: frozenset[str]  # the folded words (kept, so that their id stays theirs)
     ids: frozenset[int]
     sizes: tuple[int, ...]  # the words' lengths, longest first
     number: int  # the word set's number (_slot_set)
@@ -390,16 +390,15 @@ class _SlotData:
 _SLOT_DATA: dict[int, _SlotData] = {}  # by id of the folded word tuple
 
 
-def _slot_data(words: tuple[str, ...]) -> _SlotData:
+def _slot_data(words: frozenset[str]) -> _SlotData:
     data = _SLOT_DATA.get(id(words))
-    if data is not None and data.source is words:
+    if data is not None and data.words is words:
         return data
-    ids = _LITERALS.ids(frozenset(words))
+    ids = _LITERALS.ids(words)
     data = _SLOT_DATA[id(words)] = _SlotData(
         words,
-        frozenset(words),
         ids,
-        tuple(sorted({len(w) for w in words}, reverse=True)),
+        tuple(sorted(set(map(len, words)), reverse=True)),
         _slot_set(ids, words),
     )
     return data
@@ -413,7 +412,7 @@ _SLOT_MARKED: list[bool] = []  # and whether a word of it holds a sentence mark
 _MEMBERS: dict[int, list[int]] = {}
 
 
-def _slot_set(ids: frozenset[int], words: tuple[str, ...]) -> int:
+def _slot_set(ids: frozenset[int], words: frozenset[str]) -> int:
     """The number of a slot's word set, shared by every frame of every rule."""
     if ids not in _SLOT_SETS:
         _SLOT_SETS[ids] = number = len(_SLOT_SETS)
