@@ -188,6 +188,8 @@ class _Literals:
         self.automaton: Any = None  # ahocorasick_rs.AhoCorasick, built on first use
         self.size = 0
         self.last: tuple[str, dict[int, list[int]], frozenset[int]] | None = None
+        self.looked = 0  # characters scanned by look-ups (see _look_up)
+        self._sizes: tuple[int, list[int]] | None = None  # (literals, their lengths)
 
     def ids(self, literals: frozenset[str]) -> frozenset[int]:
         index = self.index
@@ -212,25 +214,65 @@ class _Literals:
         last = self.last
         return last[2] if last is not None and last[0] is text else self._scan(text)[2]
 
-    def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
-        if self.last is not None and self.last[0] is text and self.size == len(self.index):
-            return self.last
+    def build(self) -> None:
+        """Build the automaton over every literal known now (before workers fork)."""
         if self.automaton is None or self.size != len(self.index):
             from ahocorasick_rs import AhoCorasick
 
             self.automaton = AhoCorasick(list(self.index))
             self.size = len(self.index)
-        found: dict[int, list[int]] = {}
+
+    def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
+        if self.last is not None and self.last[0] is text and self.size == len(self.index):
+            return self.last
         scanned = text
         if _UPPER.search(text):  # literals hold no A-Z (see _literal_char); same length
             scanned = _UPPER.sub(lambda m: m.group().lower(), text)
-        for literal, start, _ in self.automaton.find_matches_as_indexes(scanned, True):
-            found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
+        if (
+            self.automaton is None
+            and self.looked + len(text) <= LOOKUP_SCAN
+            and self.index
+            and "" not in self.index  # an empty literal also matches at the very end
+        ):
+            self.looked += len(text)
+            found = self._look_up(scanned)
+        else:
+            self.build()
+            found = {}
+            for literal, start, _ in self.automaton.find_matches_as_indexes(scanned, True):
+                found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
         self.last = (text, found, frozenset(found))
         return self.last
 
+    def _look_up(self, text: str) -> dict[int, list[int]]:
+        """What the automaton finds, by looking up every substring of each literal
+        length: for the first few thousand characters of a process (a one-file check),
+        cheaper than building the automaton."""
+        if self._sizes is None or self._sizes[0] != len(self.index):
+            self._sizes = (len(self.index), sorted(set(self.lengths)))
+        sizes, index = self._sizes[1], self.index
+        found: dict[int, list[int]] = {}
+        end = len(text)
+        for start in range(end):
+            for size in sizes:
+                if start + size > end:
+                    break
+                literal = index.get(text[start : start + size])
+                if literal is not None:
+                    found.setdefault(literal, []).append(start)
+        return found
+
+
+# characters a process scans by look-ups before it builds the automaton (which costs
+# about as much as looking up 30 000 characters' substrings)
+LOOKUP_SCAN = 12_000
 
 _LITERALS = _Literals()
+
+
+def build_literals() -> None:
+    """Build the literal automaton now (it is otherwise built when first worth it)."""
+    _LITERALS.build()
 
 
 @lru_cache(maxsize=4096)
