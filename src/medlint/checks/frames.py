@@ -135,7 +135,12 @@ def _folded_class(name: str, words: list[str]) -> frozenset[str]:
     known = _FOLDED.get(name)
     if known is not None and known[0] is words:
         return known[1]
-    folded = frozenset(fold_word(w) for w in words if w.strip())
+    kept = [w for w in words if w.strip()]
+    joined = "\n".join(kept)
+    if joined.count("\n") == len(kept) - 1:  # folded in one go: each character alone
+        folded = frozenset(fold_pattern(joined).lower().split("\n")) if kept else frozenset()
+    else:
+        folded = frozenset(fold_word(w) for w in kept)
     _FOLDED[name] = (words, folded)
     return folded
 

@@ -47,7 +47,7 @@ class Names:
             lengths.setdefault(word[:2], set()).add(len(word))
         self.index = {head: sorted(found, reverse=True) for head, found in lengths.items()}
         # the first characters, as one character class: C code finds the candidates
-        self.first = "[" + "".join(sorted({re.escape(w[0]) for w in self.kind})) + "]"
+        self.first = "[" + "".join(sorted(map(re.escape, {w[0] for w in self.kind}))) + "]"
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """A pack pickled by an older release lacks the newer fields: rebuild them."""
