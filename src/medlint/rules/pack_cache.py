@@ -37,9 +37,12 @@ PREFIX = "pack-"
 SUFFIX = ".json"
 _FORMAT = 1
 
-_SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what an entry holds
-_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names"}
-# of RulePack (``names`` is derived from the rest: rebuilt when first read, not stored)
+# what an entry holds
+_SCHEMA = ("models.py", "loader.py", "../analysis/context.py", "../checks/names.py")
+_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names",
+           "names_stored"}
+# of RulePack (``names`` is derived from the rest: stored as one JSON string, parsed
+# when first read)
 
 
 def _key(folders: list[Path]) -> str:
@@ -66,6 +69,9 @@ def _dump(pack: RulePack) -> dict[str, Any]:
         "files": [os.fsencode(path).decode("utf-8", "surrogateescape") for path in pack.files],
         "lexicons": pack.lexicons,
         "names": pack.names is not None,
+        "names_index": json.dumps(pack.names.dump(), ensure_ascii=False)
+        if pack.names is not None
+        else None,
     }
 
 
@@ -195,9 +201,11 @@ def _restore(document: dict[str, Any]) -> RulePack:
                for name in document["files"]],
         lexicons=_build(dict[str, list[str]], document["lexicons"]),
     )
-    # the treatment name index (~50 ms) is built when first read, by the first linter
-    # compiled: a run whose files all come from the result cache needs none
+    # the treatment name index is read (or, without it, built) when first needed, by the
+    # first linter compiled: a run whose files all come from the result cache needs none
     pack.names_from_lexicons = bool(document["names"])
+    stored = document.get("names_index")
+    pack.names_stored = stored if isinstance(stored, str) else None
     return pack
 
 
