@@ -114,7 +114,7 @@ def _slot_words(frame: str, body: str, lexicons: Mapping[str, list[str]]) -> fro
     classes: list[frozenset[str]] = []
     literals: list[str] = []
     for alternative in body.split("|"):
-        named = _CLASS.match(alternative)
+        named = _CLASS.match(alternative) if alternative[:1] == "{" else None
         if named:
             name = named.group(1)
             if name not in lexicons:
@@ -124,7 +124,9 @@ def _slot_words(frame: str, body: str, lexicons: Mapping[str, list[str]]) -> fro
         elif not alternative or _NOT_A_WORD.search(alternative):
             raise FrameError(f"{frame!r}: {alternative!r} is neither a word nor a {{class}}")
         elif alternative.strip():
-            literals.append(fold_word(alternative))
+            literals.append(alternative)
+    if literals:  # folded in one go (a slot's words hold no white space)
+        literals = fold_word("\n".join(literals)).split("\n")
     folded = frozenset(literals).union(*classes)
     _BODIES[body] = (tuple(names), tuple(lexicons[name] for name in names), folded)
     return folded
