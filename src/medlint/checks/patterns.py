@@ -275,10 +275,15 @@ def build_literals() -> None:
     _LITERALS.build()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _phrase(folded: str) -> bool:
-    """The pattern matches exactly itself: no regex syntax, no character with a case."""
-    return is_literal(folded) and all(_caseless(ord(c)) for c in folded)
+    """The pattern matches exactly itself: no regex syntax, no character with a case (as
+    :func:`_caseless` of each character: case mappings go character by character)."""
+    return (
+        is_literal(folded)
+        and folded.lower() == folded == folded.upper()
+        and folded.casefold() == folded
+    )
 
 
 def _needs(folded: str) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
@@ -314,7 +319,11 @@ class Patterns:
 
     def __init__(self, patterns: list[str]) -> None:
         self.sources = list(patterns)
-        self.folded = [fold_pattern(p) for p in patterns]
+        joined = "\n".join(patterns)
+        if patterns and joined.count("\n") == len(patterns) - 1:  # folded in one go
+            self.folded = fold_pattern(joined).split("\n")
+        else:
+            self.folded = [fold_pattern(p) for p in patterns]
         self.literals = [p.lower() for p, s in zip(self.folded, patterns, strict=True)
                          if is_literal(s)]
         self.needs: list[frozenset[int] | None] = []
