@@ -26,7 +26,7 @@ def _cut(tokenizer: object) -> list[str]:
 
 def _added_files(tokenizer: object) -> set[str]:
     folder = os.path.dirname(tokenizer.FREQ.path)  # type: ignore[attr-defined]
-    return {name for name in os.listdir(folder) if name.startswith("pack-words-")}
+    return {name for name in os.listdir(folder) if name.startswith("words-")}
 
 
 def test_restored_words_equal_added_words(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -225,7 +225,7 @@ class LazyFreq:
     def _added_path(self, words: list[str]) -> str:
         digest = hashlib.sha256(f"{self.path}\0{ADDED_FREQ}\0".encode())
         digest.update("\n".join(words).encode("utf-8", "surrogatepass"))
-        name = f"pack-words-{digest.hexdigest()[:32]}.json"  # removed with the packs
+        name = f"words-{digest.hexdigest()[:32]}.json"  # removed with the packs (clean)
         return os.path.join(os.path.dirname(self.path), name)
 
     def whole(self) -> dict[str, int]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,18 +31,19 @@ class RulePack:
     """Build :attr:`names` from the word classes when it is first read (a pack restored
     from the cache: a run whose files all come from the result cache never reads it)."""
     _names: Names | None = field(default=None, repr=False, compare=False)
-    names_stored: str | None = field(default=None, repr=False, compare=False)
-    """:attr:`names` as stored with the pack (JSON of :meth:`Names.dump`), read when first
-    needed (else built from the word classes)."""
+    names_stored: Callable[[], Names | None] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """Reads :attr:`names` as stored beside a cached pack (``None`` if it cannot), tried
+    when first needed before building it from the word classes."""
 
     @property
     def names(self) -> Names | None:
         """The treatment names of the coverage rules' word classes, indexed once."""
         if self._names is None and self.names_from_lexicons:
-            stored, self.names_stored = self.names_stored, None
-            if stored is not None:
-                with contextlib.suppress(ValueError):
-                    self._names = Names.load(json.loads(stored))
+            read, self.names_stored = self.names_stored, None
+            if read is not None:
+                self._names = read()
             if self._names is None:
                 self._names = treatment_names(self)
         return self._names

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -28,6 +29,7 @@ from pydantic import BaseModel
 
 from ..analysis.context import ContextLexicon
 from ..checks import patterns
+from ..checks.names import Names
 from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
 from . import RulePack, load_pack
@@ -35,14 +37,17 @@ from .models import RuleFile
 
 PREFIX = "pack-"
 SUFFIX = ".json"
+# stored beside the packs and removed with them: a pack's treatment name index, and the
+# table jieba's dictionary becomes with a pack's words (analysis/segment.py)
+NAMES_PREFIX, WORDS_PREFIX = "names-", "words-"
 _FORMAT = 1
 
 # what an entry holds
 _SCHEMA = ("models.py", "loader.py", "../analysis/context.py", "../checks/names.py")
 _FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names",
            "names_stored"}
-# of RulePack (``names`` is derived from the rest: stored as one JSON string, parsed
-# when first read)
+# of RulePack (``names`` is derived from the rest: stored in a file of its own, read when
+# first needed; ``names_stored`` reads it)
 
 
 def _key(folders: list[Path]) -> str:
@@ -69,9 +74,6 @@ def _dump(pack: RulePack) -> dict[str, Any]:
         "files": [os.fsencode(path).decode("utf-8", "surrogateescape") for path in pack.files],
         "lexicons": pack.lexicons,
         "names": pack.names is not None,
-        "names_index": json.dumps(pack.names.dump(), ensure_ascii=False)
-        if pack.names is not None
-        else None,
     }
 
 
@@ -204,8 +206,6 @@ def _restore(document: dict[str, Any]) -> RulePack:
     # the treatment name index is read (or, without it, built) when first needed, by the
     # first linter compiled: a run whose files all come from the result cache needs none
     pack.names_from_lexicons = bool(document["names"])
-    stored = document.get("names_index")
-    pack.names_stored = stored if isinstance(stored, str) else None
     return pack
 
 
@@ -237,14 +237,37 @@ def read_entry(target: Path, key: str) -> RulePack | None:
     if body is None:
         return None
     try:
-        return _restore(json.loads(body))
+        pack = _restore(json.loads(body))
     except (ValueError, KeyError, TypeError, AttributeError, _Damaged):
         return None
+    if pack.names_from_lexicons:
+        pack.names_stored = functools.partial(_read_names, _names_target(target), key)
+    return pack
 
 
 def write_entry(folder: Path, target: Path, key: str, pack: RulePack) -> None:
-    """Store ``pack`` at ``target`` atomically; give up quietly if the folder cannot take it."""
+    """Store ``pack`` at ``target`` atomically, and its treatment name index beside it;
+    give up quietly if the folder cannot take them."""
+    if pack.names is not None:
+        names = json.dumps(pack.names.dump(), ensure_ascii=False)
+        _write(folder, _names_target(target), key, names)
     _write(folder, target, key, json.dumps(_dump(pack), ensure_ascii=False))
+
+
+def _names_target(target: Path) -> Path:
+    return target.with_name(NAMES_PREFIX + target.name.removeprefix(PREFIX))
+
+
+def _read_names(target: Path, key: str) -> Names | None:
+    """The name index stored at ``target`` for ``key`` (as :meth:`Names.dump` gave it),
+    or ``None``: then it is built from the pack's word classes."""
+    body = _read_body(target, key)
+    if body is None:
+        return None
+    try:
+        return Names.load(json.loads(body))
+    except ValueError:
+        return None
 
 
 def _write(folder: Path, target: Path, key: str, body: str) -> None:
@@ -354,10 +377,11 @@ def clean(folder: Path | None = None) -> int:
     for entry in folder.iterdir():
         name = entry.name
         stored = name.startswith(PREFIX) and name.endswith((SUFFIX, ".pickle"))
-        if stored or (name.startswith(".pack-") and name.endswith(".tmp")):
+        beside = name.startswith((NAMES_PREFIX, WORDS_PREFIX)) and name.endswith(SUFFIX)
+        if stored or beside or (name.startswith(".pack-") and name.endswith(".tmp")):
             try:
                 entry.unlink()
-                removed += 1
+                removed += not beside
             except OSError:
                 pass
     return removed
