@@ -134,6 +134,66 @@ def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
     return best
 
 
+# code point ranges that hold no character with a case (digits, CJK punctuation and
+# ideographs): a character class over them matches the same with re.IGNORECASE or without
+_CASELESS_BLOCKS = ((0x30, 0x39), (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+_SMALL_RANGE = 256  # a wider range elsewhere is taken to hold a character with a case
+
+
+def _range_caseless(low: int, high: int) -> bool:
+    if any(a <= low and high <= b for a, b in _CASELESS_BLOCKS):
+        return True
+    return high - low < _SMALL_RANGE and all(map(_caseless, range(low, high + 1)))
+
+
+def _case_free(items: Any) -> bool:
+    """No part of the parsed pattern depends on case: every literal and class character
+    is caseless, and no back-reference compares text with a group's match."""
+    for op, value in items:
+        if op is _sre.LITERAL or op is _sre.NOT_LITERAL:
+            if not _caseless(value):
+                return False
+        elif op is _sre.IN:
+            for kind, item in value:
+                if kind is _sre.LITERAL:
+                    if not _caseless(item):
+                        return False
+                elif kind is _sre.RANGE:
+                    if not _range_caseless(*item):
+                        return False
+                elif kind is not _sre.CATEGORY and kind is not _sre.NEGATE:
+                    return False
+        elif op is _sre.SUBPATTERN:
+            _, added, removed, inner = value
+            if added or removed or not _case_free(inner):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(map(_case_free, value[1])):
+                return False
+        elif op in _REPEATS:
+            if not _case_free(value[2]):
+                return False
+        elif op is _sre.ASSERT or op is _sre.ASSERT_NOT:
+            if not _case_free(value[1]):
+                return False
+        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+            if not _case_free(value):
+                return False
+        elif op is not _sre.AT and op is not _sre.ANY:
+            return False  # back-references, conditionals: compiled as written, with re.I
+    return True
+
+
+@lru_cache(maxsize=4096)
+def case_free(pattern: str) -> bool:
+    """``pattern`` matches exactly the same text with ``re.IGNORECASE`` as without (and
+    compiles faster without: a wide class under re.I is folded character by character)."""
+    try:
+        return _case_free(_parser.parse(pattern))
+    except Exception:  # unusual syntax: keep re.I
+        return False
+
+
 # required literal sets per folded pattern: those of this process, and those a start-up
 # read from the pack cache (``remember_literals``), so that a start parses no regex it knew
 _KNOWN: dict[str, tuple[frozenset[str], ...]] = {}
@@ -391,7 +451,9 @@ class Patterns:
     def _regex(self, index: int) -> re.Pattern[str]:
         regex = self._compiled[index]
         if regex is None:
-            regex = self._compiled[index] = re.compile(self.folded[index], re.I)
+            pattern = self.folded[index]
+            flags = 0 if case_free(pattern) else re.I
+            regex = self._compiled[index] = re.compile(pattern, flags)
         return regex
 
     def _active(self, text: str) -> list[int]:
