@@ -49,3 +49,18 @@ def test_a_process_looks_up_first_then_builds(monkeypatch: pytest.MonkeyPatch) -
     found = fresh.occurrences(long)
     assert fresh.automaton is not None  # past the budget: built
     assert found == fresh._look_up(long)
+
+
+def test_frame_words_indexed_lazily_as_in_bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint.checks import frames
+
+    default_linter().compile()
+    bulk: dict[int, list[int]] = {}
+    for number, ids in enumerate(frames._SLOT_IDS):
+        for word in ids:
+            bulk.setdefault(word, []).append(number)
+    monkeypatch.setattr(frames, "_MEMBERS", {})
+    for word in sorted(bulk)[::7]:
+        assert frames._members(word) == bulk[word]
+    frames.index_slot_words()
+    assert bulk == frames._MEMBERS

@@ -416,6 +416,8 @@ _SLOT_SETS: dict[frozenset[int], int] = {}
 _SLOT_IDS: list[frozenset[int]] = []  # the word ids of each slot set, by number
 _SLOT_COMMONNESS: list[float] = []  # and how common its words are (_commonness)
 _SLOT_MARKED: list[bool] = []  # and whether a word of it holds a sentence mark
+# word id -> the numbers of the slot sets holding it, for the words asked about so far
+# (a one-file check asks about a few dozen; :func:`index_slot_words` fills in all)
 _MEMBERS: dict[int, list[int]] = {}
 
 
@@ -426,9 +428,28 @@ def _slot_set(ids: frozenset[int], words: frozenset[str]) -> int:
         _SLOT_IDS.append(ids)
         _SLOT_COMMONNESS.append(_commonness(words))
         _SLOT_MARKED.append(not SENTENCE_MARKS.isdisjoint("".join(words)))
-        for word in ids:
-            _MEMBERS.setdefault(word, []).append(number)
+        if _MEMBERS:
+            for word in ids.intersection(_MEMBERS):
+                _MEMBERS[word].append(number)
     return _SLOT_SETS[ids]
+
+
+def _members(word: int) -> list[int]:
+    """The numbers of the slot sets holding ``word``, in order."""
+    members = _MEMBERS.get(word)
+    if members is None:
+        members = _MEMBERS[word] = [n for n, ids in enumerate(_SLOT_IDS) if word in ids]
+    return members
+
+
+def index_slot_words() -> None:
+    """Work out :func:`_members` of every frame word now (before workers fork: a long
+    run asks about most of them)."""
+    members: dict[int, list[int]] = {}
+    for number, ids in enumerate(_SLOT_IDS):
+        for word in ids:
+            members.setdefault(word, []).append(number)
+    _MEMBERS.update(members)
 
 
 _SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(SENTENCE_MARKS))) + "]")
@@ -444,7 +465,7 @@ class _TextIndex:
         self.present = present
         self.occurrences = _LITERALS.occurrences(text)
         words = present.intersection(_FRAME_IDS)
-        self.holds = set(chain.from_iterable(map(_MEMBERS.__getitem__, words)))
+        self.holds = set(chain.from_iterable(map(_members, words)))
         self._words: dict[int, frozenset[int]] = {}
         self._counts: dict[int, int] = {}
         self._sentence: list[int] | None = None

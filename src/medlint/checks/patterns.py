@@ -331,8 +331,12 @@ _LITERALS = _Literals()
 
 
 def build_literals() -> None:
-    """Build the literal automaton now (it is otherwise built when first worth it)."""
+    """Build the literal automaton, and index the frames' words, now (before workers
+    fork; else each is done when first worth it)."""
+    from .frames import index_slot_words
+
     _LITERALS.build()
+    index_slot_words()
 
 
 @lru_cache(maxsize=16384)
