@@ -29,12 +29,19 @@ def test_stored_names_equal_built_names(monkeypatch, tmp_path: Path) -> None:
     assert list(names.finditer(TEXT)) == list(built.finditer(TEXT))
 
 
-def test_unusable_stored_names_are_built(monkeypatch, tmp_path: Path) -> None:
+def test_unusable_stored_names_are_built_and_stored(monkeypatch, tmp_path: Path) -> None:
     pack = _cached(monkeypatch, tmp_path)
-    for stored in (tmp_path / "xdg" / "medlint").glob("names-*.json"):
-        stored.write_text('{"key": "x", "sha256": "y", "body": "{}"}', encoding="utf-8")
+    (stored,) = (tmp_path / "xdg" / "medlint").glob("names-*.json")
+    stored.write_text("garbage", encoding="utf-8")
     assert pack.names is not None
     assert pack.names.dump() == treatment_names(pack).dump()
+    assert stored.read_text(encoding="utf-8").startswith('{"key"')  # stored again
+    stored.unlink()
+    again = pack_cache.load_pack_cached([default_rules_dir()])
+    assert again.names is not None and stored.is_file()  # a missing one too
+    read = pack_cache.load_pack_cached([default_rules_dir()])
+    monkeypatch.setattr(pack_cache, "treatment_names", None)  # must not be built
+    assert read.names is not None and read.names.dump() == again.names.dump()
     assert Names.load([]) is None
     assert Names.load({"labels": {"x": "y"}, "kind": {}, "index": {}, "first": ""}) is None
     assert Names.load({"labels": {}, "kind": {"阿司匹林": 3}, "index": {}, "first": ""}) is None

@@ -33,6 +33,7 @@ from ..checks.names import Names
 from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
 from . import RulePack, load_pack
+from .loader import treatment_names
 from .models import RuleFile
 
 PREFIX = "pack-"
@@ -241,7 +242,7 @@ def read_entry(target: Path, key: str) -> RulePack | None:
     except (ValueError, KeyError, TypeError, AttributeError, _Damaged):
         return None
     if pack.names_from_lexicons:
-        pack.names_stored = functools.partial(_read_names, _names_target(target), key)
+        pack.names_stored = functools.partial(_stored_names, pack, target, key)
     return pack
 
 
@@ -258,16 +259,19 @@ def _names_target(target: Path) -> Path:
     return target.with_name(NAMES_PREFIX + target.name.removeprefix(PREFIX))
 
 
-def _read_names(target: Path, key: str) -> Names | None:
-    """The name index stored at ``target`` for ``key`` (as :meth:`Names.dump` gave it),
-    or ``None``: then it is built from the pack's word classes."""
-    body = _read_body(target, key)
-    if body is None:
-        return None
-    try:
-        return Names.load(json.loads(body))
-    except ValueError:
-        return None
+def _stored_names(pack: RulePack, target: Path, key: str) -> Names:
+    """The name index of the pack stored at ``target`` for ``key``: as stored beside it
+    (:meth:`Names.dump`), else built from the pack's word classes and stored."""
+    where = _names_target(target)
+    body = _read_body(where, key)
+    names = None
+    if body is not None:
+        with contextlib.suppress(ValueError):
+            names = Names.load(json.loads(body))
+    if names is None:
+        names = treatment_names(pack)
+        _write(target.parent, where, key, json.dumps(names.dump(), ensure_ascii=False))
+    return names
 
 
 def _write(folder: Path, target: Path, key: str, body: str) -> None:
