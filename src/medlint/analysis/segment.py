@@ -223,7 +223,11 @@ class LazyFreq:
                     os.unlink(partial)
 
     def _added_path(self, words: list[str]) -> str:
-        digest = hashlib.sha256(f"{self.path}\0{ADDED_FREQ}\0".encode())
+        from ..version import __version__  # the adding code is this release's
+
+        digest = hashlib.sha256(f"{__version__}\0{self.path}\0{ADDED_FREQ}\0".encode())
+        with contextlib.suppress(OSError):
+            digest.update(Path(__file__).read_bytes())
         digest.update("\n".join(words).encode("utf-8", "surrogatepass"))
         name = f"words-{digest.hexdigest()[:32]}.json"  # removed with the packs (clean)
         return os.path.join(os.path.dirname(self.path), name)
