@@ -331,12 +331,8 @@ _LITERALS = _Literals()
 
 
 def build_literals() -> None:
-    """Build the literal automaton, and index the frames' words, now (before workers
-    fork; else each is done when first worth it)."""
-    from .frames import index_slot_words
-
+    """Build the literal automaton now (before workers fork; else when first worth it)."""
     _LITERALS.build()
-    index_slot_words()
 
 
 @lru_cache(maxsize=16384)

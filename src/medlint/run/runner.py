@@ -183,13 +183,16 @@ class _Done:
 
 def _prepare(long_run: bool, fork: bool = False) -> None:
     """Load the segmenter; for a long run, the whole dictionary; before workers fork or
-    for a long run, the rules' literal automaton (else built on a first file's need)."""
+    for a long run, the rules' literal automaton and the frames' word index (else each is
+    made when a first file needs it)."""
     from ..analysis.segment import prepare
+    from ..checks.frames import index_slot_words
     from ..checks.patterns import build_literals
 
     prepare(complete=long_run)
     if long_run or fork:
         build_literals()
+        index_slot_words()
 
 
 class InlineExecutor:
