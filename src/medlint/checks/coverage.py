@@ -27,6 +27,8 @@ _FORMULA_GAP = re.compile(
 # this many characters after it.
 MIN_NAME = 3
 _VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买")
+# A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
+_COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
 
 
 class CoverageCheck(Check):
@@ -73,7 +75,12 @@ class CoverageCheck(Check):
         for word, a, b in article.structure.tokens(start):
             if b <= start or a >= end or b >= end:
                 continue
-            if a < start or word in article.lexicon.leading or word in article.uses_words:
+            if (
+                a < start
+                or word in article.lexicon.leading
+                or word in article.uses_words
+                or _COUNT.fullmatch(word)
+            ):
                 start = b
             else:
                 break
