@@ -319,7 +319,7 @@ class Context:
         after = self.s.text[end:last]
         if any(phrase in after for phrase in self.lexicon.debunk_after):
             return True
-        if self._quote_judged(after):
+        if self._quote_judged(after, self.s.text[start:end]):
             return True
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
@@ -383,9 +383,10 @@ class Context:
                 reach = at + 1
         return reach
 
-    def _quote_judged(self, after: str) -> bool:
+    def _quote_judged(self, after: str, claim: str = "") -> bool:
         """The quote holding the claim closes and the writer judges it in the same sentence:
-        “……就好了”这类宣传语要警惕 · 「……可以根治」——不能 · “……”：没有可靠证据."""
+        “……就好了”这类宣传语要警惕 · 「……可以根治」——不能 · “……”：没有可靠证据 ·
+        “能根治鼻炎”：鼻炎目前无法根治 (the answer negates the quoted claim's own word)."""
         closing = {pair[1] for pair in self.lexicon.quote_pairs} | {'"'}
         opening = {pair[0] for pair in self.lexicon.quote_pairs}
         for at, char in enumerate(after):
@@ -395,7 +396,12 @@ class Context:
                 tail = after[at + 1 :].lstrip(_QUOTE_TAIL)
                 if tail.startswith(tuple(self.lexicon.verdicts)):
                     return True
-                return any(word in tail for word in self.lexicon.debunk_before)
+                if any(word in tail for word in self.lexicon.debunk_before):
+                    return True
+                core = claim[-2:] if len(claim) >= 2 and _is_han(claim[-2]) else ""
+                return bool(core) and any(
+                    negator + core in tail for negator in self._negators
+                )
         return False
 
     def _listed_under_debunking_heading(self, start: int) -> bool:
