@@ -408,12 +408,19 @@ class Context:
         """The claim is a short item listed under a heading such as 以下说法都是谣言：.
 
         The heading introduces a list (ends with a colon, or says 这些/以下/常见 …) and
-        names a debunking word; every paragraph between it and the claim is a short item.
+        names a debunking word; every paragraph between it and the claim is a short item,
+        or an item that opens with the quoted belief and goes on to answer it (“用了就停不
+        下来”：鼻喷激素不会成瘾。…): there the belief, and an answer worded as its
+        negation, are no claims.
         """
         paragraphs = self.s.paragraphs
         index = self.s.paragraph_index(start)
         first, last = paragraphs[index] if paragraphs else (0, 0)
-        if len(self.s.text[first:last].strip()) > _LIST_ITEM:
+        close = self._quoted_item(first, last)
+        if len(self.s.text[first:last].strip()) > _LIST_ITEM and (
+            close is None
+            or not (start < close or self.s.text[start : start + 1] in _OWN_NEGATION)
+        ):
             return False
         for first, last in reversed(paragraphs[max(0, index - _LIST_LENGTH) : index]):
             text = self.s.text[first:last].strip()
@@ -421,9 +428,21 @@ class Context:
                 w in text for w in self.lexicon.debunk_headings
             ):
                 return True
-            if len(text) > _LIST_ITEM:
-                return False
+            quoted = self._quoted_item(first, last) is not None
+            if (len(text) > _LIST_ITEM and not quoted) or (close is not None and not quoted):
+                return False  # prose, or a plain line among quoted items: a new heading
         return False
+
+    def _quoted_item(self, first: int, last: int) -> int | None:
+        """Where the quote closes in a paragraph that opens with one (after list marks and
+        bold marks), or None."""
+        text = self.s.text[first:last]
+        lead = len(text) - len(text.lstrip(_ITEM_MARKS + "_"))
+        for pair in self.lexicon.quote_pairs:
+            if text.startswith(pair[0], lead):
+                close = text.find(pair[1], lead + 1)
+                return first + close if close > 0 else None
+        return None
 
     def quoted(self, start: int, end: int) -> bool:
         """The span sits inside quotation marks or a title mark within its sentence.
