@@ -22,7 +22,7 @@ class Severity(str, Enum):
 class Violation(BaseModel):
     """One place where an article breaks a rule; positions are 1-based, ends inclusive."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     line: int

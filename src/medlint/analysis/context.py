@@ -52,7 +52,7 @@ def _introduces_list(text: str, intro: list[str]) -> bool:
 class ContextLexicon(BaseModel):
     """Word lists that define negation and debunking; shipped as data in the rule pack."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     negators: list[str] = Field(min_length=1)
     predicate_negators: list[str] = Field(

@@ -14,7 +14,9 @@ plain jieba (see ``reference.py``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import logging
 import os
 import sqlite3
@@ -166,6 +168,70 @@ class LazyFreq:
             for word in chunk:
                 self.memo[word] = found.get(word)
 
+    def restore_added(self, words: list[str]) -> bool:
+        """Take the result of adding ``words`` (sorted) to a table that had none added
+        yet, as stored by :meth:`store_added`; ``False`` if there is none to take."""
+        from ..userdata import is_own_file
+
+        if self.added:
+            return False
+        target = self._added_path(words)
+        try:
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return False
+        try:
+            with os.fdopen(fd, "rb") as handle:
+                if not is_own_file(handle.fileno()):
+                    return False
+                stored = json.loads(handle.read())
+            base, total, added = stored["base"], stored["total"], stored["added"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        if not (
+            base == self.total
+            and type(total) is int
+            and isinstance(added, dict)
+            and all(type(v) is int and v >= 0 for v in added.values())
+            and added.keys() >= set(words)
+        ):
+            return False  # another table, or not what store_added writes
+        self.added.update(added)
+        self.memo.update(added)
+        self.total = total
+        return True
+
+    def store_added(self, words: list[str], base: int) -> None:
+        """Keep the result of adding ``words`` (sorted) to a table whose total was ``base``
+        with none added, for the next start (JSON beside the SQLite file; best effort)."""
+        target = self._added_path(words)
+        body = json.dumps({"base": base, "total": self.total, "added": self.added},
+                          ensure_ascii=False)
+        partial = None
+        try:
+            handle, partial = tempfile.mkstemp(prefix=".pack-", suffix=".tmp",
+                                               dir=os.path.dirname(target))
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(body)
+            os.replace(partial, target)
+            partial = None
+        except OSError:
+            pass
+        finally:
+            if partial is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(partial)
+
+    def _added_path(self, words: list[str]) -> str:
+        from ..version import __version__  # the adding code is this release's
+
+        digest = hashlib.sha256(f"{__version__}\0{self.path}\0{ADDED_FREQ}\0".encode())
+        with contextlib.suppress(OSError):
+            digest.update(Path(__file__).read_bytes())
+        digest.update("\n".join(words).encode("utf-8", "surrogatepass"))
+        name = f"words-{digest.hexdigest()[:32]}.json"  # removed with the packs (clean)
+        return os.path.join(os.path.dirname(self.path), name)
+
     def whole(self) -> dict[str, int]:
         """The complete table as a plain dict (what jieba itself would hold)."""
         table = dict(self.connection.execute("SELECT word, freq FROM freq"))
@@ -249,12 +315,20 @@ def register_words(words: Iterable[str]) -> None:
 
 
 def _flush(tokenizer: Any) -> None:
-    """Add the registered words this tokenizer does not have yet."""
+    """Add the registered words this tokenizer does not have yet (a first start with the
+    same words takes what an earlier one stored: :meth:`LazyFreq.restore_added`)."""
     with _lock:
         added = tokenizer.__dict__.setdefault("medlint_added", set())
         new = sorted(_words - added)
-        if isinstance(tokenizer.FREQ, LazyFreq):  # every word and prefix in a few queries
-            tokenizer.FREQ.prefetch(w[:end] for w in new for end in range(1, len(w) + 1))
+        table = tokenizer.FREQ
+        lazy = table if isinstance(table, LazyFreq) and not added and not table.added else None
+        if lazy is not None and lazy.restore_added(new):
+            tokenizer.total = lazy.total
+            added.update(new)
+            new, lazy = [], None
+        base = lazy.total if lazy is not None else 0
+        if isinstance(table, LazyFreq) and new:  # every word and prefix in a few queries
+            table.prefetch(w[:end] for w in new for end in range(1, len(w) + 1))
         for word in new:
             if isinstance(tokenizer.FREQ, LazyFreq):
                 tokenizer.FREQ.add_word(word)
@@ -263,6 +337,8 @@ def _flush(tokenizer: Any) -> None:
                 freq = max(tokenizer.FREQ.get(word) or 0, ADDED_FREQ)
                 tokenizer.add_word(word, freq=freq)
             added.add(word)
+        if lazy is not None and new:
+            lazy.store_added(new, base)
         if hasattr(tokenizer, "medlint_cut"):
             tokenizer.medlint_cut.cache_clear()
 

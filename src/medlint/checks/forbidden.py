@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import cast
 
 from ..analysis.segment import known
@@ -25,17 +25,16 @@ _NO_FIRST = "segment-negator-first"
 _NO_LAST = "segment-particle-last"
 
 
-def _registrable(word: str, lexicons: Mapping[str, list[str]]) -> bool:
-    """A word jieba may keep whole: not led by a negator, not closed by a particle."""
-    return word[0] not in lexicons.get(_NO_FIRST, ()) and word[-1] not in lexicons.get(
-        _NO_LAST, ()
-    )
+def _registrable(words: Iterable[str], lexicons: Mapping[str, list[str]]) -> list[str]:
+    """The words jieba may keep whole: not led by a negator, not closed by a particle."""
+    first, last = frozenset(lexicons.get(_NO_FIRST, ())), frozenset(lexicons.get(_NO_LAST, ()))
+    return [word for word in words if word[0] not in first and word[-1] not in last]
 
 
 def alternative_words(patterns: list[str], lexicons: Mapping[str, list[str]]) -> list[str]:
     """The whole-word alternatives of ``patterns``, for jieba's dictionary."""
     return sorted(
-        {word for p in patterns for word in _WHOLE_WORD.findall(p) if _registrable(word, lexicons)}
+        set(_registrable({word for p in patterns for word in _WHOLE_WORD.findall(p)}, lexicons))
     )
 
 
@@ -102,7 +101,7 @@ class ForbiddenCheck(Check):
 
     def _frame_words(self) -> list[str]:
         """Frame words for jieba; a pattern match may still end inside one (``SOFT``)."""
-        words = [w for w in self.frames.words if len(w) > 1 and _registrable(w, self.lexicons)]
+        words = _registrable([w for w in self.frames.words if len(w) > 1], self.lexicons)
         SOFT.update(words)
         return words
 

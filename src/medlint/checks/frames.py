@@ -50,7 +50,7 @@ class FrameError(ValueError):
 
 @dataclass(frozen=True)
 class Slot:
-    words: tuple[str, ...]
+    words: frozenset[str]  # folded as in normalised text
     optional: bool = False
     gap: int = 0  # characters allowed between the previous slot and this one
     commas: bool = False  # the gap may cross a comma (not a sentence end)
@@ -83,19 +83,7 @@ def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> 
         body = part[:-1] if optional else part
         repeat = body.endswith("+") and len(body) > 1
         body = body[:-1] if repeat else body
-        words: list[str] = []
-        for alternative in body.split("|"):
-            named = _CLASS.match(alternative)
-            if named:
-                name = named.group(1)
-                if name not in lexicons:
-                    raise FrameError(f"{frame!r}: unknown word class {{{name}}}")
-                words.extend(lexicons[name])
-            elif alternative and not any(c in alternative for c in "{}()[]\\*+"):
-                words.append(alternative)
-            else:
-                raise FrameError(f"{frame!r}: {alternative!r} is neither a word nor a {{class}}")
-        folded = tuple(sorted({fold_word(w) for w in words if w.strip()}, key=len, reverse=True))
+        folded = _slot_words(frame, body, lexicons)
         slots.append(Slot(folded, optional, pending, commas, repeat, context))
         pending, commas = 0, False
     if pending:
@@ -107,14 +95,70 @@ def parse_frame(frame: str, lexicons: Mapping[str, list[str]], gap: int = 8) -> 
     return slots
 
 
+# a slot body's folded words, by body: the classes it names, their word lists, and the
+# words; every frame naming the same classes shares one tuple (and its _SlotData)
+_BODIES: dict[str, tuple[tuple[str, ...], tuple[list[str], ...], frozenset[str]]] = {}
+_FOLDED: dict[str, tuple[list[str], frozenset[str]]] = {}  # a class's words, folded
+_NOT_A_WORD = re.compile(r"[{}()\[\]\\*+]")
+
+
+def _slot_words(frame: str, body: str, lexicons: Mapping[str, list[str]]) -> frozenset[str]:
+    """The folded words of the slot ``body`` (``能|可以|{certainty}``); each word class is
+    folded once per list of words (the same lists give the same set object)."""
+    known = _BODIES.get(body)
+    if known is not None and all(
+        lexicons.get(name) is words for name, words in zip(known[0], known[1], strict=True)
+    ):
+        return known[2]  # a body once parsed, its classes the same lists: same words
+    names: list[str] = []
+    classes: list[frozenset[str]] = []
+    literals: list[str] = []
+    for alternative in body.split("|"):
+        named = _CLASS.match(alternative) if alternative[:1] == "{" else None
+        if named:
+            name = named.group(1)
+            if name not in lexicons:
+                raise FrameError(f"{frame!r}: unknown word class {{{name}}}")
+            names.append(name)
+            classes.append(_folded_class(name, lexicons[name]))
+        elif not alternative or _NOT_A_WORD.search(alternative):
+            raise FrameError(f"{frame!r}: {alternative!r} is neither a word nor a {{class}}")
+        elif alternative.strip():
+            literals.append(alternative)
+    if literals:  # folded in one go (a slot's words hold no white space)
+        literals = fold_word("\n".join(literals)).split("\n")
+    folded = frozenset(literals).union(*classes)
+    _BODIES[body] = (tuple(names), tuple(lexicons[name] for name in names), folded)
+    return folded
+
+
+def _folded_class(name: str, words: list[str]) -> frozenset[str]:
+    """The words of a class as they appear in normalised text (once per list of words)."""
+    known = _FOLDED.get(name)
+    if known is not None and known[0] is words:
+        return known[1]
+    kept = [w for w in words if w.strip()]
+    joined = "\n".join(kept)
+    if joined.count("\n") == len(kept) - 1:  # folded in one go: each character alone
+        folded = frozenset(fold_pattern(joined).lower().split("\n")) if kept else frozenset()
+    else:
+        folded = frozenset(fold_word(w) for w in kept)
+    _FOLDED[name] = (words, folded)
+    return folded
+
+
 def _commonness(words: Iterable[str]) -> float:
     """How likely a text is to hold a word of a slot, roughly: a word of one character
     (能, 好) turns up far more often than one of two, and that more than a longer one."""
-    return sum(30.0 if len(w) == 1 else 3.0 if len(w) == 2 else 1.0 for w in words)
+    lengths = list(map(len, words))
+    one, two = lengths.count(1), lengths.count(2)
+    return 30.0 * one + 3.0 * two + float(len(lengths) - one - two)
 
 
 def _variants(slots: list[Slot]) -> list[list[Slot]]:
     """Every way of leaving out optional slots; a left-out slot's gap joins the next."""
+    if not any(s.optional for s in slots):  # the first slot has no gap (parse_frame)
+        return [slots]
     choices = [(True, False) if s.optional else (True,) for s in slots]
     variants = []
     for keep in product(*choices):
@@ -154,36 +198,29 @@ class Frames:
     def __init__(self, frames: list[str], lexicons: Mapping[str, list[str]], gap: int = 8):
         self.sources = list(frames)
         self.compiled: list[_Compiled] = []
-        self.words: set[str] = set()
+        slots: dict[int, _SlotData] = {}  # every slot's words, once
         for frame in frames:
             for variant in _variants(parse_frame(frame, lexicons, gap)):
-                ids = []
-                for slot in variant:
-                    self.words.update(slot.words)
-                    ids.append(_LITERALS.ids(frozenset(slot.words)))
-                stops = tuple(SENTENCE_MARKS if s.commas else CLAUSE_MARKS for s in variant)
-                sets = tuple(_slot_set(slot_ids, slot.words) for slot_ids, slot in zip(
-                    ids, variant, strict=True
-                ))
+                data = [_slot_data(slot.words) for slot in variant]
+                slots.update((d.number, d) for d in data)
+                sets = tuple(d.number for d in data)
                 self.compiled.append(
                     _Compiled(
-                        tuple(ids),
+                        tuple(d.ids for d in data),
                         tuple(slot.gap for slot in variant),
-                        stops,
+                        tuple(SENTENCE_MARKS if s.commas else CLAUSE_MARKS for s in variant),
                         tuple(slot.repeat for slot in variant),
-                        tuple(frozenset(slot.words) for slot in variant),
-                        tuple(
-                            tuple(sorted({len(w) for w in slot.words}, reverse=True))
-                            for slot in variant
-                        ),
+                        tuple(d.words for d in data),
+                        tuple(d.sizes for d in data),
                         sum(1 for slot in variant if slot.context),
                         sets,
                         not any(_SLOT_MARKED[number] for number in sets),
                         tuple(dict.fromkeys(sorted(sets, key=_SLOT_COMMONNESS.__getitem__))),
                     )
                 )
-        self.lengths = {_LITERALS.index[w]: len(w) for w in self.words}
-        self.ids = frozenset(self.lengths)
+        self.words: frozenset[str] = frozenset().union(*(d.words for d in slots.values()))
+        self.ids: frozenset[int] = frozenset().union(*(d.ids for d in slots.values()))
+        self.lengths = _LITERALS.lengths  # of each word, by id
         _FRAME_IDS.update(self.ids)
         self.slot_index = [f.sets for f in self.compiled]
         # each variant filed under one of its slot sets (the rarest in text, by
@@ -347,24 +384,72 @@ def _after_spaced_number(text: str, position: int) -> bool:
     return position >= 2 and text[position - 1] == " " and text[position - 2].isdigit()
 
 
+@dataclass(frozen=True)
+class _SlotData:
+    """What the frames need of one slot's words, worked out once per word tuple."""
+
+    words: frozenset[str]  # the folded words (kept, so that their id stays theirs)
+    ids: frozenset[int]
+    sizes: tuple[int, ...]  # the words' lengths, longest first
+    number: int  # the word set's number (_slot_set)
+
+
+_SLOT_DATA: dict[int, _SlotData] = {}  # by id of the folded word tuple
+
+
+def _slot_data(words: frozenset[str]) -> _SlotData:
+    data = _SLOT_DATA.get(id(words))
+    if data is not None and data.words is words:
+        return data
+    ids = _LITERALS.ids(words)
+    data = _SLOT_DATA[id(words)] = _SlotData(
+        words,
+        ids,
+        tuple(sorted(set(map(len, words)), reverse=True)),
+        _slot_set(ids, words),
+    )
+    return data
+
+
 _FRAME_IDS: set[int] = set()
 _SLOT_SETS: dict[frozenset[int], int] = {}
 _SLOT_IDS: list[frozenset[int]] = []  # the word ids of each slot set, by number
 _SLOT_COMMONNESS: list[float] = []  # and how common its words are (_commonness)
 _SLOT_MARKED: list[bool] = []  # and whether a word of it holds a sentence mark
+# word id -> the numbers of the slot sets holding it, for the words asked about so far
+# (a one-file check asks about a few dozen; :func:`index_slot_words` fills in all)
 _MEMBERS: dict[int, list[int]] = {}
 
 
-def _slot_set(ids: frozenset[int], words: tuple[str, ...]) -> int:
+def _slot_set(ids: frozenset[int], words: frozenset[str]) -> int:
     """The number of a slot's word set, shared by every frame of every rule."""
     if ids not in _SLOT_SETS:
         _SLOT_SETS[ids] = number = len(_SLOT_SETS)
         _SLOT_IDS.append(ids)
         _SLOT_COMMONNESS.append(_commonness(words))
-        _SLOT_MARKED.append(any(SENTENCE_MARKS.intersection(word) for word in words))
-        for word in ids:
-            _MEMBERS.setdefault(word, []).append(number)
+        _SLOT_MARKED.append(not SENTENCE_MARKS.isdisjoint("".join(words)))
+        if _MEMBERS:
+            for word in ids.intersection(_MEMBERS):
+                _MEMBERS[word].append(number)
     return _SLOT_SETS[ids]
+
+
+def _members(word: int) -> list[int]:
+    """The numbers of the slot sets holding ``word``, in order."""
+    members = _MEMBERS.get(word)
+    if members is None:
+        members = _MEMBERS[word] = [n for n, ids in enumerate(_SLOT_IDS) if word in ids]
+    return members
+
+
+def index_slot_words() -> None:
+    """Work out :func:`_members` of every frame word now (before workers fork: a long
+    run asks about most of them)."""
+    members: dict[int, list[int]] = {}
+    for number, ids in enumerate(_SLOT_IDS):
+        for word in ids:
+            members.setdefault(word, []).append(number)
+    _MEMBERS.update(members)
 
 
 _SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(SENTENCE_MARKS))) + "]")
@@ -380,7 +465,7 @@ class _TextIndex:
         self.present = present
         self.occurrences = _LITERALS.occurrences(text)
         words = present.intersection(_FRAME_IDS)
-        self.holds = set(chain.from_iterable(map(_MEMBERS.__getitem__, words)))
+        self.holds = set(chain.from_iterable(map(_members, words)))
         self._words: dict[int, frozenset[int]] = {}
         self._counts: dict[int, int] = {}
         self._sentence: list[int] | None = None

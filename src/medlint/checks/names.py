@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from ..analysis.normalize import normalise
 
@@ -47,7 +48,34 @@ class Names:
             lengths.setdefault(word[:2], set()).add(len(word))
         self.index = {head: sorted(found, reverse=True) for head, found in lengths.items()}
         # the first characters, as one character class: C code finds the candidates
-        self.first = "[" + "".join(sorted({re.escape(w[0]) for w in self.kind})) + "]"
+        self.first = "[" + "".join(sorted(map(re.escape, {w[0] for w in self.kind}))) + "]"
+
+    def dump(self) -> dict[str, object]:
+        """The index as JSON data (see :meth:`load`)."""
+        return {"labels": self.labels, "kind": self.kind, "index": self.index,
+                "first": self.first}
+
+    @classmethod
+    def load(cls, data: object) -> Names | None:
+        """The index :meth:`dump` gave, or ``None`` if ``data`` is not what it gives."""
+        if not isinstance(data, dict):
+            return None
+        labels, kind, index, first = (data.get(k) for k in ("labels", "kind", "index", "first"))
+        if not (
+            isinstance(labels, dict)
+            and isinstance(kind, dict)
+            and isinstance(index, dict)
+            and isinstance(first, str)
+            and _types(labels.values()) <= {list}
+            and _types(chain.from_iterable(labels.values())) <= {str}
+            and _types(kind.values()) <= {str}
+            and _types(index.values()) <= {list}
+            and _types(chain.from_iterable(index.values())) <= {int}
+        ):
+            return None
+        names = cls.__new__(cls)
+        names.labels, names.kind, names.index, names.first = labels, kind, index, first
+        return names
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """A pack pickled by an older release lacks the newer fields: rebuild them."""
@@ -86,3 +114,7 @@ class Names:
                     yield position, position + length, word
                     resume = position + length
                     break
+
+
+def _types(values: Iterable[object]) -> set[type]:
+    return set(map(type, values))

@@ -134,6 +134,66 @@ def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
     return best
 
 
+# code point ranges that hold no character with a case (digits, CJK punctuation and
+# ideographs): a character class over them matches the same with re.IGNORECASE or without
+_CASELESS_BLOCKS = ((0x30, 0x39), (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+_SMALL_RANGE = 256  # a wider range elsewhere is taken to hold a character with a case
+
+
+def _range_caseless(low: int, high: int) -> bool:
+    if any(a <= low and high <= b for a, b in _CASELESS_BLOCKS):
+        return True
+    return high - low < _SMALL_RANGE and all(map(_caseless, range(low, high + 1)))
+
+
+def _case_free(items: Any) -> bool:
+    """No part of the parsed pattern depends on case: every literal and class character
+    is caseless, and no back-reference compares text with a group's match."""
+    for op, value in items:
+        if op is _sre.LITERAL or op is _sre.NOT_LITERAL:
+            if not _caseless(value):
+                return False
+        elif op is _sre.IN:
+            for kind, item in value:
+                if kind is _sre.LITERAL:
+                    if not _caseless(item):
+                        return False
+                elif kind is _sre.RANGE:
+                    if not _range_caseless(*item):
+                        return False
+                elif kind is not _sre.CATEGORY and kind is not _sre.NEGATE:
+                    return False
+        elif op is _sre.SUBPATTERN:
+            _, added, removed, inner = value
+            if added or removed or not _case_free(inner):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(map(_case_free, value[1])):
+                return False
+        elif op in _REPEATS:
+            if not _case_free(value[2]):
+                return False
+        elif op is _sre.ASSERT or op is _sre.ASSERT_NOT:
+            if not _case_free(value[1]):
+                return False
+        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+            if not _case_free(value):
+                return False
+        elif op is not _sre.AT and op is not _sre.ANY:
+            return False  # back-references, conditionals: compiled as written, with re.I
+    return True
+
+
+@lru_cache(maxsize=4096)
+def case_free(pattern: str) -> bool:
+    """``pattern`` matches exactly the same text with ``re.IGNORECASE`` as without (and
+    compiles faster without: a wide class under re.I is folded character by character)."""
+    try:
+        return _case_free(_parser.parse(pattern))
+    except Exception:  # unusual syntax: keep re.I
+        return False
+
+
 # required literal sets per folded pattern: those of this process, and those a start-up
 # read from the pack cache (``remember_literals``), so that a start parses no regex it knew
 _KNOWN: dict[str, tuple[frozenset[str], ...]] = {}
@@ -188,6 +248,8 @@ class _Literals:
         self.automaton: Any = None  # ahocorasick_rs.AhoCorasick, built on first use
         self.size = 0
         self.last: tuple[str, dict[int, list[int]], frozenset[int]] | None = None
+        self.looked = 0  # characters scanned by look-ups (see _look_up)
+        self._sizes: tuple[int, list[int]] | None = None  # (literals, their lengths)
 
     def ids(self, literals: frozenset[str]) -> frozenset[int]:
         index = self.index
@@ -212,31 +274,76 @@ class _Literals:
         last = self.last
         return last[2] if last is not None and last[0] is text else self._scan(text)[2]
 
-    def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
-        if self.last is not None and self.last[0] is text and self.size == len(self.index):
-            return self.last
+    def build(self) -> None:
+        """Build the automaton over every literal known now (before workers fork)."""
         if self.automaton is None or self.size != len(self.index):
             from ahocorasick_rs import AhoCorasick
 
             self.automaton = AhoCorasick(list(self.index))
             self.size = len(self.index)
-        found: dict[int, list[int]] = {}
+
+    def _scan(self, text: str) -> tuple[str, dict[int, list[int]], frozenset[int]]:
+        if self.last is not None and self.last[0] is text and self.size == len(self.index):
+            return self.last
         scanned = text
         if _UPPER.search(text):  # literals hold no A-Z (see _literal_char); same length
             scanned = _UPPER.sub(lambda m: m.group().lower(), text)
-        for literal, start, _ in self.automaton.find_matches_as_indexes(scanned, True):
-            found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
+        if (
+            self.automaton is None
+            and self.looked + len(text) <= LOOKUP_SCAN
+            and self.index
+            and "" not in self.index  # an empty literal also matches at the very end
+        ):
+            self.looked += len(text)
+            found = self._look_up(scanned)
+        else:
+            self.build()
+            found = {}
+            for literal, start, _ in self.automaton.find_matches_as_indexes(scanned, True):
+                found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
         self.last = (text, found, frozenset(found))
         return self.last
 
+    def _look_up(self, text: str) -> dict[int, list[int]]:
+        """What the automaton finds, by looking up every substring of each literal
+        length: for the first few thousand characters of a process (a one-file check),
+        cheaper than building the automaton."""
+        if self._sizes is None or self._sizes[0] != len(self.index):
+            self._sizes = (len(self.index), sorted(set(self.lengths)))
+        sizes, index = self._sizes[1], self.index
+        found: dict[int, list[int]] = {}
+        end = len(text)
+        for start in range(end):
+            for size in sizes:
+                if start + size > end:
+                    break
+                literal = index.get(text[start : start + size])
+                if literal is not None:
+                    found.setdefault(literal, []).append(start)
+        return found
+
+
+# characters a process scans by look-ups before it builds the automaton (which costs
+# about as much as looking up 30 000 characters' substrings)
+LOOKUP_SCAN = 12_000
 
 _LITERALS = _Literals()
 
 
-@lru_cache(maxsize=4096)
+def build_literals() -> None:
+    """Build the literal automaton now (before workers fork; else when first worth it)."""
+    _LITERALS.build()
+
+
+@lru_cache(maxsize=16384)
 def _phrase(folded: str) -> bool:
-    """The pattern matches exactly itself: no regex syntax, no character with a case."""
-    return is_literal(folded) and all(_caseless(ord(c)) for c in folded)
+    """The pattern matches exactly itself: no regex syntax, no character with a case (as
+    :func:`_caseless` of each character: case mappings go character by character)."""
+    return (
+        is_literal(folded)
+        and folded.lower() == folded == folded.upper()
+        and folded.casefold() == folded
+    )
 
 
 def _needs(folded: str) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
@@ -272,7 +379,11 @@ class Patterns:
 
     def __init__(self, patterns: list[str]) -> None:
         self.sources = list(patterns)
-        self.folded = [fold_pattern(p) for p in patterns]
+        joined = "\n".join(patterns)
+        if patterns and joined.count("\n") == len(patterns) - 1:  # folded in one go
+            self.folded = fold_pattern(joined).split("\n")
+        else:
+            self.folded = [fold_pattern(p) for p in patterns]
         self.literals = [p.lower() for p, s in zip(self.folded, patterns, strict=True)
                          if is_literal(s)]
         self.needs: list[frozenset[int] | None] = []
@@ -340,7 +451,9 @@ class Patterns:
     def _regex(self, index: int) -> re.Pattern[str]:
         regex = self._compiled[index]
         if regex is None:
-            regex = self._compiled[index] = re.compile(self.folded[index], re.I)
+            pattern = self.folded[index]
+            flags = 0 if case_free(pattern) else re.I
+            regex = self._compiled[index] = re.compile(pattern, flags)
         return regex
 
     def _active(self, text: str) -> list[int]:

@@ -45,7 +45,8 @@ class Config(BaseModel):
     """The settings of one configuration file (keys are spelled with hyphens)."""
 
     model_config = ConfigDict(
-        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), frozen=True
+        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), frozen=True,
+        defer_build=True,
     )
 
     select: list[str] | None = Field(
@@ -315,4 +316,6 @@ def settings_for(
     if overrides.config is not None:
         return Settings(overrides.config, overrides)
     found = None if overrides.isolated else find_config(directory, cache)
-    return Settings(found or ConfigFile(None, Path(os.getcwd()), Config()), overrides)
+    # the defaults, as ``Config()`` gives them (no value to validate: no schema to build)
+    default = Config.model_construct()
+    return Settings(found or ConfigFile(None, Path(os.getcwd()), default), overrides)

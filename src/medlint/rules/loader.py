@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,12 +31,21 @@ class RulePack:
     """Build :attr:`names` from the word classes when it is first read (a pack restored
     from the cache: a run whose files all come from the result cache never reads it)."""
     _names: Names | None = field(default=None, repr=False, compare=False)
+    names_stored: Callable[[], Names | None] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """Reads :attr:`names` as stored beside a cached pack (``None`` if it cannot), tried
+    when first needed before building it from the word classes."""
 
     @property
     def names(self) -> Names | None:
         """The treatment names of the coverage rules' word classes, indexed once."""
         if self._names is None and self.names_from_lexicons:
-            self._names = treatment_names(self)
+            read, self.names_stored = self.names_stored, None
+            if read is not None:
+                self._names = read()
+            if self._names is None:
+                self._names = treatment_names(self)
         return self._names
 
     @names.setter

@@ -77,7 +77,7 @@ class Examples(BaseModel):
     """Texts the rule must flag (``bad``) and must leave alone (``good``); the older
     form of :class:`Case`, without expected spans."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     bad: list[str] = Field(default_factory=list)
     good: list[str] = Field(default_factory=list)
@@ -92,7 +92,7 @@ class Case(BaseModel):
     text the safe fixes must produce. A text that starts with ``#`` or ``---`` is read as
     Markdown, any other as plain text."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str = Field(min_length=1)
     name: str = ""
@@ -129,7 +129,7 @@ class Case(BaseModel):
 
 
 class RuleBase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     code: str = Field(pattern=r"^[A-Z]{2,8}[0-9]{3}$")
     name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
@@ -222,7 +222,7 @@ class Lexicon(BaseModel):
     class on jieba token boundaries; the test suite runs them.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     description: str = ""
@@ -455,7 +455,7 @@ Rule = Annotated[
 class TopicItem(BaseModel):
     """One key contraindication a complete article on the topic covers."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(min_length=1)
     patterns: list[Pattern] = Field(min_length=1)
@@ -464,7 +464,7 @@ class TopicItem(BaseModel):
 
 
 class TopicExamples(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     complete: list[str] = Field(min_length=1)
     incomplete: list[str] = Field(min_length=1)
@@ -473,7 +473,7 @@ class TopicExamples(BaseModel):
 class Topic(BaseModel):
     """A treatment profile: how to recognise it, its key contraindications, its risks."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     name: str = Field(min_length=1)
@@ -494,7 +494,7 @@ class Topic(BaseModel):
 class RuleFile(BaseModel):
     """One YAML file of a rule pack."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     rules: list[Rule] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -28,18 +29,26 @@ from pydantic import BaseModel
 
 from ..analysis.context import ContextLexicon
 from ..checks import patterns
+from ..checks.names import Names
 from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
 from . import RulePack, load_pack
+from .loader import treatment_names
 from .models import RuleFile
 
 PREFIX = "pack-"
 SUFFIX = ".json"
+# stored beside the packs and removed with them: a pack's treatment name index, and the
+# table jieba's dictionary becomes with a pack's words (analysis/segment.py)
+NAMES_PREFIX, WORDS_PREFIX = "names-", "words-"
 _FORMAT = 1
 
-_SCHEMA = ("models.py", "loader.py", "../analysis/context.py")  # what an entry holds
-_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names"}
-# of RulePack (``names`` is derived from the rest: rebuilt when first read, not stored)
+# what an entry holds
+_SCHEMA = ("models.py", "loader.py", "../analysis/context.py", "../checks/names.py")
+_FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names",
+           "names_stored"}
+# of RulePack (``names`` is derived from the rest: stored in a file of its own, read when
+# first needed; ``names_stored`` reads it)
 
 
 def _key(folders: list[Path]) -> str:
@@ -195,8 +204,8 @@ def _restore(document: dict[str, Any]) -> RulePack:
                for name in document["files"]],
         lexicons=_build(dict[str, list[str]], document["lexicons"]),
     )
-    # the treatment name index (~50 ms) is built when first read, by the first linter
-    # compiled: a run whose files all come from the result cache needs none
+    # the treatment name index is read (or, without it, built) when first needed, by the
+    # first linter compiled: a run whose files all come from the result cache needs none
     pack.names_from_lexicons = bool(document["names"])
     return pack
 
@@ -229,14 +238,40 @@ def read_entry(target: Path, key: str) -> RulePack | None:
     if body is None:
         return None
     try:
-        return _restore(json.loads(body))
+        pack = _restore(json.loads(body))
     except (ValueError, KeyError, TypeError, AttributeError, _Damaged):
         return None
+    if pack.names_from_lexicons:
+        pack.names_stored = functools.partial(_stored_names, pack, target, key)
+    return pack
 
 
 def write_entry(folder: Path, target: Path, key: str, pack: RulePack) -> None:
-    """Store ``pack`` at ``target`` atomically; give up quietly if the folder cannot take it."""
+    """Store ``pack`` at ``target`` atomically, and its treatment name index beside it;
+    give up quietly if the folder cannot take them."""
+    if pack.names is not None:
+        names = json.dumps(pack.names.dump(), ensure_ascii=False)
+        _write(folder, _names_target(target), key, names)
     _write(folder, target, key, json.dumps(_dump(pack), ensure_ascii=False))
+
+
+def _names_target(target: Path) -> Path:
+    return target.with_name(NAMES_PREFIX + target.name.removeprefix(PREFIX))
+
+
+def _stored_names(pack: RulePack, target: Path, key: str) -> Names:
+    """The name index of the pack stored at ``target`` for ``key``: as stored beside it
+    (:meth:`Names.dump`), else built from the pack's word classes and stored."""
+    where = _names_target(target)
+    body = _read_body(where, key)
+    names = None
+    if body is not None:
+        with contextlib.suppress(ValueError):
+            names = Names.load(json.loads(body))
+    if names is None:
+        names = treatment_names(pack)
+        _write(target.parent, where, key, json.dumps(names.dump(), ensure_ascii=False))
+    return names
 
 
 def _write(folder: Path, target: Path, key: str, body: str) -> None:
@@ -346,10 +381,11 @@ def clean(folder: Path | None = None) -> int:
     for entry in folder.iterdir():
         name = entry.name
         stored = name.startswith(PREFIX) and name.endswith((SUFFIX, ".pickle"))
-        if stored or (name.startswith(".pack-") and name.endswith(".tmp")):
+        beside = name.startswith((NAMES_PREFIX, WORDS_PREFIX)) and name.endswith(SUFFIX)
+        if stored or beside or (name.startswith(".pack-") and name.endswith(".tmp")):
             try:
                 entry.unlink()
-                removed += 1
+                removed += not beside
             except OSError:
                 pass
     return removed

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -82,7 +84,7 @@ class Linter:
         start parsed (pack cache). Each attribute appears complete, or not at all."""
         if self.compiled:
             return self
-        with _COMPILE_LOCK:
+        with _COMPILE_LOCK, _no_collection():
             if self.compiled:
                 return self
             pack, lexicon = self.pack, self.lexicon
@@ -187,7 +189,21 @@ def _severity(finding: Finding, severity: Severity) -> Severity:
 @lru_cache(maxsize=8)
 def load_rules(folders: tuple[Path, ...] = ()) -> RulePack:
     """The default pack plus extra rule folders, loaded and validated once."""
-    return load_pack_cached([default_rules_dir(), *folders])
+    with _no_collection():
+        return load_pack_cached([default_rules_dir(), *folders])
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No cyclic garbage collection while a pack is read or compiled: they make many
+    objects and no garbage, and each collection would look at all of them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=8)

@@ -181,11 +181,18 @@ class _Done:
         return self.value
 
 
-def _prepare(long_run: bool) -> None:
-    """Load the segmenter; for a long run, the whole dictionary (before any fork)."""
+def _prepare(long_run: bool, fork: bool = False) -> None:
+    """Load the segmenter; for a long run, the whole dictionary; before workers fork or
+    for a long run, the rules' literal automaton and the frames' word index (else each is
+    made when a first file needs it)."""
     from ..analysis.segment import prepare
+    from ..checks.frames import index_slot_words
+    from ..checks.patterns import build_literals
 
     prepare(complete=long_run)
+    if long_run or fork:
+        build_literals()
+        index_slot_words()
 
 
 class InlineExecutor:
@@ -241,7 +248,7 @@ class ProcessExecutor:
 
             global _worker
             _worker = (self.checker, self.timeout)
-            _prepare(self.long_run)
+            _prepare(self.long_run, fork=True)
             self.pool = multiprocessing.get_context("fork").Pool(self.workers)
         handle: Handle = self.pool.apply_async(_worker_batch, (batch,))
         return handle

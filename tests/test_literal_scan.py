@@ -1,0 +1,66 @@
+"""The rules' literals found in a text: looking every substring up (the first texts of a
+process) finds exactly what the automaton finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint.analysis.normalize import normalise
+from medlint.checks import patterns
+from medlint.run.engine import default_linter
+
+DATA = Path(__file__).parent / "data"
+
+
+def _texts() -> list[str]:
+    files = sorted(p for p in DATA.rglob("*") if p.suffix in {".md", ".txt", ".html"})
+    texts = [normalise(p.read_text(encoding="utf-8")) for p in files[:80]]
+    return [*texts, "", "a", "保证治好ABC根治", "ＡＢＣ能根治吗？" * 3]
+
+
+@pytest.fixture(scope="module")
+def literals() -> patterns._Literals:
+    default_linter().compile()
+    assert len(patterns._LITERALS.index) > 1000
+    return patterns._LITERALS
+
+
+def test_look_up_finds_what_the_automaton_finds(literals: patterns._Literals) -> None:
+    literals.build()
+    for scanned in _texts():
+        expected: dict[int, list[int]] = {}
+        for literal, start, _ in literals.automaton.find_matches_as_indexes(scanned, True):
+            expected.setdefault(literal, []).append(start)
+        assert literals._look_up(scanned) == expected
+
+
+def test_a_process_looks_up_first_then_builds(monkeypatch: pytest.MonkeyPatch) -> None:
+    default_linter().compile()
+    fresh = patterns._Literals()
+    fresh.index = dict(patterns._LITERALS.index)
+    fresh.lengths = list(patterns._LITERALS.lengths)
+    monkeypatch.setattr(patterns, "LOOKUP_SCAN", 100)
+    short = "这个方子保证治好，三天根治。"
+    assert fresh.present(short)
+    assert fresh.automaton is None  # a short text: looked up
+    long = short * 20
+    found = fresh.occurrences(long)
+    assert fresh.automaton is not None  # past the budget: built
+    assert found == fresh._look_up(long)
+
+
+def test_frame_words_indexed_lazily_as_in_bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint.checks import frames
+
+    default_linter().compile()
+    bulk: dict[int, list[int]] = {}
+    for number, ids in enumerate(frames._SLOT_IDS):
+        for word in ids:
+            bulk.setdefault(word, []).append(number)
+    monkeypatch.setattr(frames, "_MEMBERS", {})
+    for word in sorted(bulk)[::7]:
+        assert frames._members(word) == bulk[word]
+    frames.index_slot_words()
+    assert bulk == frames._MEMBERS

@@ -1,0 +1,65 @@
+"""Rule words added to jieba's table: a start that reuses an earlier start's result gets
+the same frequencies, total and tokens as one that adds every word itself."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from medlint.analysis import segment
+
+WORDS = ["保证治好", "三个疗程", "纯天然", "药到病除", "无副作用", "祖传秘方"]
+TEXT = "这个祖传秘方纯天然无副作用，三个疗程保证治好，药到病除。"
+
+
+def _fresh() -> object:
+    tokenizer = segment._new_tokenizer()
+    if not isinstance(tokenizer.FREQ, segment.LazyFreq):
+        pytest.skip("no private cache folder: the table is in memory")
+    return tokenizer
+
+
+def _cut(tokenizer: object) -> list[str]:
+    return list(tokenizer.cut(TEXT))  # type: ignore[attr-defined]
+
+
+def _added_files(tokenizer: object) -> set[str]:
+    folder = os.path.dirname(tokenizer.FREQ.path)  # type: ignore[attr-defined]
+    return {name for name in os.listdir(folder) if name.startswith("words-")}
+
+
+def test_restored_words_equal_added_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    segment.register_words(WORDS)
+    first = _fresh()
+    folder = os.path.dirname(first.FREQ.path)  # type: ignore[attr-defined]
+    for name in _added_files(first):
+        os.unlink(os.path.join(folder, name))
+    segment._flush(first)  # adds every word, and stores the result
+    assert _added_files(first)
+
+    def looked_up(*_: object) -> None:
+        raise AssertionError("the second start looked the words up again")
+
+    monkeypatch.setattr(segment.LazyFreq, "prefetch", looked_up)
+    second = _fresh()
+    segment._flush(second)
+    assert second.FREQ.added == first.FREQ.added  # type: ignore[attr-defined]
+    assert second.total == first.total > 0  # type: ignore[attr-defined]
+    assert second.FREQ.memo.keys() >= set(WORDS)  # type: ignore[attr-defined]
+    assert _cut(second) == _cut(first)
+    assert "祖传秘方" in _cut(second)
+
+
+def test_damaged_store_is_ignored() -> None:
+    segment.register_words(WORDS)
+    first = _fresh()
+    segment._flush(first)
+    folder = os.path.dirname(first.FREQ.path)  # type: ignore[attr-defined]
+    for name in _added_files(first):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as out:
+            out.write('{"base": 1, "total": "x", "added": []}')
+    second = _fresh()
+    segment._flush(second)  # adds every word again
+    assert second.FREQ.added == first.FREQ.added  # type: ignore[attr-defined]
+    assert second.total == first.total  # type: ignore[attr-defined]
