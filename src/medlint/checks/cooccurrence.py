@@ -57,7 +57,11 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 # the next sentence of its paragraph are history.
 _PAST = re.compile(
     r"(那几年|那些年|那年|当年|那次|那一次|上次|上一次|上回|那回|前些年|前几年|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
-    r"|[0-9一二两三四五六七八九十几多]+年前|去年|前年|年间|古时候?|旧社会|解放前)"
+    r"|[0-9一二两三四五六七八九十几多]+年前|去年|前年|年间|古时候?|旧社会|解放前"
+    # a past edition of an event, a patient's admission (往届赛事中…; 入院时…)
+    r"|往届|往年|以往|(入院|来院|到院|住院|就诊|收治)时"
+    # a story's own day (有一回…; 那天…; 事发当晚…)
+    r"|有一回|有一次|那天|那晚|那一天|那一晚|事发)"
 )
 # The experiential 过 right after a sign (抽搐过一次, 晕倒过的人) tells that it happened
 # once, unless the sentence places it in the last days (最近晕倒过两次).

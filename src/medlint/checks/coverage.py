@@ -23,6 +23,14 @@ _FORMULA_GAP = re.compile(
 )
 
 
+# A use verb inside a generic match ends what leads the name; the name keeps at least
+# this many characters after it.
+MIN_NAME = 3
+_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买")
+# A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
+_COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
+
+
 class CoverageCheck(Check):
     rule: CoverageRule
 
@@ -47,11 +55,32 @@ class CoverageCheck(Check):
         )
 
     def _trim(self, article: Article, start: int, end: int) -> int:
-        """Start a generic match at a word: past partial words, use verbs and particles."""
+        """Start a generic match at a word: past partial words, use verbs and particles,
+        and past the last use verb inside it (患者做了|经皮肾镜碎石术)."""
+        start = self._trim_leading(article, start, end)
+        last_verb = start
+        for word, a, b in article.structure.tokens(start):
+            if a < start or b > end - MIN_NAME:
+                continue
+            if word in article.uses_words or (
+                word in article.lexicon.leading and (len(word) > 1 or word in _VERBS)
+            ):
+                last_verb = b
+        if last_verb > start:
+            start = self._trim_leading(article, last_verb, end)
+        return start
+
+    @staticmethod
+    def _trim_leading(article: Article, start: int, end: int) -> int:
         for word, a, b in article.structure.tokens(start):
             if b <= start or a >= end or b >= end:
                 continue
-            if a < start or word in article.lexicon.leading or word in article.uses_words:
+            if (
+                a < start
+                or word in article.lexicon.leading
+                or word in article.uses_words
+                or _COUNT.fullmatch(word)
+            ):
                 start = b
             else:
                 break
