@@ -31,6 +31,11 @@ _VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买")
 _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
 
 
+def _is_use(word: str, uses: frozenset[str]) -> bool:
+    """A use verb, or a short word jieba kept whole that ends in one (都在喝, 天天吃)."""
+    return word in uses or (1 < len(word) <= 3 and word[-1] in _VERBS)
+
+
 class CoverageCheck(Check):
     rule: CoverageRule
 
@@ -62,7 +67,7 @@ class CoverageCheck(Check):
         for word, a, b in article.structure.tokens(start):
             if a < start or b > end - MIN_NAME:
                 continue
-            if word in article.uses_words or (
+            if _is_use(word, article.uses_words) or (
                 word in article.lexicon.leading and (len(word) > 1 or word in _VERBS)
             ):
                 last_verb = b
@@ -78,7 +83,7 @@ class CoverageCheck(Check):
             if (
                 a < start
                 or word in article.lexicon.leading
-                or word in article.uses_words
+                or _is_use(word, article.uses_words)
                 or _COUNT.fullmatch(word)
             ):
                 start = b
