@@ -22,6 +22,12 @@ _FORMULA_GAP = re.compile(
     rf"[\u4e00-\u9fa5]?{_DOSE}{_SEPARATOR}([\u4e00-\u9fa5]{{1,4}}{_DOSE}{_SEPARATOR}){{0,2}}"
 )
 
+# Herbs listed as what a product contains, not as a prescription: 生姜、侧柏叶等植物精华,
+# 人参、灵芝提取物, 当归、川芎等成分.
+_INGREDIENTS = re.compile(
+    r"\s*(等|多种|多味)?[\u4e00-\u9fa5]{0,4}?(精华|提取物|萃取|精粹|成分|成份|原料)"
+)
+
 
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
@@ -45,6 +51,12 @@ class CoverageCheck(Check):
         super().__init__(rule)
         herbs = [w for name in rule.formulas for w in (lexicons or {}).get(name, [])]
         self.herbs = Patterns(herbs)
+        self.foods = frozenset(
+            w for name in rule.food_herbs for w in (lexicons or {}).get(name, [])
+        )
+        self.herb_forms = re.compile("|".join(f"(?:{p})" for p in rule.herb_forms)) if (
+            rule.herb_forms
+        ) else None
         self.treatments = Patterns(rule.treatments)
         self.subjects = Patterns(rule.subjects)
         self.coverage = Patterns(rule.coverage)
@@ -111,7 +123,22 @@ class CoverageCheck(Check):
             run.append(span)
         if len(run) >= FORMULA_SIZE:
             groups.append((run[0][0], run[-1][1]))
-        return groups
+        return [(a, b) for a, b in groups if not _INGREDIENTS.match(text, b)]
+
+    def _herbal_products(self, article: Article) -> list[tuple[int, int]]:
+        """Spans of products named by a herb and a form (黄芪茶, 何首乌生发饮); a herb that
+        is also everyday food names a food that way (山药粉, 红枣茶)."""
+        if self.herb_forms is None:
+            return []
+        text = article.text
+        found = []
+        for start, end in self.herbs.finditer(text):
+            if text[start:end] in self.foods:
+                continue
+            form = self.herb_forms.match(text, end)
+            if form is not None:
+                found.append((start, form.end()))
+        return found
 
     def _generic(self, article: Article) -> tuple[int, int, str] | None:
         """The first presented treatment named in a word class (rules/lexicons/) or
@@ -126,9 +153,14 @@ class CoverageCheck(Check):
         candidates += [(a, b, name) for a, b, name in named]
         if self.herbs:
             candidates += [(a, b, "formula") for a, b in self._formulas(article)]
+            candidates += [(a, b, "herbal") for a, b in self._herbal_products(article)]
         for start, end, how in sorted(candidates):
             if how == "formula":
                 if article.presents(start, end):
+                    return start, end, ""
+                continue
+            if how == "herbal":
+                if article.presents(start, end) and article.whole_name(start, end):
                     return start, end, ""
                 continue
             if how and how != "subject":
