@@ -3,11 +3,12 @@ the rule models and the bytes of every rule file, so a one-file run skips YAML p
 and pydantic validation.
 
 The cache holds no executable format: each entry is a JSON document written by
-:func:`load_pack_cached` after a full validation, carrying its own key and a SHA-256 of
-its body. It lives only in the private user cache folder (see :mod:`medlint.userdata`),
-never under the folders being checked, and is read only from a regular file this user
-owns. An entry that is damaged, foreign or from another key is ignored and rebuilt; a
-cache folder that cannot be written means working without the cache.
+:func:`load_pack_cached` after a full validation, after a first line (JSON too) that
+carries its key and the SHA-256 of the document, so that the document is parsed once.
+It lives only in the private user cache folder (see :mod:`medlint.userdata`), never
+under the folders being checked, and is read only from a regular file this user owns.
+An entry that is damaged, foreign or from another key is ignored and rebuilt; a cache
+folder that cannot be written means working without the cache.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ SUFFIX = ".json"
 # stored beside the packs and removed with them: a pack's treatment name index, and the
 # table jieba's dictionary becomes with a pack's words (analysis/segment.py)
 NAMES_PREFIX, WORDS_PREFIX = "names-", "words-"
-_FORMAT = 1
+_FORMAT = 2  # 2: the key and digest on a line of their own, then the body
 
 # what an entry holds
 _SCHEMA = ("models.py", "loader.py", "../analysis/context.py", "../checks/names.py")
@@ -221,12 +222,12 @@ def _read_body(target: Path, key: str) -> str | None:
         with os.fdopen(fd, "rb") as handle:
             if not is_own_file(handle.fileno()):
                 return None
-            envelope = json.loads(handle.read())
-        body = envelope["body"]
-        digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
-        if envelope.get("key") != key or envelope.get("sha256") != digest:
+            head, newline, data = handle.read().partition(b"\n")
+        header = json.loads(head)
+        digest = hashlib.sha256(data).hexdigest()
+        if not newline or header.get("key") != key or header.get("sha256") != digest:
             return None
-        return body if isinstance(body, str) else None
+        return data.decode("utf-8", "surrogatepass")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -275,12 +276,9 @@ def _stored_names(pack: RulePack, target: Path, key: str) -> Names:
 
 
 def _write(folder: Path, target: Path, key: str, body: str) -> None:
-    envelope = {
-        "key": key,
-        "sha256": hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
-        "body": body,
-    }
-    data = json.dumps(envelope, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    encoded = body.encode("utf-8", "surrogatepass")
+    header = {"key": key, "sha256": hashlib.sha256(encoded).hexdigest()}
+    data = json.dumps(header).encode("ascii") + b"\n" + encoded
     temporary = None
     try:
         fd, temporary = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)
