@@ -127,7 +127,10 @@ def _slot_words(frame: str, body: str, lexicons: Mapping[str, list[str]]) -> fro
             literals.append(alternative)
     if literals:  # folded in one go (a slot's words hold no white space)
         literals = fold_word("\n".join(literals)).split("\n")
-    folded = frozenset(literals).union(*classes)
+    if not literals and len(classes) == 1:
+        folded = classes[0]  # the class's own set: one _SlotData for every such slot
+    else:
+        folded = frozenset(literals).union(*classes)
     _BODIES[body] = (tuple(names), tuple(lexicons[name] for name in names), folded)
     return folded
 
