@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..analysis.context import ContextLexicon
-from ..checks import patterns
+from ..checks import frames, patterns
 from ..checks.names import Names
 from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
@@ -41,13 +41,13 @@ PREFIX = "pack-"
 SUFFIX = ".json"
 # stored beside the packs and removed with them: a pack's treatment name index, and the
 # table jieba's dictionary becomes with a pack's words (analysis/segment.py)
-NAMES_PREFIX, WORDS_PREFIX = "names-", "words-"
+NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX = "names-", "words-", "frames-"
 _FORMAT = 2  # 2: the key and digest on a line of their own, then the body
 
 # what an entry holds
 _SCHEMA = ("models.py", "loader.py", "../analysis/context.py", "../checks/names.py")
 _FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names",
-           "names_stored"}
+           "names_stored", "stored_at"}
 # of RulePack (``names`` is derived from the rest: stored in a file of its own, read when
 # first needed; ``names_stored`` reads it)
 
@@ -244,6 +244,7 @@ def read_entry(target: Path, key: str) -> RulePack | None:
         return None
     if pack.names_from_lexicons:
         pack.names_stored = functools.partial(_stored_names, pack, target, key)
+    pack.stored_at = (target, key)
     return pack
 
 
@@ -292,6 +293,50 @@ def _write(folder: Path, target: Path, key: str, body: str) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+# what compiled frames depend on besides the pack: the code that folds and compiles them
+_FRAMES_SCHEMA = ("../checks/frames.py", "../checks/patterns.py", "../analysis/normalize.py",
+                  "../data/t2s.tsv")
+
+
+def _frames_entry(pack: RulePack) -> tuple[Path, str] | None:
+    if pack.stored_at is None:
+        return None
+    target, key = pack.stored_at
+    digest = hashlib.sha256(f"{key}\0{_FORMAT}\0".encode())
+    here = Path(__file__).parent
+    try:
+        for source in _FRAMES_SCHEMA:
+            digest.update((here / source).read_bytes() + b"\0")
+    except OSError:
+        return None
+    return target.with_name(FRAMES_PREFIX + target.name.removeprefix(PREFIX)), digest.hexdigest()
+
+
+def load_frames(pack: RulePack) -> bool:
+    """Take the frames an earlier start compiled for ``pack`` (stored beside the cached
+    pack by :func:`store_frames`), if this process has compiled none yet."""
+    if not frames.fresh():
+        return False
+    entry = _frames_entry(pack)
+    body = _read_body(*entry) if entry is not None else None
+    if body is None:
+        return False
+    try:
+        stored = json.loads(body)
+    except ValueError:
+        return False
+    return frames.restore_compiled(stored, pack.lexicons)
+
+
+def store_frames(pack: RulePack, compiled: list[frames.Frames]) -> None:
+    """Store ``compiled`` (the frames of ``pack``'s rules) beside the cached pack."""
+    entry = _frames_entry(pack)
+    if entry is not None:
+        where, key = entry
+        body = json.dumps(frames.dump_compiled(compiled), ensure_ascii=False)
+        _write(where.parent, where, key, body)
 
 
 def _literals_key() -> str:
@@ -367,6 +412,7 @@ def load_pack_cached(folders: list[Path]) -> RulePack:
         return cached
     pack = load_pack(folders)  # raises RulesError for a broken pack: nothing is stored
     write_entry(folder, target, key, pack)
+    pack.stored_at = (target, key)
     return pack
 
 
@@ -379,7 +425,9 @@ def clean(folder: Path | None = None) -> int:
     for entry in folder.iterdir():
         name = entry.name
         stored = name.startswith(PREFIX) and name.endswith((SUFFIX, ".pickle"))
-        beside = name.startswith((NAMES_PREFIX, WORDS_PREFIX)) and name.endswith(SUFFIX)
+        beside = name.startswith((NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX)) and name.endswith(
+            SUFFIX
+        )
         if stored or beside or (name.startswith(".pack-") and name.endswith(".tmp")):
             try:
                 entry.unlink()

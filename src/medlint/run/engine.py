@@ -14,6 +14,7 @@ from typing import Any
 from ..analysis.segment import register_words
 from ..checks import compile_rules
 from ..checks.base import Article, Check, Finding
+from ..checks.forbidden import ForbiddenCheck
 from ..checks.names import Names
 from ..checks.patterns import Patterns, Router
 from ..config.selection import Selection
@@ -21,7 +22,13 @@ from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.loader import treatment_names
-from ..rules.pack_cache import load_literals, load_pack_cached, store_literals
+from ..rules.pack_cache import (
+    load_frames,
+    load_literals,
+    load_pack_cached,
+    store_frames,
+    store_literals,
+)
 from ..violation import Severity, Violation
 
 # what :meth:`Linter.compile` makes: looked up on an uncompiled linter, it compiles first
@@ -89,6 +96,7 @@ class Linter:
                 return self
             pack, lexicon = self.pack, self.lexicon
             load_literals()
+            load_frames(pack)
             checks = compile_rules(self.rules, pack.lexicons)
             topic_patterns: dict[str, Patterns] = {}
             for topic in pack.topics:
@@ -114,6 +122,10 @@ class Linter:
             self.topic_patterns = topic_patterns
             self.checks = checks
             store_literals()
+            compiled = [f for c in checks if isinstance(c, ForbiddenCheck)
+                        for f in (c.frames, c.commerce)]
+            if any(f.parsed for f in compiled):
+                store_frames(pack, compiled)
             self.compiled = True
             _PENDING.discard(self)
         return self
