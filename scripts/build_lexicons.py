@@ -20,9 +20,12 @@ What is written (one entry per line, sorted, UTF-8):
 - ``diseases.txt`` and ``symptoms.txt``: disease entities, and the symptoms the graph
   lists for at least two diseases;
 - ``materia-medica.txt``: plant, animal and mineral materia medica (饮片) with a
-  nature or an indication, without everyday words (by the frequency of jieba's own
-  dictionary) and animal parts eaten as food (猪肝, 羊肉); medlint counts them only
-  when several are listed together as a prescription;
+  nature or an indication, and the ingredients (成份) that at least ``INGREDIENT_MIN``
+  Chinese patent medicines of the graph list (何首乌, 黄芪, 党参), without excipients
+  and chemicals, everyday words (by the frequency of jieba's own dictionary, unless
+  ``INGREDIENT_COMMON`` patent medicines list it: 天麻, 红花) and animal parts eaten as
+  food (猪肝, 羊肉); medlint counts them when several are listed together as a
+  prescription, or when one names a product by its form (黄芪茶, 何首乌丸);
 - ``drug-labels.tsv``: ``generic<TAB>class<TAB>keyword、keyword…``: for each generic
   name, its class and the contraindication *keywords* found in its label's 禁忌 field
   (populations and conditions from a fixed vocabulary and the disease list; never the
@@ -116,6 +119,28 @@ EVERYDAY_FREQUENCY = 450
 FOOD_PART = re.compile(r"^[猪牛羊鸡鸭鹅狗兔驴马鱼][肉肝肾肺血蛋心肚骨皮脑肠脾胆脚蹄髓乳油脂]$")
 BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 CJK = re.compile(r"^[\u4e00-\u9fa5]+$")
+# Ingredients that are colourants, chemicals, nutrients or plain food (柠檬黄, 聚维酮,
+# 扑热息痛, 芝麻, 乌鸡, 绿茶), not materia medica.
+NOT_HERB = set(
+    words(
+        """
+        亮蓝 尼泊金 欧巴代 柠檬黄 聚维酮 扑热息痛 芬布芬 苯酚 硫脲 氮酮 月桂氮卓酮
+        多肽 有多肽 无机盐 胭脂红 苋菜红 微晶纤维 豆磷脂 螃蟹 乌鸡 芝麻 绿茶 芒果核
+        白葡萄干 石榴 石榴子 核桃仁 杏仁 板栗壳 冬瓜子 甜瓜子 人发 松塔 柳枝
+        """
+    )
+)
+# An ingredient listed by this many patent medicines is a materia medica (饮片) name; by
+# INGREDIENT_COMMON, even when it is an everyday word (天麻, 红花, 黄连).
+INGREDIENT_MIN = 3
+INGREDIENT_COMMON = 100
+# An ingredient that is an excipient, a chemical or an extract, not a 饮片: 硬脂酸镁,
+# 糊精, 蔗糖粉, 薄荷脑, 甘草浸膏, 黄芩提取物, 羟苯乙酯, 苯甲酸钠, 纯化水, 辅料无.
+EXCIPIENT = re.compile(
+    r"酸|钠|钾|钙|镁|铝|铁|锌|铵|铋|硅|钛|糖|淀粉|纤维素|糊精|香精|色素|辅料|防腐|赋形|包衣"
+    r"|浸膏|提取物|流浸|总皂|总甙|素$|苷$|碱$|醇|胺|酯|[甲乙丙丁]|二|油$|蜡|水$|脑$|剂|片$"
+    r"|胶囊|粉$|无$|本品|浓缩|橡胶|香料|茶叶|小麦|绿豆|黑豆|白酒|黄酒|麻油|大豆|玉米|植物"
+)
 
 
 def load_graph() -> dict:
@@ -234,6 +259,7 @@ def classify(graph: dict) -> dict[str, set[str]]:
     )
     symptoms: Counter[str] = Counter()
     herbs: set[str] = set()
+    ingredients: Counter[str] = Counter()
     conditions = {
         s for k in disease_names for s in [k, *graph[k].get("常见症状", [])] if CJK.match(s)
     } | set(LABEL_KEYWORDS)
@@ -271,6 +297,7 @@ def classify(graph: dict) -> dict[str, set[str]]:
                 lists["health-foods"].add(key)
             continue
         if "中成药" in classes or "功能主治" in entry:
+            ingredients.update({BRACKETS.sub("", i).strip() for i in entry.get("成份", [])})
             name = BRACKETS.sub("", key).strip()
             if usable(name, 3):
                 lists["patent-medicines"].add(name)
@@ -315,10 +342,22 @@ def classify(graph: dict) -> dict[str, set[str]]:
     lists["symptoms"] = {
         s for s, n in symptoms.items() if n >= 2 and usable(s, 2) and len(s) <= 6
     }
+    herbs |= {
+        name
+        for name, count in ingredients.items()
+        if count >= INGREDIENT_MIN
+        and usable(name)
+        and not EXCIPIENT.search(name)
+        and name not in NOT_HERB
+        and (count >= INGREDIENT_COMMON or not everyday(name))
+    } - lists["drugs"]
     lists["materia-medica"] = {
         h
         for h in herbs
-        if usable(h) and len(h) <= 5 and not FOOD_PART.match(h) and not everyday(h)
+        if usable(h)
+        and len(h) <= 5
+        and not FOOD_PART.match(h)
+        and (not everyday(h) or ingredients[h] >= INGREDIENT_COMMON)
     } - lists["diseases"] - lists["symptoms"]
     # a disease or symptom is not a drug; a drug name inside another list stays a drug
     lists["drugs"] -= lists["diseases"] | lists["symptoms"]

@@ -282,3 +282,18 @@ def test_items_listed_under_a_debunking_heading_are_not_claims(cli, tmp_path):
     run = cli("check", "--format", "json", str(article))
     found = [(v["line"], v["rule"]) for v in run.json() if v["category"] == "overclaim"]
     assert found == [(12, "MED412")]
+
+
+def test_quoted_beliefs_answered_under_a_debunking_heading(linter):
+    """A list of quoted beliefs, each answered at length, under a heading that calls
+    them mistaken: the belief, and an answer worded as its negation, are no claims; a
+    list of quoted selling points under another heading still is."""
+    text = (
+        "## 常见的几个误解\n\n"
+        "- **“睡前泡脚能根治失眠”**：这种说法不成立，泡脚只是帮助放松，失眠要找原因。\n"
+        "- **“理疗仪用多了会上瘾”**：理疗仪不会成瘾，停用后酸痛再出现是因为劳损还在。\n\n"
+        "## 产品亮点\n\n"
+        "- **“草本”**：配方零风险，长期用也不伤身。\n"
+    )
+    found = [(v.line, v.rule) for v in Linter(PACK, OVERCLAIM).check_text(text, "a.md")]
+    assert [line for line, _ in found] and all(line == 8 for line, _ in found), found

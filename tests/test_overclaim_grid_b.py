@@ -564,6 +564,49 @@ def setting_non_claims() -> list[str]:
     ]
 
 
+# --- open slots: a closed marker and an open filler --------------------------------------
+# The family's marker (比…还, 与原研药…一样, 面试/相亲 + a loss, …的多了去了) is closed; the
+# filler it governs is any word, so a new adjective or result needs no new entry.
+OPEN_PRAISE = ["顶用", "踏实", "补人", "稳当", "养人", "实在", "舒坦", "利索", "给力", "灵光"]
+OPEN_RIVAL = ["吃止疼片", "打营养针", "贴膏药", "吃降糖药", "去医院输液", "吃安眠药"]
+SOCIAL_FLAW = ["满脸的斑", "一口黄牙", "口气重", "头发稀", "眼袋下垂", "一身狐臭"]
+SOCIAL_LOSS = ["面试总被刷", "相亲就没了下文", "谈恋爱都会被拖累", "约会都黄了", "找对象总碰壁"]
+MANY_USE = ["靠这个方子把血糖调下来", "喝这茶瘦了十几斤", "在我们这儿调理后怀上", "贴了一个月不疼"]
+MANY = ["的多了去了", "的大有人在", "的一抓一大把", "的比比皆是"]
+
+
+def open_claims() -> list[str]:
+    return [
+        *(
+            f"这个{p}比{r}还{a}。"
+            for p, r, a in itertools.product(["护膝", "汤", "茶"], OPEN_RIVAL, OPEN_PRAISE)
+        ),
+        *(f"{f}，难怪{loss}。" for f, loss in itertools.product(SOCIAL_FLAW, SOCIAL_LOSS)),
+        *(u + m + "。" for u, m in itertools.product(MANY_USE, MANY)),
+        "这批仿制药跟原研药效果没两样。",
+        "药效和进口原厂药一模一样。",
+        "那不过是医院的说法，您自己的身体您最清楚。",
+    ]
+
+
+def open_non_claims() -> list[str]:
+    return [
+        *(
+            f"这种药的副作用比{r}还{a}。"
+            for r, a in itertools.product(OPEN_RIVAL, ["大", "多", "严重"])
+        ),
+        "自行停药比吃药还危险。",
+        "面试前紧张失眠很常见，可以试试放松训练。",
+        "银屑病患者皮肤反复脱屑，社交和工作都会受影响。",
+        "得这种病的人多了去了，不用太紧张。",
+        "吃药后复发的人大有人在，所以要坚持随访。",
+        "进院半年后用量翻番的医院不在少数。",
+        "通过一致性评价的仿制药与原研药疗效一致。",
+        "仿制药与原研药效果一样吗？",
+        "这种药的服用方法比一般药物讲究得多。",
+    ]
+
+
 GRIDS = {
     "testimonial": (story_claims, story_non_claims),
     "comparison": (comparison_claims, comparison_non_claims),
@@ -574,6 +617,7 @@ GRIDS = {
     "evidence": (evidence_claims, evidence_non_claims),
     "colloquial": (lambda: COLLOQUIAL_CLAIMS, lambda: COLLOQUIAL_NON_CLAIMS),
     "setting": (setting_claims, setting_non_claims),
+    "open-slots": (open_claims, open_non_claims),
 }
 RECALL_FLOOR = 0.95
 

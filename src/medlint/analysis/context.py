@@ -319,7 +319,7 @@ class Context:
         after = self.s.text[end:last]
         if any(phrase in after for phrase in self.lexicon.debunk_after):
             return True
-        if self._quote_judged(after):
+        if self._quote_judged(after, self.s.text[start:end]):
             return True
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
@@ -383,9 +383,10 @@ class Context:
                 reach = at + 1
         return reach
 
-    def _quote_judged(self, after: str) -> bool:
+    def _quote_judged(self, after: str, claim: str = "") -> bool:
         """The quote holding the claim closes and the writer judges it in the same sentence:
-        “……就好了”这类宣传语要警惕 · 「……可以根治」——不能 · “……”：没有可靠证据."""
+        “……就好了”这类宣传语要警惕 · 「……可以根治」——不能 · “……”：没有可靠证据 ·
+        “能根治鼻炎”：鼻炎目前无法根治 (the answer negates the quoted claim's own word)."""
         closing = {pair[1] for pair in self.lexicon.quote_pairs} | {'"'}
         opening = {pair[0] for pair in self.lexicon.quote_pairs}
         for at, char in enumerate(after):
@@ -395,19 +396,31 @@ class Context:
                 tail = after[at + 1 :].lstrip(_QUOTE_TAIL)
                 if tail.startswith(tuple(self.lexicon.verdicts)):
                     return True
-                return any(word in tail for word in self.lexicon.debunk_before)
+                if any(word in tail for word in self.lexicon.debunk_before):
+                    return True
+                core = claim[-2:] if len(claim) >= 2 and _is_han(claim[-2]) else ""
+                return bool(core) and any(
+                    negator + core in tail for negator in self._negators
+                )
         return False
 
     def _listed_under_debunking_heading(self, start: int) -> bool:
         """The claim is a short item listed under a heading such as 以下说法都是谣言：.
 
         The heading introduces a list (ends with a colon, or says 这些/以下/常见 …) and
-        names a debunking word; every paragraph between it and the claim is a short item.
+        names a debunking word; every paragraph between it and the claim is a short item,
+        or an item that opens with the quoted belief and goes on to answer it (“用了就停不
+        下来”：鼻喷激素不会成瘾。…): there the belief, and an answer worded as its
+        negation, are no claims.
         """
         paragraphs = self.s.paragraphs
         index = self.s.paragraph_index(start)
         first, last = paragraphs[index] if paragraphs else (0, 0)
-        if len(self.s.text[first:last].strip()) > _LIST_ITEM:
+        close = self._quoted_item(first, last)
+        if len(self.s.text[first:last].strip()) > _LIST_ITEM and (
+            close is None
+            or not (start < close or self.s.text[start : start + 1] in _OWN_NEGATION)
+        ):
             return False
         for first, last in reversed(paragraphs[max(0, index - _LIST_LENGTH) : index]):
             text = self.s.text[first:last].strip()
@@ -415,9 +428,21 @@ class Context:
                 w in text for w in self.lexicon.debunk_headings
             ):
                 return True
-            if len(text) > _LIST_ITEM:
-                return False
+            quoted = self._quoted_item(first, last) is not None
+            if (len(text) > _LIST_ITEM and not quoted) or (close is not None and not quoted):
+                return False  # prose, or a plain line among quoted items: a new heading
         return False
+
+    def _quoted_item(self, first: int, last: int) -> int | None:
+        """Where the quote closes in a paragraph that opens with one (after list marks and
+        bold marks), or None."""
+        text = self.s.text[first:last]
+        lead = len(text) - len(text.lstrip(_ITEM_MARKS + "_"))
+        for pair in self.lexicon.quote_pairs:
+            if text.startswith(pair[0], lead):
+                close = text.find(pair[1], lead + 1)
+                return first + close if close > 0 else None
+        return None
 
     def quoted(self, start: int, end: int) -> bool:
         """The span sits inside quotation marks or a title mark within its sentence.

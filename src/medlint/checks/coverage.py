@@ -22,6 +22,12 @@ _FORMULA_GAP = re.compile(
     rf"[\u4e00-\u9fa5]?{_DOSE}{_SEPARATOR}([\u4e00-\u9fa5]{{1,4}}{_DOSE}{_SEPARATOR}){{0,2}}"
 )
 
+# Herbs listed as what a product contains, not as a prescription: 生姜、侧柏叶等植物精华,
+# 人参、灵芝提取物, 当归、川芎等成分.
+_INGREDIENTS = re.compile(
+    r"\s*(等|多种|多味)?[\u4e00-\u9fa5]{0,4}?(精华|提取物|萃取|精粹|成分|成份|原料)"
+)
+
 
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
@@ -29,6 +35,11 @@ MIN_NAME = 3
 _VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买")
 # A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
 _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
+
+
+def _is_use(word: str, uses: frozenset[str]) -> bool:
+    """A use verb, or a short word jieba kept whole that ends in one (都在喝, 天天吃)."""
+    return word in uses or (1 < len(word) <= 3 and word[-1] in _VERBS)
 
 
 class CoverageCheck(Check):
@@ -40,6 +51,12 @@ class CoverageCheck(Check):
         super().__init__(rule)
         herbs = [w for name in rule.formulas for w in (lexicons or {}).get(name, [])]
         self.herbs = Patterns(herbs)
+        self.foods = frozenset(
+            w for name in rule.food_herbs for w in (lexicons or {}).get(name, [])
+        )
+        self.herb_forms = re.compile("|".join(f"(?:{p})" for p in rule.herb_forms)) if (
+            rule.herb_forms
+        ) else None
         self.treatments = Patterns(rule.treatments)
         self.subjects = Patterns(rule.subjects)
         self.coverage = Patterns(rule.coverage)
@@ -62,7 +79,7 @@ class CoverageCheck(Check):
         for word, a, b in article.structure.tokens(start):
             if a < start or b > end - MIN_NAME:
                 continue
-            if word in article.uses_words or (
+            if _is_use(word, article.uses_words) or (
                 word in article.lexicon.leading and (len(word) > 1 or word in _VERBS)
             ):
                 last_verb = b
@@ -78,7 +95,7 @@ class CoverageCheck(Check):
             if (
                 a < start
                 or word in article.lexicon.leading
-                or word in article.uses_words
+                or _is_use(word, article.uses_words)
                 or _COUNT.fullmatch(word)
             ):
                 start = b
@@ -106,7 +123,22 @@ class CoverageCheck(Check):
             run.append(span)
         if len(run) >= FORMULA_SIZE:
             groups.append((run[0][0], run[-1][1]))
-        return groups
+        return [(a, b) for a, b in groups if not _INGREDIENTS.match(text, b)]
+
+    def _herbal_products(self, article: Article) -> list[tuple[int, int]]:
+        """Spans of products named by a herb and a form (黄芪茶, 何首乌生发饮); a herb that
+        is also everyday food names a food that way (山药粉, 红枣茶)."""
+        if self.herb_forms is None:
+            return []
+        text = article.text
+        found = []
+        for start, end in self.herbs.finditer(text):
+            if text[start:end] in self.foods:
+                continue
+            form = self.herb_forms.match(text, end)
+            if form is not None:
+                found.append((start, form.end()))
+        return found
 
     def _generic(self, article: Article) -> tuple[int, int, str] | None:
         """The first presented treatment named in a word class (rules/lexicons/) or
@@ -121,9 +153,14 @@ class CoverageCheck(Check):
         candidates += [(a, b, name) for a, b, name in named]
         if self.herbs:
             candidates += [(a, b, "formula") for a, b in self._formulas(article)]
+            candidates += [(a, b, "herbal") for a, b in self._herbal_products(article)]
         for start, end, how in sorted(candidates):
             if how == "formula":
                 if article.presents(start, end):
+                    return start, end, ""
+                continue
+            if how == "herbal":
+                if article.presents(start, end) and article.whole_name(start, end):
                     return start, end, ""
                 continue
             if how and how != "subject":

@@ -370,6 +370,16 @@ class CoverageRule(RuleBase):
         description="word classes (materia medica) whose words name a treatment only when "
         "several are listed together, as a prescription (当归、黄芪、党参各…)",
     )
+    herb_forms: list[Pattern] = Field(
+        default_factory=list,
+        description="product forms (茶, 饮, 膏, 丸 …) that, right after a herb of the "
+        "formulas classes, name a herbal product (黄芪茶, 何首乌生发饮)",
+    )
+    food_herbs: list[str] = Field(
+        default_factory=list,
+        description="word classes of herbs that are also everyday food (山药, 红枣): "
+        "with a product form they name a food, not a herbal product",
+    )
 
     _valid = field_validator(
         "treatments",
@@ -379,6 +389,7 @@ class CoverageRule(RuleBase):
         "non_uses",
         "non_uses_after",
         "precautions",
+        "herb_forms",
     )(_check_patterns)
 
 

@@ -22,6 +22,7 @@ from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.loader import treatment_names
+from ..rules.models import Rule
 from ..rules.pack_cache import (
     load_frames,
     load_literals,
@@ -106,6 +107,14 @@ class Linter:
                     topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
             coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
             words = [w for check in checks for w in check.words()]
+            # jieba keeps the words of every rule of the pack whole, selected or not, so
+            # that a rule finds the same with ``--select`` as in a full run
+            chosen = {id(rule) for rule in self.rules}
+            others: list[Rule] = [
+                r for r in pack.rules if id(r) not in chosen and r.kind != "scorer"
+            ]
+            extra: list[Check] = compile_rules(others, pack.lexicons) if others else []
+            words += [w for check in extra for w in check.words()]
             words += [w for p in topic_patterns.values() for w in p.literals]
             register_words(words)
             self.uses = Patterns(lexicon.treatment_uses)
@@ -122,7 +131,7 @@ class Linter:
             self.topic_patterns = topic_patterns
             self.checks = checks
             store_literals()
-            compiled = [f for c in checks if isinstance(c, ForbiddenCheck)
+            compiled = [f for c in [*checks, *extra] if isinstance(c, ForbiddenCheck)
                         for f in (c.frames, c.commerce)]
             if any(f.parsed for f in compiled):
                 store_frames(pack, compiled)
