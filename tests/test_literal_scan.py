@@ -64,3 +64,28 @@ def test_frame_words_indexed_lazily_as_in_bulk(monkeypatch: pytest.MonkeyPatch) 
         assert frames._members(word) == bulk[word]
     frames.index_slot_words()
     assert bulk == frames._MEMBERS
+
+
+def test_stored_literals_keep_patterns_of_other_packs(tmp_path, monkeypatch):
+    """Two packs sharing one cache folder: a start that parses a new pattern stores it with
+    the patterns the other pack stored, so neither start parses the other's again."""
+    from medlint.rules import pack_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(pack_cache, "_literals_loaded", False)
+    for name in ("_KNOWN", "_USED", "_LEARNED"):
+        monkeypatch.setattr(patterns, name, type(getattr(patterns, name))())
+    patterns.required_sets("其他规则(根治|治愈)")  # a start of another pack
+    pack_cache.store_literals()
+    for name in ("_KNOWN", "_USED", "_LEARNED"):
+        getattr(patterns, name).clear()
+    pack_cache.load_literals()  # the next start, of this pack
+    patterns.required_sets("保证(治好|见效)")
+    pack_cache.store_literals()
+    for name in ("_KNOWN", "_USED", "_LEARNED"):
+        getattr(patterns, name).clear()
+    monkeypatch.setattr(pack_cache, "_literals_loaded", False)
+    pack_cache.load_literals()
+    assert set(patterns._KNOWN) == {"其他规则(根治|治愈)", "保证(治好|见效)"}
+    assert patterns._KNOWN["保证(治好|见效)"] == patterns.required_sets("保证(治好|见效)")
+    assert not patterns._LEARNED

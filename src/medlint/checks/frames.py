@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain, product
+from typing import Any
 
 from .patterns import _LITERALS, fold_pattern
 
@@ -42,6 +43,8 @@ _CLASS = re.compile(r"^\{([a-z][a-z0-9-]*)\}$")
 
 
 Gaps = tuple[tuple[int, int], ...]
+# a variant as data: its slot sets' numbers, gaps, commas and repeats, leading context slots
+_Plain = tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...], tuple[bool, ...], int]
 
 
 class FrameError(ValueError):
@@ -127,7 +130,10 @@ def _slot_words(frame: str, body: str, lexicons: Mapping[str, list[str]]) -> fro
             literals.append(alternative)
     if literals:  # folded in one go (a slot's words hold no white space)
         literals = fold_word("\n".join(literals)).split("\n")
-    folded = frozenset(literals).union(*classes)
+    if not literals and len(classes) == 1:
+        folded = classes[0]  # the class's own set: one _SlotData for every such slot
+    else:
+        folded = frozenset(literals).union(*classes)
     _BODIES[body] = (tuple(names), tuple(lexicons[name] for name in names), folded)
     return folded
 
@@ -197,27 +203,31 @@ class Frames:
 
     def __init__(self, frames: list[str], lexicons: Mapping[str, list[str]], gap: int = 8):
         self.sources = list(frames)
+        self.gap = gap
         self.compiled: list[_Compiled] = []
+        # each variant as plain data (slot set numbers, gaps, commas, repeats, lead): what
+        # :func:`dump_compiled` stores
+        self.plain: list[_Plain] = []
+        self.parsed = False
         slots: dict[int, _SlotData] = {}  # every slot's words, once
-        for frame in frames:
-            for variant in _variants(parse_frame(frame, lexicons, gap)):
-                data = [_slot_data(slot.words) for slot in variant]
-                slots.update((d.number, d) for d in data)
-                sets = tuple(d.number for d in data)
-                self.compiled.append(
-                    _Compiled(
-                        tuple(d.ids for d in data),
+        stored = _RESTORED.get((tuple(frames), gap)) if lexicons is _RESTORED_FROM[0] else None
+        if stored is not None:
+            for numbers, gaps, commas, repeats, lead in stored:
+                plain = (tuple(numbers), tuple(gaps), tuple(commas), tuple(repeats), lead)
+                self._add([_NUMBERED[number] for number in numbers], plain, slots)
+        else:
+            self.parsed = bool(frames)  # compiled here, not restored
+            for frame in frames:
+                for variant in _variants(parse_frame(frame, lexicons, gap)):
+                    data = [_slot_data(slot.words) for slot in variant]
+                    plain = (
+                        tuple(d.number for d in data),
                         tuple(slot.gap for slot in variant),
-                        tuple(SENTENCE_MARKS if s.commas else CLAUSE_MARKS for s in variant),
+                        tuple(slot.commas for slot in variant),
                         tuple(slot.repeat for slot in variant),
-                        tuple(d.words for d in data),
-                        tuple(d.sizes for d in data),
                         sum(1 for slot in variant if slot.context),
-                        sets,
-                        not any(_SLOT_MARKED[number] for number in sets),
-                        tuple(dict.fromkeys(sorted(sets, key=_SLOT_COMMONNESS.__getitem__))),
                     )
-                )
+                    self._add(data, plain, slots)
         self.words: frozenset[str] = frozenset().union(*(d.words for d in slots.values()))
         self.ids: frozenset[int] = frozenset().union(*(d.ids for d in slots.values()))
         self.lengths = _LITERALS.lengths  # of each word, by id
@@ -234,6 +244,26 @@ class Frames:
         self.keys = frozenset(self.by_key)
         self.group: FrameGroup | None = None  # set by FrameGroup
         self.member = 0
+
+    def _add(self, data: list[_SlotData], plain: _Plain, slots: dict[int, _SlotData]) -> None:
+        """Compile the variant ``plain`` whose slots' words are ``data``."""
+        sets, gaps, commas, repeats, lead = plain
+        slots.update((d.number, d) for d in data)
+        self.plain.append(plain)
+        self.compiled.append(
+            _Compiled(
+                tuple(d.ids for d in data),
+                gaps,
+                tuple(SENTENCE_MARKS if c else CLAUSE_MARKS for c in commas),
+                repeats,
+                tuple(d.words for d in data),
+                tuple(d.sizes for d in data),
+                lead,
+                sets,
+                not any(_SLOT_MARKED[number] for number in sets),
+                tuple(dict.fromkeys(sorted(sets, key=_SLOT_COMMONNESS.__getitem__))),
+            )
+        )
 
     def __bool__(self) -> bool:
         return bool(self.compiled)
@@ -395,6 +425,7 @@ class _SlotData:
 
 
 _SLOT_DATA: dict[int, _SlotData] = {}  # by id of the folded word tuple
+_NUMBERED: list[_SlotData] = []  # one of each slot set, by number
 
 
 def _slot_data(words: frozenset[str]) -> _SlotData:
@@ -408,6 +439,8 @@ def _slot_data(words: frozenset[str]) -> _SlotData:
         tuple(sorted(set(map(len, words)), reverse=True)),
         _slot_set(ids, words),
     )
+    if data.number == len(_NUMBERED):
+        _NUMBERED.append(data)
     return data
 
 
@@ -450,6 +483,123 @@ def index_slot_words() -> None:
         for word in ids:
             members.setdefault(word, []).append(number)
     _MEMBERS.update(members)
+
+
+# frames compiled by an earlier start (:func:`restore_compiled`), by (sources, gap), valid
+# for the word classes of one pack (the mapping object given)
+_RESTORED: dict[tuple[tuple[str, ...], int], list[Any]] = {}  # variants as lists
+_RESTORED_FROM: list[object] = [None]
+
+
+def fresh() -> bool:
+    """Nothing compiled in this process yet: literal ids and slot sets start from zero."""
+    return not _LITERALS.index and not _SLOT_SETS
+
+
+def dump_compiled(frames: Iterable[Frames]) -> dict[str, object]:
+    """The compiled ``frames`` as JSON data, with every literal and slot set this process
+    has numbered (see :func:`restore_compiled`)."""
+    return {
+        "literals": list(_LITERALS.index),
+        "sets": [sorted(ids) for ids in _SLOT_IDS],
+        "common": _SLOT_COMMONNESS,
+        "marked": _SLOT_MARKED,
+        "frames": list({(tuple(f.sources), f.gap): [f.sources, f.gap, f.plain]
+                        for f in frames}.values()),
+    }
+
+
+def restore_compiled(stored: object, lexicons: Mapping[str, list[str]]) -> bool:
+    """Take the frames :func:`dump_compiled` stored for the word classes ``lexicons``, in a
+    process that has compiled nothing yet (:func:`fresh`); ``False`` (and nothing taken)
+    if it has, or if ``stored`` is not what that function writes."""
+    if not fresh():
+        return False
+    try:
+        literals, sets = stored["literals"], stored["sets"]  # type: ignore[index]
+        common, marked = stored["common"], stored["marked"]  # type: ignore[index]
+        entries = stored["frames"]  # type: ignore[index]
+        count = len(literals)
+        if not (
+            type(literals) is type(sets) is type(common) is type(marked) is list
+            and set(map(type, literals)) <= {str}
+            and len(sets) == len(common) == len(marked)
+            and set(map(type, sets)) <= {list}
+            and all(sets)  # no empty slot set
+            and set(map(type, common)) <= {float}
+            and set(map(type, marked)) <= {bool}
+        ):
+            return False
+        index = dict(zip(literals, range(count), strict=True))
+        every = list(chain.from_iterable(sets))
+        if len(index) != count or not _numbers(every, count):
+            return False
+        keys = list(map(frozenset, sets))
+        if len(set(keys)) != len(keys):
+            return False
+        numbered: list[_SlotData] = []
+        for number, key in enumerate(keys):
+            words = frozenset(map(literals.__getitem__, key))
+            sizes = tuple(sorted(set(map(len, words)), reverse=True))
+            numbered.append(_SlotData(words, key, sizes, number))
+        restored: dict[tuple[tuple[str, ...], int], list[Any]] = {}
+        for sources, gap, plains in entries:
+            if not (
+                type(gap) is int
+                and type(sources) is type(plains) is list
+                and set(map(type, sources)) <= {str}
+                and _variants_fit(plains, len(numbered))
+            ):
+                return False
+            restored[(tuple(sources), gap)] = plains  # made tuples by Frames
+    except (KeyError, TypeError, ValueError):
+        return False
+    _LITERALS.index.update(index)
+    _LITERALS.lengths.extend(map(len, literals))
+    _LITERALS.last = None
+    for data in numbered:
+        _SLOT_SETS[data.ids] = data.number
+        _SLOT_IDS.append(data.ids)
+        _SLOT_DATA[id(data.words)] = data
+    _SLOT_COMMONNESS.extend(common)
+    _SLOT_MARKED.extend(marked)
+    _NUMBERED.extend(numbered)
+    _RESTORED.clear()
+    _RESTORED.update(restored)
+    _RESTORED_FROM[0] = lexicons
+    return True
+
+
+def _variants_fit(plains: list[Any], sets: int) -> bool:
+    """``plains`` are variants as :func:`dump_compiled` writes them (lists for
+    :data:`_Plain`), their slot set numbers below ``sets``."""
+    if not plains:
+        return True
+    if set(map(type, plains)) != {list} or set(map(len, plains)) != {5}:
+        return False
+    numbers, gaps, commas, repeats, leads = zip(*plains, strict=True)
+    columns = (numbers, gaps, commas, repeats)
+    if any(set(map(type, column)) != {list} for column in columns):
+        return False
+    widths = list(map(len, numbers))
+    flags = list(chain.from_iterable(chain(commas, repeats)))
+    every = list(chain.from_iterable(gaps))
+    return (
+        min(widths) > 0
+        and widths == list(map(len, gaps)) == list(map(len, commas)) == list(map(len, repeats))
+        and _numbers(list(chain.from_iterable(numbers)), sets)
+        and _numbers(every, max(every, default=0) + 1)  # ints, none below zero
+        and set(map(type, flags)) <= {bool}
+        and _numbers(list(leads), max(widths))
+        and all(map(int.__lt__, leads, widths))
+    )
+
+
+def _numbers(values: list[int], limit: int) -> bool:
+    """``values`` are all ints (not bools) in ``range(limit)``."""
+    return not values or (
+        set(map(type, values)) == {int} and min(values) >= 0 and max(values) < limit
+    )
 
 
 _SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(SENTENCE_MARKS))) + "]")

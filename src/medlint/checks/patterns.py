@@ -230,13 +230,21 @@ def remember_literals(known: dict[str, tuple[frozenset[str], ...]]) -> None:
         _KNOWN.setdefault(pattern, sets)
 
 
+# patterns whose literals a store keeps beyond those used in this process: packs of other
+# projects (or another version of the rules) share the stored entry without replacing
+# each other's patterns at every start
+KEEP_KNOWN = 20_000
+
+
 def learned_literals() -> dict[str, tuple[frozenset[str], ...]] | None:
-    """The required literal sets of every pattern used in this process, if any of them was
-    parsed here (worth storing for the next start); ``None`` when nothing is new."""
+    """The required literal sets of every pattern known to this process (those used here,
+    and up to :data:`KEEP_KNOWN` read from the store), if a pattern used here was parsed
+    here (worth storing for the next start); ``None`` when nothing is new."""
     if not _LEARNED & _USED:
         return None
     _LEARNED.clear()
-    return {pattern: _KNOWN[pattern] for pattern in _USED}
+    kept = _KNOWN if len(_KNOWN) <= KEEP_KNOWN else _USED
+    return {pattern: _KNOWN[pattern] for pattern in kept}
 
 
 class _Literals:

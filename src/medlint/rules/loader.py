@@ -36,6 +36,8 @@ class RulePack:
     )
     """Reads :attr:`names` as stored beside a cached pack (``None`` if it cannot), tried
     when first needed before building it from the word classes."""
+    stored_at: tuple[Path, str] | None = field(default=None, repr=False, compare=False)
+    """Where the pack cache keeps this pack, and its key (what is stored beside it)."""
 
     @property
     def names(self) -> Names | None:

@@ -3,11 +3,12 @@ the rule models and the bytes of every rule file, so a one-file run skips YAML p
 and pydantic validation.
 
 The cache holds no executable format: each entry is a JSON document written by
-:func:`load_pack_cached` after a full validation, carrying its own key and a SHA-256 of
-its body. It lives only in the private user cache folder (see :mod:`medlint.userdata`),
-never under the folders being checked, and is read only from a regular file this user
-owns. An entry that is damaged, foreign or from another key is ignored and rebuilt; a
-cache folder that cannot be written means working without the cache.
+:func:`load_pack_cached` after a full validation, after a first line (JSON too) that
+carries its key and the SHA-256 of the document, so that the document is parsed once.
+It lives only in the private user cache folder (see :mod:`medlint.userdata`), never
+under the folders being checked, and is read only from a regular file this user owns.
+An entry that is damaged, foreign or from another key is ignored and rebuilt; a cache
+folder that cannot be written means working without the cache.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..analysis.context import ContextLexicon
-from ..checks import patterns
+from ..checks import frames, patterns
 from ..checks.names import Names
 from ..userdata import is_own_file, user_cache_dir
 from ..version import __version__
@@ -40,13 +41,13 @@ PREFIX = "pack-"
 SUFFIX = ".json"
 # stored beside the packs and removed with them: a pack's treatment name index, and the
 # table jieba's dictionary becomes with a pack's words (analysis/segment.py)
-NAMES_PREFIX, WORDS_PREFIX = "names-", "words-"
-_FORMAT = 1
+NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX = "names-", "words-", "frames-"
+_FORMAT = 2  # 2: the key and digest on a line of their own, then the body
 
 # what an entry holds
 _SCHEMA = ("models.py", "loader.py", "../analysis/context.py", "../checks/names.py")
 _FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names",
-           "names_stored"}
+           "names_stored", "stored_at"}
 # of RulePack (``names`` is derived from the rest: stored in a file of its own, read when
 # first needed; ``names_stored`` reads it)
 
@@ -221,12 +222,12 @@ def _read_body(target: Path, key: str) -> str | None:
         with os.fdopen(fd, "rb") as handle:
             if not is_own_file(handle.fileno()):
                 return None
-            envelope = json.loads(handle.read())
-        body = envelope["body"]
-        digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
-        if envelope.get("key") != key or envelope.get("sha256") != digest:
+            head, newline, data = handle.read().partition(b"\n")
+        header = json.loads(head)
+        digest = hashlib.sha256(data).hexdigest()
+        if not newline or header.get("key") != key or header.get("sha256") != digest:
             return None
-        return body if isinstance(body, str) else None
+        return data.decode("utf-8", "surrogatepass")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -243,6 +244,7 @@ def read_entry(target: Path, key: str) -> RulePack | None:
         return None
     if pack.names_from_lexicons:
         pack.names_stored = functools.partial(_stored_names, pack, target, key)
+    pack.stored_at = (target, key)
     return pack
 
 
@@ -275,12 +277,9 @@ def _stored_names(pack: RulePack, target: Path, key: str) -> Names:
 
 
 def _write(folder: Path, target: Path, key: str, body: str) -> None:
-    envelope = {
-        "key": key,
-        "sha256": hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
-        "body": body,
-    }
-    data = json.dumps(envelope, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    encoded = body.encode("utf-8", "surrogatepass")
+    header = {"key": key, "sha256": hashlib.sha256(encoded).hexdigest()}
+    data = json.dumps(header).encode("ascii") + b"\n" + encoded
     temporary = None
     try:
         fd, temporary = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)
@@ -294,6 +293,50 @@ def _write(folder: Path, target: Path, key: str, body: str) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+# what compiled frames depend on besides the pack: the code that folds and compiles them
+_FRAMES_SCHEMA = ("../checks/frames.py", "../checks/patterns.py", "../analysis/normalize.py",
+                  "../data/t2s.tsv")
+
+
+def _frames_entry(pack: RulePack) -> tuple[Path, str] | None:
+    if pack.stored_at is None:
+        return None
+    target, key = pack.stored_at
+    digest = hashlib.sha256(f"{key}\0{_FORMAT}\0".encode())
+    here = Path(__file__).parent
+    try:
+        for source in _FRAMES_SCHEMA:
+            digest.update((here / source).read_bytes() + b"\0")
+    except OSError:
+        return None
+    return target.with_name(FRAMES_PREFIX + target.name.removeprefix(PREFIX)), digest.hexdigest()
+
+
+def load_frames(pack: RulePack) -> bool:
+    """Take the frames an earlier start compiled for ``pack`` (stored beside the cached
+    pack by :func:`store_frames`), if this process has compiled none yet."""
+    if not frames.fresh():
+        return False
+    entry = _frames_entry(pack)
+    body = _read_body(*entry) if entry is not None else None
+    if body is None:
+        return False
+    try:
+        stored = json.loads(body)
+    except ValueError:
+        return False
+    return frames.restore_compiled(stored, pack.lexicons)
+
+
+def store_frames(pack: RulePack, compiled: list[frames.Frames]) -> None:
+    """Store ``compiled`` (the frames of ``pack``'s rules) beside the cached pack."""
+    entry = _frames_entry(pack)
+    if entry is not None:
+        where, key = entry
+        body = json.dumps(frames.dump_compiled(compiled), ensure_ascii=False)
+        _write(where.parent, where, key, body)
 
 
 def _literals_key() -> str:
@@ -369,6 +412,7 @@ def load_pack_cached(folders: list[Path]) -> RulePack:
         return cached
     pack = load_pack(folders)  # raises RulesError for a broken pack: nothing is stored
     write_entry(folder, target, key, pack)
+    pack.stored_at = (target, key)
     return pack
 
 
@@ -381,7 +425,9 @@ def clean(folder: Path | None = None) -> int:
     for entry in folder.iterdir():
         name = entry.name
         stored = name.startswith(PREFIX) and name.endswith((SUFFIX, ".pickle"))
-        beside = name.startswith((NAMES_PREFIX, WORDS_PREFIX)) and name.endswith(SUFFIX)
+        beside = name.startswith((NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX)) and name.endswith(
+            SUFFIX
+        )
         if stored or beside or (name.startswith(".pack-") and name.endswith(".tmp")):
             try:
                 entry.unlink()

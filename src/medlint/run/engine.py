@@ -14,6 +14,7 @@ from typing import Any
 from ..analysis.segment import register_words
 from ..checks import compile_rules
 from ..checks.base import Article, Check, Finding
+from ..checks.forbidden import ForbiddenCheck
 from ..checks.names import Names
 from ..checks.patterns import Patterns, Router
 from ..config.selection import Selection
@@ -22,7 +23,13 @@ from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.loader import treatment_names
 from ..rules.models import Rule
-from ..rules.pack_cache import load_literals, load_pack_cached, store_literals
+from ..rules.pack_cache import (
+    load_frames,
+    load_literals,
+    load_pack_cached,
+    store_frames,
+    store_literals,
+)
 from ..violation import Severity, Violation
 
 # what :meth:`Linter.compile` makes: looked up on an uncompiled linter, it compiles first
@@ -90,6 +97,7 @@ class Linter:
                 return self
             pack, lexicon = self.pack, self.lexicon
             load_literals()
+            load_frames(pack)
             checks = compile_rules(self.rules, pack.lexicons)
             topic_patterns: dict[str, Patterns] = {}
             for topic in pack.topics:
@@ -105,9 +113,8 @@ class Linter:
             others: list[Rule] = [
                 r for r in pack.rules if id(r) not in chosen and r.kind != "scorer"
             ]
-            if others:
-                extra = compile_rules(others, pack.lexicons)
-                words += [w for check in extra for w in check.words()]
+            extra: list[Check] = compile_rules(others, pack.lexicons) if others else []
+            words += [w for check in extra for w in check.words()]
             words += [w for p in topic_patterns.values() for w in p.literals]
             register_words(words)
             self.uses = Patterns(lexicon.treatment_uses)
@@ -124,6 +131,10 @@ class Linter:
             self.topic_patterns = topic_patterns
             self.checks = checks
             store_literals()
+            compiled = [f for c in [*checks, *extra] if isinstance(c, ForbiddenCheck)
+                        for f in (c.frames, c.commerce)]
+            if any(f.parsed for f in compiled):
+                store_frames(pack, compiled)
             self.compiled = True
             _PENDING.discard(self)
         return self
