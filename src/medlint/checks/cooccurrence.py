@@ -32,6 +32,12 @@ _STOP_AND_SEE = re.compile(
 _FORWARD_REFERENCE = re.compile(
     r"(以下|下列|下面)(这些|几种|几类|任何一种|任一)?(情况|症状|表现|信号)"
 )
+# A later sentence that sends back to any of the signs named before it (出现上面任何一条，
+# 马上拨打120; 以上几种表现只要有一个…): with an action, it answers them all.
+_ANY_OF_THEM = re.compile(
+    r"(上述|以上|上面|前面|这几种|这几个|这几条|这些)[^，,。；;!?！？]{0,4}"
+    r"(任何|任一|哪一|哪个|其中|之一|只要有|一种|一条|一项|一个)"
+)
 _BACK_REFERENCE = re.compile(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
 )
@@ -129,7 +135,7 @@ class CooccurrenceCheck(Check):
         )
         return unwell % 2 == 0
 
-    def _acted_on(self, article: Article, start: int) -> bool:
+    def _acted_on(self, article: Article, start: int, sign_end: int | None = None) -> bool:
         """An urgent action stands in the sign's sentence, the next ones, or a list lead-in.
 
         The next sentences count only within the sign's paragraph, unless that paragraph
@@ -167,6 +173,10 @@ class CooccurrenceCheck(Check):
                 return True
         if self._answered_after(article, start):
             return True
+        if self._answered_later(article, index):
+            return True
+        if sign_end is not None and self._same_sign_acted(article, start, sign_end):
+            return True
         if self._leaflet_answered(article, start):
             return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
@@ -178,6 +188,32 @@ class CooccurrenceCheck(Check):
                 article, first, end
             ):
                 return True  # 遇到以下情况，直接打急救电话。胸痛…
+        return False
+
+    def _answered_later(self, article: Article, index: int) -> bool:
+        """A sentence a little further on, before the next heading, refers back to any
+        of the signs before it and says what to do (…一侧口角歪斜。出现上面任何一条，马上
+        拨打120)."""
+        sentences = article.structure.sentences
+        for first, end in sentences[index + 1 : index + 1 + LEAD_IN_REACH]:
+            if article.is_heading(article.structure.paragraph_at(first)):
+                return False
+            if _ANY_OF_THEM.search(article.text, first, end) and self._has_action(
+                article, first, end
+            ):
+                return True
+        return False
+
+    def _same_sign_acted(self, article: Article, start: int, end: int) -> bool:
+        """The sign's paragraph names the same sign again with an action (不是所有胸痛都
+        一样…遇到突发剧烈胸痛，应立即就医): that sentence answers every mention of it."""
+        sign = article.text[start:end]
+        first, last = article.structure.paragraph_at(start)
+        at = article.text.find(sign, first, last)
+        while at != -1:
+            if at != start and self._has_action(article, *article.structure.sentence_at(at)):
+                return True
+            at = article.text.find(sign, at + 1, last)
         return False
 
     def _leaflet_answered(self, article: Article, start: int) -> bool:
@@ -306,7 +342,7 @@ class CooccurrenceCheck(Check):
             signs += self._signs(article, article.topic_patterns[f"{topic.id}#signs"])
         signs.sort()
         for start, end in signs:
-            if not self._acted_on(article, start):
+            if not self._acted_on(article, start, end):
                 sign = article.document.prose[start:end]
                 return [Finding(self.rule, start, end, detail=f"“{sign}”")]
         if risky and not signs and not self._warned(article):

@@ -29,6 +29,15 @@ _INGREDIENTS = re.compile(
 )
 
 
+# A contraindication statement that leaves who may use the treatment to a doctor's
+# assessment (以下情况不宜做，或需由医生评估后决定; 能否使用须经医生评估): the key items
+# the page leaves out are the doctor's to check. (A raw pattern: it reads a statement's
+# shape, not a word class.)
+_DELEGATED = re.compile(
+    r"(由|经|请|需|须|要|应)[^。；;，,]{0,4}(医生|医师|麻醉师|药师)[^。；;，,]{0,4}评估"
+    r"[^。；;，,]{0,3}(后决定|后再决定|决定|是否|能否|再定|适合)"
+)
+
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
 MIN_NAME = 3
@@ -220,6 +229,8 @@ class CoverageCheck(Check):
             return [
                 Finding(self.rule, first.start, first.end, detail=detail, topic=first.topic.name)
             ]
+        if any(article.in_caution(m.start()) for m in _DELEGATED.finditer(article.text)):
+            return []
         for presentation in presentations:
             missing = self._incomplete(article, presentation)
             if missing:
