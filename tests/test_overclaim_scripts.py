@@ -54,3 +54,19 @@ def test_signed_story_not_its_heading_is_the_testimonial(linter: Linter) -> None
 def test_heir_in_a_family_history_vouches_for_nothing(linter: Linter) -> None:
     assert not found(linter, "店里的第四代传人今年已经七十岁，他说做药不能偷懒。")
     assert found(linter, "由第三代传承人亲手熬制。")
+
+
+def test_labelled_pitch_under_its_label_is_a_claim(linter: Linter) -> None:
+    """A quote on its own line under a short label (话术 B) is the pitch itself; under a
+    label that reports or warns (有人说：, 常见套路) it stays reported speech."""
+    pitch = "**话术二（调理包）**\n“这套调理包连喝两个月，从根子上把脾胃扳回来。”\n"
+    assert [line for line, _ in found(linter, pitch)] == [2]
+    for label in ("有人说：", "**常见套路**"):
+        reported = f"{label}\n“这套调理包连喝两个月，从根子上把脾胃扳回来。”\n"
+        assert found(linter, reported) == []
+
+
+def test_script_line_to_repeat_is_a_claim(linter: Linter) -> None:
+    """A line a seller is told to say (你就说“…”) is the seller's claim."""
+    assert found(linter, "顾客嫌见效慢，你就说“连用一个月就好了”。")
+    assert found(linter, "有人说“连用一个月就好了”，这是误区。") == []

@@ -494,12 +494,25 @@ class Context:
         lead = self.s.text[paragraph:opening].strip(_ITEM_MARKS)
         if self.s.text[paragraph:line].strip():  # a line of a script: who speaks on it
             lead = self.s.text[line:opening].strip(_ITEM_MARKS)
-            if not self._speaker_label(lead):
+            if not self._speaker_label(lead) and (lead or not self._label_line(paragraph, line)):
                 return False
         elif lead and not self._speaker_label(lead):
             return False
         following = self.s.text[end : end + 40].lstrip()  # a table's next cell, an answer
         return not following.startswith(tuple(self.lexicon.verdicts))
+
+    def _label_line(self, paragraph: int, line: int) -> bool:
+        """The line above a quote that opens its own line is a short label of the quote, not
+        a sentence (话术 B（营养包） then “…”): the quote is the pitch itself. A label that
+        reports or warns (有人说：, 常见套路) is no such line."""
+        above = self.s.text[paragraph:line].rstrip().rsplit("\n", 1)[-1].strip()
+        if above.endswith((*self.lexicon.sentence_ends, "，", ",", "；", ";")):
+            return False
+        label = above.strip(_ITEM_MARKS + "_：:")
+        if not label or len(label) > _SPEAKER:
+            return False
+        words = (*self.lexicon.hearsay, *self.lexicon.debunk_before, *self.lexicon.debunk_headings)
+        return not any(word in label for word in words if word != "话术")
 
     def _speaker_label(self, lead: str) -> bool:
         """The paragraph opens with a speaker and a colon or a dash (店员：“…”, 王阿姨说：“…”,
