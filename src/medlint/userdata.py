@@ -91,3 +91,17 @@ def is_own_file(handle_fd: int) -> bool:
     """The open file is a regular file owned by this user (not planted by another)."""
     info = os.fstat(handle_fd)
     return stat.S_ISREG(info.st_mode) and (not hasattr(os, "getuid") or info.st_uid == _uid())
+
+
+def read_own_file(path: Path | str) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of this user's, opened without
+    following a link; ``None`` if it is absent, unreadable or not one."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read() if is_own_file(handle.fileno()) else None
+    except OSError:
+        return None

@@ -171,22 +171,17 @@ class LazyFreq:
     def restore_added(self, words: list[str]) -> bool:
         """Take the result of adding ``words`` (sorted) to a table that had none added
         yet, as stored by :meth:`store_added`; ``False`` if there is none to take."""
-        from ..userdata import is_own_file
+        from ..userdata import read_own_file
 
         if self.added:
             return False
-        target = self._added_path(words)
-        try:
-            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
+        data = read_own_file(self._added_path(words))
+        if data is None:
             return False
         try:
-            with os.fdopen(fd, "rb") as handle:
-                if not is_own_file(handle.fileno()):
-                    return False
-                stored = json.loads(handle.read())
+            stored = json.loads(data)
             base, total, added = stored["base"], stored["total"], stored["added"]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return False
         if not (
             base == self.total

@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from ..analysis.context import ContextLexicon
 from ..checks import frames, patterns
 from ..checks.names import Names
-from ..userdata import is_own_file, user_cache_dir
+from ..userdata import read_own_file, user_cache_dir
 from ..version import __version__
 from . import RulePack, load_pack
 from .loader import treatment_names
@@ -214,15 +214,11 @@ def _restore(document: dict[str, Any]) -> RulePack:
 def _read_body(target: Path, key: str) -> str | None:
     """The body stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
     stored under another key or not a regular file of this user's."""
-    try:
-        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    stored = read_own_file(target)
+    if stored is None:
         return None
     try:
-        with os.fdopen(fd, "rb") as handle:
-            if not is_own_file(handle.fileno()):
-                return None
-            head, newline, data = handle.read().partition(b"\n")
+        head, newline, data = stored.partition(b"\n")
         header = json.loads(head)
         digest = hashlib.sha256(data).hexdigest()
         if not newline or header.get("key") != key or header.get("sha256") != digest:
