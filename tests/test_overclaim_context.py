@@ -87,6 +87,18 @@ def claims(linter: Linter, text: str) -> list[str]:
         "这可不是什么神药，只是一种退烧药。",
         # a belief the writer corrects: the claim sits in the belief, not the correction
         "不少人以为泡脚能根治失眠，其实它只能帮助放松。",
+        # a negator glued to an adverb by the segmenter still negates (也|不会)
+        "再怎么补也不会让头发从此不掉。",
+        # quoted sayings listed one after another, then judged together
+        "1. “神药”“三天断根”这类说法，店员不可以讲。",
+        "“药到病除”、“一次见效”这些话，都不能对病人说。",
+        # a quote judged after a copula
+        "“吃多少都没事”是错误的说法。",
+        # an end point of an instruction, not a promise
+        "暂停游泳，直到完全康复。",
+        "戒口一直等到彻底痊愈。",
+        # a script's label that warns of the script
+        "骗子惯用话术：“做满两个疗程，保证断根。”",
     ],
 )
 def test_not_a_claim(linter, text):
@@ -123,6 +135,11 @@ def test_not_a_claim(linter, text):
         ("这款养生茶能降血糖。", "MED414"),
         # a speaker's own words in a script are a claim
         ("导购：“这膏药贴一次就不疼了。”", "MED405"),
+        # so is a line labelled as the pitch to say
+        ("话术：“做满两个疗程，保证断根。”", "MED401"),
+        ("话术B（异议）：“三个疗程基本清零。”", "MED405"),
+        # going on until the result is a promise
+        ("免费复诊，直到治好为止。", "MED401"),
         # a use, its length and a result across a comma
         ("连喝十来天，嗓子就不痛了。", "MED405"),
         # first or best in a region; pseudo-causes

@@ -31,6 +31,8 @@ _OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of t
 _COPULAS = frozenset(
     {"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"}
 )
+_COPULA_HEADS = ("都是", "也是", "就是", "实际上是", "其实是", "是", "属于", "乃是", "系")
+_GLUED_ADVERBS = frozenset("也都还就再并仍又亦更从绝决")  # glued before a negator: 也不会
 _HEDGE_REACH = 3  # a hedge ends at most this many characters before the claim it hedges
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
@@ -88,6 +90,16 @@ class ContextLexicon(BaseModel):
     conditionals: list[str] = Field(
         default_factory=list,
         description="phrases that make the rest of their clause hypothetical (如果, 如无)",
+    )
+    until: list[str] = Field(
+        default_factory=list,
+        description="words that make the result after them a time limit (直到痊愈, 待完全康复): "
+        "an instruction's end point, not a promise (治到好为止 still is one)",
+    )
+    referents: list[str] = Field(
+        default_factory=list,
+        description="words that take up the quoted sayings before them (这类说法, 这些话): "
+        "a negator later in the sentence judges the quotes",
     )
     question_words: list[str] = Field(
         default_factory=list,
@@ -239,6 +251,13 @@ class Context:
             scope.append(tokens[index])
         return scope
 
+    def _negator(self, word: str) -> bool:
+        """``word`` negates: a negator, or an adverb the segmenter glued to one (也|不会,
+        都|没有, 还|不能 cut as one word: 吃再多也不会让它从此不长)."""
+        return word in self._negators or (
+            len(word) > 2 and word[0] in _GLUED_ADVERBS and word[1:] in self._negators
+        )
+
     def _scope_start(self, start: int) -> int:
         scope = self._scope(start)
         return scope[-1][1] if scope else start
@@ -251,7 +270,7 @@ class Context:
         """
         window = start - self.lexicon.negation_window
         scope = self._scope(start)
-        count = sum(1 for word, a, _ in scope if a >= window and word in self._negators)
+        count = sum(1 for word, a, _ in scope if a >= window and self._negator(word))
         if count % 2 == 1:
             return True
         if end is not None and (
@@ -282,10 +301,21 @@ class Context:
         return any(phrase in rest for phrase in self.lexicon.negators_after)
 
     def hypothetical(self, start: int) -> bool:
-        """A conditional (如果, 如无) governs the claim: 如无不良反应可继续服用."""
-        return self._phrase_before(
+        """A conditional (如果, 如无) governs the claim: 如无不良反应可继续服用; or an end
+        point does (暂停化妆，直到完全痊愈), unless the clause promises to go on until it
+        (治到痊愈为止)."""
+        if self._phrase_before(
             self.lexicon.conditionals, self._scope_start(start), start, overlap=True
-        )
+        ):
+            return True
+        clause = self.s.clause_start(start)
+        if not self.lexicon.until or not self._phrase_before(self.lexicon.until, clause, start):
+            return False
+        _, last = self.s.sentence_at(start)
+        rest = self.s.text[start:last]
+        for mark in _CLAUSE_ENDS:
+            rest = rest.split(mark, 1)[0]
+        return "为止" not in rest
 
     def _phrase_before(
         self, phrases: list[str], first: int, start: int, overlap: bool = False
@@ -327,9 +357,12 @@ class Context:
 
     def _debunk_words(self, first: int, start: int) -> list[str]:
         """The debunking words, less those inside the writer's own naming before the
-        claim (我愿称之为…天花板 adopts what 称之为 alone would report)."""
+        claim (我愿称之为…天花板 adopts what 称之为 alone would report), and less 话术 when
+        it only labels the line of a sales script (话术：“…”): the line is the pitch."""
         before = self.s.text[first:start]
         owned = [phrase for phrase in self.lexicon.own_naming if phrase in before]
+        if _script_label(self.s.text, first, start):
+            owned.append(_SCRIPT)
         if not owned:
             return self.lexicon.debunk_before
         return [w for w in self.lexicon.debunk_before if not any(w in o for o in owned)]
@@ -393,7 +426,14 @@ class Context:
             if char in opening:
                 return False
             if char in closing:
-                tail = after[at + 1 :].lstrip(_QUOTE_TAIL)
+                tail = _past_quotes(after[at + 1 :], opening | {'"'}, closing)
+                if tail.startswith(tuple(self.lexicon.referents)) and any(
+                    negator in tail for negator in self._negators
+                ):
+                    return True  # “…”“…”这类说法，店员不能讲
+                tail = tail.lstrip(_QUOTE_TAIL)
+                for copula in _COPULA_HEADS:  # “…”是错误的说法 · “…”纯属谣言
+                    tail = tail.removeprefix(copula)
                 if tail.startswith(tuple(self.lexicon.verdicts)):
                     return True
                 if any(word in tail for word in self.lexicon.debunk_before):
@@ -521,7 +561,8 @@ class Context:
         if len(lead) > _SPEAKER or not lead.endswith(("：", ":", "——")):
             return False
         words = (*self.lexicon.hearsay, *self.lexicon.debunk_before)
-        return not any(word in lead for word in words)
+        script = _script_label(lead, 0, len(lead))
+        return not any(word in lead for word in words if not (script and word == _SCRIPT))
 
     def question(self, start: int) -> bool:
         """The sentence holding ``start`` asks a question, or the claim's clause does.
@@ -535,6 +576,35 @@ class Context:
         return self._phrase_before(
             self.lexicon.question_words, self.s.clause_start(start), start, overlap=True
         )
+
+
+def _past_quotes(tail: str, opening: set[str], closing: set[str]) -> str:
+    """``tail`` after the further quotes listed right after a closing one (“…”“…”、“…”)."""
+    while True:
+        rest = tail.lstrip("、，, ")
+        if not rest or rest[0] not in opening:
+            return tail
+        close = next((at for at in range(1, len(rest)) if rest[at] in closing), -1)
+        if close < 0:
+            return tail
+        tail = rest[close + 1 :]
+
+
+_SCRIPT = "话术"  # a sales script's label (话术：, 话术B：); a debunking word elsewhere
+# words that make a script's label a warning about it (骗子话术：, 常见忽悠话术：)
+_SCRIPT_WARNINGS = ("骗", "忽悠", "坑", "套路", "揭秘", "识破", "警惕", "小心", "常见", "典型", "惯用")
+
+
+def _script_label(text: str, first: int, start: int) -> bool:
+    """The line holding ``start`` opens with a short label of a sales script, 话术 and a
+    colon (话术：“…” · 话术B（异议）：…), which teaches the line rather than warns of it."""
+    line = max(first, text.rfind("\n", 0, start) + 1)
+    lead = text[line:start]
+    colon = min((at for at in (lead.find("："), lead.find(":")) if at >= 0), default=-1)
+    if colon < 0 or colon > _SPEAKER:
+        return False
+    label = lead[:colon]
+    return _SCRIPT in label and not any(word in label for word in _SCRIPT_WARNINGS)
 
 
 def _is_han(ch: str) -> bool:
