@@ -97,6 +97,8 @@ def claims(linter: Linter, text: str) -> list[str]:
         # an end point of an instruction, not a promise
         "暂停游泳，直到完全康复。",
         "戒口一直等到彻底痊愈。",
+        # a belief the reader is told not to hold
+        "别以为头晕是药劲在往上冲，要马上停药。",
         # a script's label that warns of the script
         "骗子惯用话术：“做满两个疗程，保证断根。”",
     ],
@@ -135,6 +137,8 @@ def test_not_a_claim(linter, text):
         ("这款养生茶能降血糖。", "MED414"),
         # a speaker's own words in a script are a claim
         ("导购：“这膏药贴一次就不疼了。”", "MED405"),
+        # running the others down does not judge the claim before it
+        ("这款护膝yyds，其他牌子都是交智商税。", "MED404"),
         # so is a line labelled as the pitch to say
         ("话术：“做满两个疗程，保证断根。”", "MED401"),
         ("话术B（异议）：“三个疗程基本清零。”", "MED405"),

@@ -347,7 +347,7 @@ class Context:
         if self._phrase_before(self._debunk_words(reach, start), reach, start):
             return True
         after = self.s.text[end:last]
-        if any(phrase in after for phrase in self.lexicon.debunk_after):
+        if any(_judges(after, phrase) for phrase in self.lexicon.debunk_after):
             return True
         if self._quote_judged(after, self.s.text[start:end]):
             return True
@@ -576,6 +576,22 @@ class Context:
         return self._phrase_before(
             self.lexicon.question_words, self.s.clause_start(start), start, overlap=True
         )
+
+
+# a later clause about the others (别的牌子全是智商税) runs them down, it does not judge the claim
+_OTHERS = ("别的", "别家", "其他", "其它", "别人家", "人家的", "同类", "市面上", "外面的", "一般的", "普通的")
+
+
+def _judges(after: str, phrase: str) -> bool:
+    """``phrase`` stands in ``after`` (the sentence after a claim) in a clause that is not
+    about other products."""
+    at = after.find(phrase)
+    while at >= 0:
+        clause = max(after.rfind(mark, 0, at) for mark in _CLAUSE_ENDS) + 1
+        if not after[clause:at].lstrip().startswith(_OTHERS):
+            return True
+        at = after.find(phrase, at + 1)
+    return False
 
 
 def _past_quotes(tail: str, opening: set[str], closing: set[str]) -> str:
