@@ -578,8 +578,12 @@ class Context:
         )
 
 
-# a later clause about the others (别的牌子全是智商税) runs them down, it does not judge the claim
-_OTHERS = ("别的", "别家", "其他", "其它", "别人家", "人家的", "同类", "市面上", "外面的", "一般的", "普通的")
+# a later clause about the others (其他牌子都是交智商税) runs them down, it does not judge
+# the claim
+_OTHERS = (
+    "别的", "别家", "其他", "其它", "别人家", "人家的",
+    "同类", "市面上", "外面的", "一般的", "普通的",
+)
 
 
 def _judges(after: str, phrase: str) -> bool:
@@ -608,7 +612,9 @@ def _past_quotes(tail: str, opening: set[str], closing: set[str]) -> str:
 
 _SCRIPT = "话术"  # a sales script's label (话术：, 话术B：); a debunking word elsewhere
 # words that make a script's label a warning about it (骗子话术：, 常见忽悠话术：)
-_SCRIPT_WARNINGS = ("骗", "忽悠", "坑", "套路", "揭秘", "识破", "警惕", "小心", "常见", "典型", "惯用")
+_SCRIPT_WARNINGS = (
+    "骗", "忽悠", "坑", "套路", "揭秘", "识破", "警惕", "小心", "常见", "典型", "惯用"
+)
 
 
 def _script_label(text: str, first: int, start: int) -> bool:
