@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analysis.segment import register_words
 from ..checks import compile_rules
@@ -22,7 +22,6 @@ from ..documents import Document, read_document
 from ..documents.files import read_source
 from ..rules import RulePack, default_rules_dir
 from ..rules.loader import treatment_names
-from ..rules.models import Rule
 from ..rules.pack_cache import (
     load_frames,
     load_literals,
@@ -31,6 +30,9 @@ from ..rules.pack_cache import (
     store_literals,
 )
 from ..violation import Severity, Violation
+
+if TYPE_CHECKING:
+    from ..rules.models import Rule
 
 # what :meth:`Linter.compile` makes: looked up on an uncompiled linter, it compiles first
 _COMPILED = frozenset(
