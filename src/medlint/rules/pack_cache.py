@@ -21,6 +21,7 @@ import json
 import os
 import sys
 import tempfile
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -81,9 +82,10 @@ def _restore(document: dict[str, Any]) -> RulePack:
     ):
         raise kinds.Damaged("files")
     lexicons = document["lexicons"]
-    if not isinstance(lexicons, dict) or not all(
-        isinstance(words, list) and all(type(w) is str for w in words)
-        for words in lexicons.values()
+    if not (
+        isinstance(lexicons, dict)
+        and set(map(type, lexicons.values())) <= {list}
+        and set(map(type, chain.from_iterable(lexicons.values()))) <= {str}
     ):
         raise kinds.Damaged("lexicons")
     rules, topics = document["rules"], document["topics"]
