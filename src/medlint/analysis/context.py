@@ -19,7 +19,8 @@ earlier negator.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .structure import TextStructure
 
@@ -47,6 +48,19 @@ def _introduces_list(text: str, intro: list[str]) -> bool:
     if len(text) > _HEADING or text.endswith(("。", ".", "!", "！")):
         return False
     return text.endswith(("：", ":")) or any(word in text for word in intro)
+
+
+class ContextMethods:
+    """What the scopes ask of the context lexicon besides its word lists (shared by its
+    model, :mod:`.context_words`, and the plain object of a pack)."""
+
+    if TYPE_CHECKING:
+        name_leading: list[str]
+
+    @cached_property
+    def leading(self) -> frozenset[str]:
+        """:attr:`name_leading` as a set."""
+        return frozenset(self.name_leading)
 
 
 # "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？
@@ -419,11 +433,3 @@ class Context:
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
-
-
-def __getattr__(name: str) -> Any:
-    if name == "ContextLexicon":  # the pydantic model, imported when first asked for
-        from .context_words import ContextLexicon
-
-        return ContextLexicon
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

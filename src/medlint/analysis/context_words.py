@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..rules.kinds import ContextMethods
+from .context import ContextMethods
 
 
 class ContextLexicon(ContextMethods, BaseModel):

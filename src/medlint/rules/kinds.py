@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from enum import Enum
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..analysis.context import ContextMethods
 from ..violation import Severity
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
@@ -102,18 +102,6 @@ class RequiredMethods(RuleMethods):
 
 class PerArticleMethods(RuleMethods):
     per_article = True
-
-
-class ContextMethods:
-    """What the scopes ask of the context lexicon besides its word lists."""
-
-    if TYPE_CHECKING:
-        name_leading: list[str]
-
-    @cached_property
-    def leading(self) -> frozenset[str]:
-        """:attr:`name_leading` as a set."""
-        return frozenset(self.name_leading)
 
 
 _JSON = (str, int, float, bool, type(None))
