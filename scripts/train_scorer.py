@@ -9,6 +9,8 @@ is the lowest whose pooled out-of-fold precision (one fold per set) reaches ``--
 scikit-learn is needed here only; medlint scores with plain dict look-ups.
 
     .venv/bin/python scripts/train_scorer.py   # writes rules/overclaim/likely-claim.json
+        # from every tests/data/rounds/* with a labels.jsonl and tests/data/heldout;
+        # deterministic (the same files give a byte-identical weights file)
     .venv/bin/python scripts/train_scorer.py --evaluate round-6 [--extra DIR ...]
         # train on every other set (+ extra labelled folders), report on the held-out one
     .venv/bin/python scripts/train_scorer.py --forward 6 7 8 9 [--dump FILE]
