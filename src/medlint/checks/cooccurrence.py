@@ -84,6 +84,25 @@ _EXPLAINS = re.compile(
     r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?"
     r"(就)?(是|属于|叫|考虑)"
 )
+# An action the sentence puts off or talks the reader out of (别急着往医院跑, 不用急着
+# 送医, 先别去急诊): a deterrent before it, with a word of haste or a verb of going between.
+_DETERRED = re.compile(
+    r"(别|不要|不用|不必|先别|用不着|没必要|无需|何必|犯不着|唔使|唔好)"
+    r"(急着|急著|着急|著急|忙着|忙著|急于|赶着|趕著|急住|一上来就|动不动就?|一有事就|老是|总是)?"
+    r"(去|到|上|跑|往|送|跑去|赶去)?$"
+)
+# An action that names no care (别耽误, 一分钟都别等, 争分夺秒) urges whatever its sentence
+# urges: when the sentence urges using a product or a home remedy (抓紧每晚贴上，别耽误;
+# 赶紧喝起来，一天都别拖), it is a sales push, not a call for help.
+_CARE = re.compile(
+    r"医|院|诊|救|护士|120|999|119|112|911|复苏|按压|AED|除颤|侧卧|侧躺|海姆立克|肾上腺素"
+)
+_URGED_USE = re.compile(
+    r"(抓紧|赶紧|赶快|尽快|快点?|马上|立刻|立即|及早|早点|每晚|每天|天天|坚持)[^,;，。；!?！？]{0,4}"
+    r"(贴|吃|喝|食|饮|用|涂|抹|搽|戴|泡|敷|按|揉|推|灸|刮|拔|练|买|下单|囤|入手|拍|安排|约|报名)"
+)
+# A speaker's label opening a turn of a chat or a transcript (浩然妈妈：, A：, 主持人：).
+_SPEAKER = re.compile(r"\s*[^\s:：。,，;；!?！？]{1,16}[:：]\s*")
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
@@ -115,14 +134,25 @@ class CooccurrenceCheck(Check):
 
     def _has_action(self, article: Article, first: int, last: int) -> bool:
         return any(
-            not self._action_negated(article, a)
-            for a, _ in self.actions.finditer(article.text, first, last)
+            not self._action_negated(article, a) and not self._sales_push(article, a, b)
+            for a, b in self.actions.finditer(article.text, first, last)
         )
 
     @staticmethod
+    def _sales_push(article: Article, start: int, end: int) -> bool:
+        """An action that names no care, in a sentence that urges using something
+        (这种更要抓紧每晚贴上，别耽误): it hurries the reader to the product."""
+        if _CARE.search(article.text, start, end):
+            return False
+        first, last = article.structure.sentence_at(start)
+        return _URGED_USE.search(article.text, first, last) is not None
+
+    @staticmethod
     def _action_negated(article: Article, start: int) -> bool:
-        """The action is negated (不必就医); feeling unwell or a sign that does not ease
-        (一旦不舒服马上…, 仍不缓解请…) negates nothing."""
+        """The action is negated (不必就医) or put off (别急着往医院跑); feeling unwell or
+        a sign that does not ease (一旦不舒服马上…, 仍不缓解请…) negates nothing."""
+        if _DETERRED.search(article.text, max(0, start - 8), start):
+            return True
         negated = article.context.negated(start)
         if not negated:
             return False
@@ -173,6 +203,8 @@ class CooccurrenceCheck(Check):
                 return True
         if self._answered_after(article, start):
             return True
+        if end_of_sign >= end and self._answered_next(article, start):
+            return True
         if self._answered_later(article, index):
             return True
         if sign_end is not None and self._same_sign_acted(article, start, sign_end):
@@ -203,6 +235,24 @@ class CooccurrenceCheck(Check):
             ):
                 return True
         return False
+
+    def _answered_next(self, article: Article, start: int) -> bool:
+        """The paragraph right after the sign's (a reply in a chat, the bold line under a
+        description) opens with a sentence that names a sign and says what to do (只要出现
+        胸痛或呼吸困难，请立即到医院急诊; 医生：胸痛别等，马上去急诊): it answers the signs
+        the paragraph before ended with."""
+        paragraphs = article.structure.paragraphs
+        at = article.structure.paragraph_index(start) + 1
+        if at >= len(paragraphs) or article.is_heading(paragraphs[at]):
+            return False
+        first, _ = paragraphs[at]
+        label = _SPEAKER.match(article.text, first)
+        opening = article.structure.sentence_at(label.end() if label else first)
+        if not any(
+            not article.context.negated(a) for a, _ in self.signs.finditer(article.text, *opening)
+        ):
+            return False
+        return self._has_action(article, *opening)
 
     def _same_sign_acted(self, article: Article, start: int, end: int) -> bool:
         """The sign's paragraph names the same sign again with an action (不是所有胸痛都
