@@ -64,6 +64,8 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _PAST = re.compile(
     r"(那几年|那些年|那年|当年|那次|那一次|上次|上一次|上回|那回|前些年|前几年|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
     r"|[0-9一二两三四五六七八九十几多]+年前|去年|前年|年间|古时候?|旧社会|解放前"
+    # a month or a year gone by, named (上个月…; 2019年冬天…; 有一年…)
+    r"|上个月|上周|上礼拜|上星期|那会儿|有一年|(?<![0-9])(19|20)[0-9]{2}年"
     # a past edition of an event, a patient's admission (往届赛事中…; 入院时…)
     r"|往届|往年|以往|(入院|来院|到院|住院|就诊|收治)时"
     # a story's own day (有一回…; 那天…; 事发当晚…)
@@ -75,8 +77,8 @@ _EXPERIENCED = re.compile(r"过(?=[一两二三四五六七八九十几好多]?[
 _RECENT = re.compile(
     r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚"
 )
-# Back from the past to the present: 上次…，这次又…; 那年…，现在…
-_NOW = re.compile(r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家")
+# Back from the past to the present: 上次…，这次又…; 那年…，现在…; 上个月开始…
+_NOW = re.compile(r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家|开始|以来|至今|一直")
 _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # A sentence that names what the sentence before it answered (要去，马上去急诊。这可能是
 # 热性惊厥…): the action before covers the sign it explains.
@@ -100,6 +102,11 @@ _CARE = re.compile(
 _URGED_USE = re.compile(
     r"(抓紧|赶紧|赶快|尽快|快点?|马上|立刻|立即|及早|早点|每晚|每天|天天|坚持)[^,;，。；!?！？]{0,4}"
     r"(贴|吃|喝|食|饮|用|涂|抹|搽|戴|泡|敷|按|揉|推|灸|刮|拔|练|买|下单|囤|入手|拍|安排|约|报名)"
+)
+# A heading over what to do (## 怎么做, ## 现场急救, ## 第一时间该做什么).
+_WHAT_TO_DO = re.compile(
+    r"怎么办|怎么做|怎样做|如何(处理|应对|做|急救|施救)|急救|施救|自救|互救|处理|应对|处置"
+    r"|该做什么|该怎么|第一时间|步骤|措施|救治"
 )
 # A speaker's label opening a turn of a chat or a transcript (浩然妈妈：, A：, 主持人：).
 _SPEAKER = re.compile(r"\s*[^\s:：。,，;；!?！？]{1,16}[:：]\s*")
@@ -240,11 +247,17 @@ class CooccurrenceCheck(Check):
         """The paragraph right after the sign's (a reply in a chat, the bold line under a
         description) opens with a sentence that names a sign and says what to do (只要出现
         胸痛或呼吸困难，请立即到医院急诊; 医生：胸痛别等，马上去急诊): it answers the signs
-        the paragraph before ended with."""
+        the paragraph before ended with; so does the opening line of a section on what to
+        do right after it (## 怎么做 / 1. 立即拨打120)."""
         paragraphs = article.structure.paragraphs
         at = article.structure.paragraph_index(start) + 1
-        if at >= len(paragraphs) or article.is_heading(paragraphs[at]):
+        if at >= len(paragraphs):
             return False
+        if article.is_heading(paragraphs[at]):
+            # a first-aid page's next section (## 怎么做): its opening line is the answer
+            if at + 1 >= len(paragraphs) or not _WHAT_TO_DO.search(article.text, *paragraphs[at]):
+                return False
+            return self._has_action(article, *article.structure.sentence_at(paragraphs[at + 1][0]))
         first, _ = paragraphs[at]
         label = _SPEAKER.match(article.text, first)
         opening = article.structure.sentence_at(label.end() if label else first)
