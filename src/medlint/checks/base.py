@@ -53,10 +53,11 @@ _SALES = re.compile(
     r"|(拍|订|囤)[一二两三四五0-9][盒瓶袋件罐套]?送[一二两三0-9]|第二(盒|件|瓶|份|罐|袋)半价|专属价"
     # a price in another currency: RM688, S$98, HK$380
     r"|(?<![A-Za-z])(rm|s\$|sgd|hk\$|nt\$|mop\$|us\$|myr)\s*[0-9]"
-    # a starting price, in tens of thousands or in a currency by name: 约 300 万日元起,
-    # 2.8万元起, 1500 美元起
-    r"|[0-9]+(\.[0-9]+)?\s*[万千]?\s*(日元|韩元|美元|欧元|英镑|泰铢|港币|港元|澳门元|新台币|台币"
-    r"|新加坡元|马币|令吉|澳元|人民币|元)\s*起"
+    # a price in a currency by name (约 1200 万韩元, 1500 美元起), or a starting price in
+    # tens of thousands (2.8万元起); a price per session with a space (299 元/次)
+    r"|[0-9]+(\.[0-9]+)?\s*[万千]?\s*(日元|韩元|美元|欧元|英镑|泰铢|港币|港元|澳门元|新台币"
+    r"|新加坡元|马币|令吉|澳元)|[0-9]+(\.[0-9]+)?\s*[万千]?\s*(人民币|元)\s*起"
+    r"|[0-9]+(\.[0-9]+)?\s+元\s*/\s*[盒瓶袋罐台支次条件套副个贴]|套餐价|疗程价|优惠价"
 )
 _SECTION_HEADING = re.compile(
     r"(?:^|\n)(?:[^\n]{0,6}[（(【])?(用法用量|用法与用量|食用方法|服用方法|使用方法|手术流程|治疗流程|验配流程"
