@@ -401,7 +401,7 @@ class Article:
         near = max(first, start - USE_REACH), min(last, end + USE_REACH)
         if self.uses.search(self.text, *near) is not None:
             return True
-        if self._under_use_heading(first):
+        if self._under_use_heading(first) or self._row_uses(start):
             return True
         if last - end > USE_REACH // 2:
             return False
@@ -413,6 +413,26 @@ class Article:
             return False
         reach = min(following_end, following + USE_REACH // 2)
         return self.uses.search(self.text, following, reach) is not None
+
+    def _row_uses(self, start: int) -> bool:
+        """In a Markdown table, the mention's row says how to use it (| 布洛芬 | 发热时一次
+        一片 |): each cell reads as its own paragraph, the row is one record."""
+        assert self.uses is not None
+        line = self.document.span(start, start + 1)[0]
+        if not self.document.source_line(line).lstrip().startswith("|"):
+            return False
+        paragraphs = self.structure.paragraphs
+        first = last = self.structure.paragraph_index(start)
+
+        def on_line(index: int) -> bool:
+            at = paragraphs[index][0]
+            return self.document.span(at, at + 1)[0] == line
+
+        while first > 0 and on_line(first - 1):
+            first -= 1
+        while last + 1 < len(paragraphs) and on_line(last + 1):
+            last += 1
+        return self.uses.search(self.text, paragraphs[first][0], paragraphs[last][1]) is not None
 
     def _under_use_heading(self, first: int) -> bool:
         """The sentence opens the paragraph right under a heading that offers what it
