@@ -46,9 +46,9 @@ _VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂")
 _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
 
 
-# An offence inside a generic match (某机构违规开展埋线): what follows is reported, not
-# offered.
-_OFFENCE = re.compile(r"违规|违法|非法|无证|擅自|涉嫌|黑诊所|被查")
+# An offence or a rumour inside a generic match (某机构违规开展埋线, 网传磁疗护腰…): what
+# follows is reported, not offered.
+_OFFENCE = re.compile(r"违规|违法|非法|无证|擅自|涉嫌|黑诊所|被查|网传|传言|谣传|宣称|号称|声称|据说|所谓")
 
 
 def _is_use(word: str, uses: frozenset[str]) -> bool:
