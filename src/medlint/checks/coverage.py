@@ -48,7 +48,9 @@ _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒
 
 # An offence or a rumour inside a generic match (某机构违规开展埋线, 网传磁疗护腰…): what
 # follows is reported, not offered.
-_OFFENCE = re.compile(r"违规|违法|非法|无证|擅自|涉嫌|黑诊所|被查|网传|传言|谣传|宣称|号称|声称|据说|所谓")
+_OFFENCE = re.compile(
+    r"违规|违法|非法|无证|擅自|涉嫌|黑诊所|被查|网传|传言|谣传|宣称|号称|声称|据说|所谓"
+)
 
 
 def _is_use(word: str, uses: frozenset[str]) -> bool:
