@@ -57,8 +57,8 @@ _OFFENCE = re.compile(
 
 
 def _is_use(word: str, uses: frozenset[str]) -> bool:
-    """A use verb, or a short word jieba kept whole that ends in one (都在喝, 天天吃)."""
-    return word in uses or (1 < len(word) <= 3 and word[-1] in _VERBS)
+    """A use verb (冲, 敷), or a short word jieba kept whole that ends in one (都在喝, 天天吃)."""
+    return word in uses or word in _VERBS or (1 < len(word) <= 3 and word[-1] in _VERBS)
 
 
 class CoverageCheck(Check):
