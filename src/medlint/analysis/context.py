@@ -196,6 +196,7 @@ class Context:
         self._breakers = frozenset(lexicon.negation_breakers)
         self._modals = frozenset(lexicon.modals)
         self._hedges = frozenset(lexicon.hedges)
+        self._scopes: dict[int, list[tuple[str, int, int]]] = {}  # by start (_scope)
 
     def _clause_tokens(self, start: int) -> list[tuple[str, int, int]]:
         """Tokens of the clause holding ``start`` that end at or before it, in order."""
@@ -205,7 +206,14 @@ class Context:
         return [t if t[2] <= start else (t[0][: start - t[1]], t[1], start) for t in tokens]
 
     def _scope(self, start: int) -> list[tuple[str, int, int]]:
-        """The tokens before ``start`` a negator or conditional can reach the claim from."""
+        """The tokens before ``start`` a negator or conditional can reach the claim from
+        (worked out once per start: every rule and scope asks again)."""
+        scope = self._scopes.get(start)
+        if scope is None:
+            scope = self._scopes[start] = self._find_scope(start)
+        return scope
+
+    def _find_scope(self, start: int) -> list[tuple[str, int, int]]:
         tokens = self._clause_tokens(start)
         # a claim worded as a negation (不伤身) right after another negated predicate
         # with the same negator (不反弹不伤身): the earlier 不 negates its own word
