@@ -19,8 +19,8 @@ earlier negator.
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from typing import Annotated
+from functools import cached_property, lru_cache
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -185,6 +185,17 @@ _RHETORICAL = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _phrase_automaton(phrases: tuple[str, ...]) -> Any:
+    """An Aho-Corasick automaton finding every occurrence of ``phrases`` (overlapping
+    ones too); ``None`` for a list holding an empty phrase (looked for one by one)."""
+    if "" in phrases:
+        return None
+    from ahocorasick_rs import AhoCorasick
+
+    return AhoCorasick(list(phrases))
+
+
 class Context:
     """Answers questions about the surroundings of a span in one document."""
 
@@ -305,6 +316,20 @@ class Context:
         starts: set[int] | None = None
         longest = max(map(len, phrases), default=1) if overlap else 1
         before = self.s.text[first : start + longest - 1]  # one slice: each phrase ends by
+        automaton = _phrase_automaton(tuple(phrases)) if phrases else None
+        if automaton is not None:
+            # every occurrence of every phrase at once: one that must end by ``start``
+            # lies in before[: start - first]; one that may run into the claim starts
+            # before ``start`` (and ends inside ``before``, as find would have it)
+            scanned = before if overlap else before[: start - first]
+            for _, at, _ in automaton.find_matches_as_indexes(scanned, True):
+                if at >= start - first:
+                    continue
+                if starts is None:
+                    starts = {a for _, a, _ in self.s.tokens(start)}
+                if first + at in starts or not before[at].isalnum():
+                    return True
+            return False
         for phrase in phrases:  # ``limit`` in it
             limit = (start + len(phrase) - 1 if overlap else start) - first
             if limit <= 0:
