@@ -196,6 +196,14 @@ def _phrase_automaton(phrases: tuple[str, ...]) -> Any:
     return AhoCorasick(list(phrases))
 
 
+def any_phrase_in(phrases: list[str], text: str) -> bool:
+    """``any(phrase in text for phrase in phrases)``, in one automaton scan."""
+    automaton = _phrase_automaton(tuple(phrases)) if phrases else None
+    if automaton is None:
+        return any(phrase in text for phrase in phrases)
+    return bool(automaton.find_matches_as_indexes(text))
+
+
 class Context:
     """Answers questions about the surroundings of a span in one document."""
 
@@ -350,7 +358,7 @@ class Context:
         if self._phrase_before(self._debunk_words(reach, start), reach, start):
             return True
         after = self.s.text[end:last]
-        if any(phrase in after for phrase in self.lexicon.debunk_after):
+        if any_phrase_in(self.lexicon.debunk_after, after):
             return True
         if self._quote_judged(after, self.s.text[start:end]):
             return True
@@ -429,7 +437,7 @@ class Context:
                 tail = after[at + 1 :].lstrip(_QUOTE_TAIL)
                 if tail.startswith(tuple(self.lexicon.verdicts)):
                     return True
-                if any(word in tail for word in self.lexicon.debunk_before):
+                if any_phrase_in(self.lexicon.debunk_before, tail):
                     return True
                 core = claim[-2:] if len(claim) >= 2 and _is_han(claim[-2]) else ""
                 return bool(core) and any(
@@ -517,7 +525,7 @@ class Context:
         sentence = self.s.text[first:last]
         if _RHETORICAL.search(sentence):
             return True
-        return any(word in sentence for word in self.lexicon.rhetorical)
+        return any_phrase_in(self.lexicon.rhetorical, sentence)
 
     def _testimonial_quote(self, opening: int) -> bool:
         """A quote that opens its paragraph is someone's own words: a testimonial, a

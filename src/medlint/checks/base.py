@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..analysis import Context, ContextLexicon, TextStructure
+from ..analysis.context import any_phrase_in
 from ..documents import Document
 from ..rules.models import Rule, Topic
 from .names import SHORT, Names
@@ -349,7 +350,7 @@ class Article:
         return any(
             before.lstrip().startswith(p) if len(p) == 1 else p in before
             for p in self.lexicon.debunk_before
-        ) or any(p in after for p in self.lexicon.debunk_after)
+        ) or any_phrase_in(self.lexicon.debunk_after, after)
 
     @cached_property
     def sells(self) -> bool:
