@@ -62,6 +62,9 @@ def test_frame_words_indexed_lazily_as_in_bulk(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(frames, "_MEMBERS", {})
     for word in sorted(bulk)[::7]:
         assert frames._members(word) == bulk[word]
+    some = frozenset(sorted(bulk)[3::5])  # a few known already, most new: in one pass
+    assert frames._holding(some) == {n for word in some for n in bulk[word]}
+    assert all(frames._MEMBERS[word] == bulk[word] for word in some)
     frames.index_slot_words()
     assert bulk == frames._MEMBERS
 

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from medlint.analysis.normalize import normalise
 from medlint.documents.base import INVISIBLE, normalise_newlines
 from medlint.documents.files import decode
-from medlint.rules.models import ForbiddenRule
 from medlint.run.engine import Linter, load_linter
 from medlint.run.fix import Fixer
 from medlint.run.runner import check_one
@@ -96,7 +95,7 @@ def check_fix(fixer: Fixer, path: str, source: str) -> None:
     phrase_chars = {
         c
         for rule in fixer.linter.pack.rules
-        if isinstance(rule, ForbiddenRule)
+        if rule.kind == "forbidden"
         for p in rule.replacements
         for c in normalise(p).lower()
     }

@@ -17,9 +17,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .context import Context, ContextLexicon
+from .context import Context
 from .normalize import normalise
+
+if TYPE_CHECKING:
+    from .context_words import ContextLexicon
 
 # Word classes whose words carry a claim's core: what a claim asserts, not its topic.
 CORE_CLASSES = (

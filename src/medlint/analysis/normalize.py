@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
+
+# the package's data folder (read as a file: importlib.resources costs a start ~5 ms)
+_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for line in (files("medlint") / "data" / "t2s.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (_DATA / "t2s.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             trad, simp = line.split("\t")
             table[ord(trad)] = simp

@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from ..rules.models import (
-    CooccurrenceRule,
-    CoverageRule,
-    ForbiddenRule,
-    RequiredRule,
-    Rule,
-    ScorerRule,
-)
 from .base import Check, Finding
 from .cooccurrence import CooccurrenceCheck
 from .coverage import CoverageCheck
@@ -20,24 +13,27 @@ from .frames import FrameGroup
 from .required import RequiredCheck
 from .scorer import ScorerCheck
 
-KINDS: dict[type, type[Check]] = {
-    ForbiddenRule: ForbiddenCheck,
-    RequiredRule: RequiredCheck,
-    CoverageRule: CoverageCheck,
-    CooccurrenceRule: CooccurrenceCheck,
-    ScorerRule: ScorerCheck,
+if TYPE_CHECKING:
+    from ..rules.models import Rule
+
+KINDS: dict[str, type[Check]] = {
+    "forbidden": ForbiddenCheck,
+    "required": RequiredCheck,
+    "coverage": CoverageCheck,
+    "cooccurrence": CooccurrenceCheck,
+    "scorer": ScorerCheck,
 }
 
 
 def compile_rule(rule: Rule, lexicons: Mapping[str, list[str]] | None = None) -> Check:
     """The check for ``rule``; ``lexicons`` are the pack's word classes (for frames)."""
-    if isinstance(rule, ForbiddenRule):
+    if rule.kind == "forbidden":
         return ForbiddenCheck(rule, lexicons)
-    if isinstance(rule, ScorerRule):
+    if rule.kind == "scorer":
         return ScorerCheck(rule, lexicons)
-    if isinstance(rule, CoverageRule):
+    if rule.kind == "coverage":
         return CoverageCheck(rule, lexicons)
-    return KINDS[type(rule)](rule)
+    return KINDS[rule.kind](rule)
 
 
 def compile_rules(

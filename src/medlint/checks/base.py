@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from ..analysis import Context, ContextLexicon, TextStructure
+from ..analysis import Context, TextStructure
 from ..analysis.context import any_phrase_in
 from ..documents import Document
-from ..rules.models import Rule, Topic
 from .names import SHORT, Names
 from .patterns import Patterns, Router
+
+if TYPE_CHECKING:
+    from ..analysis.context_words import ContextLexicon
+    from ..rules.models import Rule, Topic
 
 # A use verb recommends the treatment it stands near: within this many characters of
 # the mention, in the same sentence (可以服用布洛芬 / 布洛芬每次一片，饭后服用).

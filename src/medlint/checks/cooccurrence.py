@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from ..rules.models import CooccurrenceRule
 from .base import Article, Check, Finding
 from .patterns import Patterns
+
+if TYPE_CHECKING:
+    from ..rules.models import CooccurrenceRule
 
 # A sentence ending with a colon that carries the action (出现以下情况，请立即就医：)
 # introduces a list: it covers the list items that follow, up to this many sentences.

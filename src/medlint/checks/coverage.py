@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from ..rules.models import CoverageRule
 from .base import Article, Check, Finding, Presentation
 from .patterns import Patterns
+
+if TYPE_CHECKING:
+    from ..rules.models import CoverageRule
 
 # Herbs listed as a prescription: at least this many known ones, each from the next at
 # most a dose, a separator and two other short items apart (川楝子、白芍10克、泽泻;

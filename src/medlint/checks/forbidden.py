@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from ..analysis.segment import known
-from ..rules.models import ForbiddenRule
 from .base import Article, Check, Finding
 from .frames import Frames
 from .patterns import Patterns
+
+if TYPE_CHECKING:
+    from ..rules.models import ForbiddenRule
 
 # a run of 2-6 Chinese characters that is a whole alternative of a pattern: 术前术后 in
 # (?:术前术后|治疗前后); jieba keeps it whole so a match can end where it ends

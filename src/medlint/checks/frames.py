@@ -477,6 +477,22 @@ def _members(word: int) -> list[int]:
     return members
 
 
+def _holding(words: frozenset[int]) -> set[int]:
+    """The numbers of the slot sets holding any of ``words``; the :func:`_members` of
+    those not asked about yet are worked out together, in one pass over the slot sets
+    (each set intersected with the new words, a few per set, not each word looked up
+    in every set)."""
+    new = [word for word in words if word not in _MEMBERS]
+    if new:
+        wanted = frozenset(new)
+        found: dict[int, list[int]] = {word: [] for word in new}
+        for number, ids in enumerate(_SLOT_IDS):
+            for word in wanted.intersection(ids):
+                found[word].append(number)
+        _MEMBERS.update(found)
+    return set(chain.from_iterable(map(_MEMBERS.__getitem__, words)))
+
+
 def index_slot_words() -> None:
     """Work out :func:`_members` of every frame word now (before workers fork: a long
     run asks about most of them)."""
@@ -617,11 +633,7 @@ class _TextIndex:
         self.present = present
         self.occurrences = _LITERALS.occurrences(text)
         words = self.frame_words = present.intersection(_FRAME_IDS)
-        try:  # every word's slot sets already worked out (index_slot_words)
-            members = list(map(_MEMBERS.__getitem__, words))
-        except KeyError:
-            members = list(map(_members, words))
-        self.holds = set(chain.from_iterable(members))
+        self.holds = _holding(words)
         self._words: dict[int, frozenset[int]] = {}
         self._counts: dict[int, int] = {}
         self._sentence: list[int] | None = None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from ..rules.models import RequiredRule
+from typing import TYPE_CHECKING
+
 from .base import Article, Check, Finding
 from .patterns import Patterns
+
+if TYPE_CHECKING:
+    from ..rules.models import RequiredRule
 
 
 class RequiredCheck(Check):

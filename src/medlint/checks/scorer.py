@@ -13,10 +13,13 @@ import json
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..analysis.likely import LineFeatures, Weights, WeightsError
-from ..rules.models import ScorerRule
 from .base import Article, Check, Finding
+
+if TYPE_CHECKING:
+    from ..rules.models import ScorerRule
 
 
 class ScorerCheck(Check):

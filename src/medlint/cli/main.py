@@ -59,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return EXIT_USAGE
+        if argv is None and args.command == "check":  # the process ends with the check
+            from ..run.engine import keep_compiled
+
+            keep_compiled()
         return COMMANDS[args.command](args)
     except (UsageError, RulesError, ConfigError) as error:
         print(f"medlint: error: {error}", file=sys.stderr)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..filters.suppression import UNUSED
-from ..rules.reference import AnyRule, entry, explain, find
+from ..rules.reference import entry, explain, find
 from .errors import EXIT_OK, UsageError
 from .options import config_options, pack, rules_option
+
+if TYPE_CHECKING:
+    from ..rules.reference import AnyRule
 
 
 def add_parsers(commands: Any) -> None:

@@ -17,16 +17,15 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any, cast
 
 from ..documents.files import DEFAULT_EXTENSIONS
 from ..documents.reader import SUFFIXES
-from ..prose import prose_problem
 from ..version import __version__
 from ..violation import Severity
-from .globs import glob_problem
+
+if TYPE_CHECKING:
+    from .schema import Config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,82 +33,28 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".medlint.toml", "medlint.toml", "pyproject.toml")
-Format = Literal["markdown", "html", "text"]
 
 
 class ConfigError(Exception):
     """A configuration that cannot be used; the message is one line naming the file."""
 
 
-class Config(BaseModel):
-    """The settings of one configuration file (keys are spelled with hyphens)."""
+class DefaultConfig:
+    """The settings :class:`Config` gives when no file configures anything, without
+    building the model (nor importing pydantic); a test holds the two equal."""
 
-    model_config = ConfigDict(
-        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), frozen=True,
-        defer_build=True,
-    )
-
-    select: list[str] | None = Field(
-        default=None, description="rules to run (default: ALL): codes, prefixes, names, categories"
-    )
-    extend_select: list[str] = Field(default_factory=list, description="rules added to select")
-    ignore: list[str] = Field(default_factory=list, description="rules not to run")
-    per_file_ignores: dict[str, list[str]] = Field(
-        default_factory=dict, description="glob (gitignore syntax) -> rules ignored there"
-    )
-    exclude: list[str] = Field(
-        default_factory=list, description="globs (gitignore syntax) of files and folders to skip"
-    )
-    respect_gitignore: StrictBool = Field(default=True, description="skip what .gitignore ignores")
-    severity: dict[str, Severity] = Field(
-        default_factory=dict, description="selector -> error | warning | info"
-    )
-    extra_rules: list[str] = Field(
-        default_factory=list, description="folders of additional YAML rules"
-    )
-    disclaimer_text: str | None = Field(
-        default=None, description="the disclaimer wording the site requires (used by --fix)"
-    )
-    extensions: list[str] | dict[str, Format] | None = Field(
-        default=None, description="suffixes checked in folders, optionally -> format"
-    )
-    allow_inline_suppression: StrictBool = Field(
-        default=True, description="honour medlint-disable comments"
-    )
-
-    @field_validator("disclaimer_text")
-    @classmethod
-    def _prose(cls, value: str | None) -> str | None:
-        if value is not None and (problem := prose_problem(value)):
-            raise ValueError(problem)
-        return value
-
-    @field_validator("exclude")
-    @classmethod
-    def _bounded_globs(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            if problem := glob_problem(pattern):
-                raise ValueError(problem)
-        return value
-
-    @field_validator("per_file_ignores")
-    @classmethod
-    def _bounded_keys(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for pattern in value:
-            if problem := glob_problem(pattern):
-                raise ValueError(problem)
-        return value
-
-    @field_validator("extra_rules")
-    @classmethod
-    def _relative(cls, value: list[str]) -> list[str]:
-        for folder in value:
-            if not folder or Path(folder).is_absolute() or ".." in Path(folder).parts:
-                raise ValueError(
-                    f"{folder!r}: must be a folder inside the configuration's folder "
-                    "(a relative path without '..')"
-                )
-        return value
+    def __init__(self) -> None:
+        self.select: list[str] | None = None
+        self.extend_select: list[str] = []
+        self.ignore: list[str] = []
+        self.per_file_ignores: dict[str, list[str]] = {}
+        self.exclude: list[str] = []
+        self.respect_gitignore = True
+        self.severity: dict[str, Severity] = {}
+        self.extra_rules: list[str] = []
+        self.disclaimer_text: str | None = None
+        self.extensions: list[str] | dict[str, str] | None = None
+        self.allow_inline_suppression = True
 
 
 @dataclass(frozen=True)
@@ -121,19 +66,15 @@ class ConfigFile:
     config: Config
 
 
-def _describe(error: ValidationError) -> str:
-    first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"])
-    if first["type"] == "extra_forbidden":
-        return f"unknown setting {location!r}"
-    return f"{location}: {first['msg']}"
-
-
 def parse_config(data: dict[str, Any], where: str) -> Config:
+    from pydantic import ValidationError
+
+    from .schema import Config, describe
+
     try:
         return Config.model_validate(data)
     except ValidationError as error:
-        raise ConfigError(f"{where}: {_describe(error)}") from None
+        raise ConfigError(f"{where}: {describe(error)}") from None
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -316,6 +257,14 @@ def settings_for(
     if overrides.config is not None:
         return Settings(overrides.config, overrides)
     found = None if overrides.isolated else find_config(directory, cache)
-    # the defaults, as ``Config()`` gives them (no value to validate: no schema to build)
-    default = Config.model_construct()
+    # the defaults, as ``Config()`` gives them (no value to validate: no model to build)
+    default = cast("Config", DefaultConfig())
     return Settings(found or ConfigFile(None, Path(os.getcwd()), default), overrides)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Config":  # the pydantic model, imported when a configuration is read
+        from .schema import Config
+
+        return Config
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -25,7 +25,6 @@ from ..config import ConfigError
 from ..config.settings import CONFIG_NAMES
 from ..documents.reader import document_format
 from ..rules import RulesError
-from ..rules.models import ForbiddenRule, RequiredRule
 from ..run.workspace import Workspace
 from ..version import __version__
 from ..violation import Violation
@@ -150,9 +149,9 @@ class MedlintServer(LanguageServer):
         """The rule has a safe fix (fixing is costly on a long article: only then try)."""
         workspace = self.settings_workspace()
         rule = workspace.pack(workspace.settings_for(state.path)).rule(code)
-        if isinstance(rule, ForbiddenRule):
+        if rule is not None and rule.kind == "forbidden":
             return bool(rule.replacements) and rule.replacements_safe
-        return isinstance(rule, RequiredRule)
+        return rule is not None and rule.kind == "required"
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri

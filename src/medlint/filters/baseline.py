@@ -16,11 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..analysis.normalize import normalise
 from ..escape import clean
-from ..rules import Rule
 from ..violation import Violation
+
+if TYPE_CHECKING:
+    from ..rules import Rule
 
 BASELINE_VERSION = 1
 

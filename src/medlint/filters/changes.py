@@ -8,7 +8,6 @@ to that repository's top folder). Files that git does not track yet count as ent
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +115,8 @@ class ChangedLines:
 def _git(folder: Path, *args: str) -> str:
     command = ["git", "-c", "core.quotePath=false", "-C", str(folder), *args]
     try:
+        import subprocess  # only when a diff is asked for
+
         done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
     except FileNotFoundError:
         raise ChangeError("--changed-since needs git, which is not installed") from None

@@ -12,11 +12,13 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..escape import clean
-from ..rules import Rule
 from ..violation import Severity, Violation
+
+if TYPE_CHECKING:
+    from ..rules import Rule
 
 UNREADABLE_CODE = "MED002"
 UNREADABLE_NAME = "unreadable-file"

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..escape import clean
 from ..filters.baseline import content_keys, key_path, per_article_codes
-from ..rules import Rule
 from ..version import __version__
 from ..violation import Violation
 from .base import Reporter, Summary
+
+if TYPE_CHECKING:
+    from ..rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}

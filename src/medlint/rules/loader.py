@@ -6,13 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from ..analysis.context import ContextLexicon
 from ..checks.names import Names
-from .models import CoverageRule, ForbiddenRule, Lexicon, Rule, RuleFile, ScorerRule, Topic
+from . import kinds
+
+if TYPE_CHECKING:  # the models (pydantic) are imported only to read YAML
+    from pydantic import ValidationError
+
+    from ..analysis.context_words import ContextLexicon
+    from .models import CoverageRule, Lexicon, Rule, RuleFile, Topic
 
 
 class RulesError(Exception):
@@ -115,6 +118,9 @@ def _strict_loader() -> Any:
 
 def load_file(path: Path) -> RuleFile:
     import yaml
+    from pydantic import ValidationError
+
+    from .models import RuleFile
 
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_strict_loader()) or {}
@@ -156,7 +162,7 @@ def treatment_names(pack: RulePack) -> Names:
 
     An entry of a label class is ``name<TAB>class<TAB>keyword、keyword``.
     """
-    coverage = [rule for rule in pack.rules if isinstance(rule, CoverageRule)]
+    coverage: list[CoverageRule] = [rule for rule in pack.rules if rule.kind == "coverage"]
     labels: dict[str, list[str]] = {}
     for rule in coverage:
         for entry in pack.lexicons.get(rule.labels, []) if rule.labels else []:
@@ -175,7 +181,7 @@ def treatment_names(pack: RulePack) -> Names:
 def _check_lexicon_names(pack: RulePack, paths: dict[str, Path]) -> None:
     """Every word class a coverage rule names exists."""
     for rule in pack.rules:
-        if isinstance(rule, CoverageRule):
+        if rule.kind == "coverage":
             named = [*rule.lexicons, *rule.formulas, *rule.food_herbs, rule.labels]
             unknown = [name for name in named if name and name not in pack.lexicons]
             if unknown:
@@ -188,7 +194,7 @@ def _check_frames(pack: RulePack, paths: dict[str, Path]) -> None:
     from ..checks.frames import FrameError, parse_frame
 
     for rule in pack.rules:
-        if isinstance(rule, ForbiddenRule):
+        if rule.kind == "forbidden":
             for frame in rule.frames:
                 try:
                     parse_frame(frame, pack.lexicons)
@@ -220,7 +226,12 @@ def _beside(path: Path, name: str, what: str) -> Path:
 
 
 def load_pack(folders: list[Path]) -> RulePack:
-    """Load every ``*.yaml``/``*.yml`` below the folders, in a stable order."""
+    """Load every ``*.yaml``/``*.yml`` below the folders, in a stable order; the pack
+    holds the plain objects of :mod:`medlint.rules.kinds`, as one from the cache does."""
+    from pydantic import ValidationError
+
+    from ..analysis.context_words import ContextLexicon
+
     pack = RulePack()
     seen_codes: dict[str, Path] = {}
     seen_topics: dict[str, Path] = {}
@@ -234,7 +245,7 @@ def load_pack(folders: list[Path]) -> RulePack:
             pack.files.append(path)
             for rule in loaded.rules:
                 _claim(seen_codes, rule.code, path, "rule", "code")
-                if isinstance(rule, ScorerRule):
+                if rule.kind == "scorer":
                     rule.weights_path = str(_beside(path, rule.weights, f"rule {rule.code}"))
                 pack.rules.append(rule)
             for topic in loaded.topics:
@@ -255,8 +266,18 @@ def load_pack(folders: list[Path]) -> RulePack:
     _check_frames(pack, seen_codes)
     _check_lexicon_names(pack, seen_codes)
     _scope_words(pack)
+    plain(pack)
     pack.names = treatment_names(pack)
     return pack
+
+
+def plain(pack: RulePack) -> None:
+    """Turn the pack's validated models into the plain objects the checks use (those
+    a start from the pack cache restores from the same dump)."""
+    pack.rules = [kinds.restore_rule(kinds.dump(rule)) for rule in pack.rules]
+    pack.topics = [kinds.restore_topic(kinds.dump(topic)) for topic in pack.topics]
+    if pack.lexicon is not None:
+        pack.lexicon = kinds.restore_context(kinds.dump(pack.lexicon))
 
 
 def _claim(seen: dict[str, Path], key: str, path: Path, kind: str, field: str) -> None:

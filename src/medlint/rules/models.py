@@ -17,11 +17,19 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..violation import Severity
+from .kinds import (
+    _MARK,
+    CaseMethods,
+    PerArticleMethods,
+    RequiredMethods,
+    RuleMethods,
+    missing_elements,
+)
 
 # the standard library's own regular-expression parser (untyped)
 _sre_parse: Any = importlib.import_module(
@@ -83,10 +91,7 @@ class Examples(BaseModel):
     good: list[str] = Field(default_factory=list)
 
 
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
-
-
-class Case(BaseModel):
+class Case(CaseMethods, BaseModel):
     """One test case of a rule: ``text`` with each expected violation of the rule marked
     as ``<mark>…</mark>`` (no mark: the rule must not fire), optionally the ``fixed``
     text the safe fixes must produce. A text that starts with ``#`` or ``---`` is read as
@@ -108,27 +113,8 @@ class Case(BaseModel):
             raise ValueError(f"empty <mark></mark> in {value!r}")
         return value
 
-    @property
-    def plain(self) -> str:
-        """The text without its marks: what is checked."""
-        return _MARK.sub(lambda m: m.group(1), self.text)
 
-    @property
-    def spans(self) -> list[tuple[int, int]]:
-        """Each marked span as (start, end) offsets into :attr:`plain`."""
-        spans, removed = [], 0
-        for match in _MARK.finditer(self.text):
-            start = match.start() - removed
-            spans.append((start, start + len(match.group(1))))
-            removed += len(match.group(0)) - len(match.group(1))
-        return spans
-
-    @property
-    def label(self) -> str:
-        return self.name or self.plain[:30]
-
-
-class RuleBase(BaseModel):
+class RuleBase(RuleMethods, BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     code: str = Field(pattern=r"^[A-Z]{2,8}[0-9]{3}$")
@@ -143,12 +129,6 @@ class RuleBase(BaseModel):
     cases: list[Case] = Field(default_factory=list)
     """Marked test cases (see :class:`Case`); ``medlint test-rules`` runs them."""
 
-    per_article: ClassVar[bool] = False
-    """True for rules that judge the whole article (reported once, at an anchor) rather
-    than each claim at its own span. Per-article violations are suppressed only by
-    ``medlint-disable-file``, keyed without their text in baselines, and kept by
-    ``--changed-since`` whenever their file changed."""
-
     @model_validator(mode="after")
     def _tested_both_ways(self) -> RuleBase:
         """A rule comes with texts it flags and texts it leaves alone."""
@@ -160,16 +140,6 @@ class RuleBase(BaseModel):
             raise ValueError("cases: every one has a <mark> (nor examples.good): show what "
                              "it leaves alone")
         return self
-
-    @property
-    def bad_examples(self) -> list[str]:
-        """Texts the rule flags: ``examples.bad`` and the marked cases (marks removed)."""
-        return [*self.examples.bad, *(case.plain for case in self.cases if case.spans)]
-
-    @property
-    def good_examples(self) -> list[str]:
-        """Texts the rule leaves alone: ``examples.good`` and the cases without a mark."""
-        return [*self.examples.good, *(case.plain for case in self.cases if not case.spans)]
 
 
 def _alternatives(regex: str) -> list[str]:
@@ -295,10 +265,8 @@ class ForbiddenRule(RuleBase):
         return self
 
 
-class RequiredRule(RuleBase):
+class RequiredRule(RequiredMethods, RuleBase):
     """Every element must appear, together, in one paragraph (or sentence)."""
-
-    per_article: ClassVar[bool] = True
 
     kind: Literal["required"]
     scope: Literal["paragraph", "sentence"] = "paragraph"
@@ -315,26 +283,16 @@ class RequiredRule(RuleBase):
             _check_patterns(patterns)
         return value
 
-    def missing_from(self, text: str) -> list[str]:
-        """The elements that ``text`` (one paragraph) lacks."""
-        return [
-            name
-            for name, patterns in self.elements.items()
-            if not any(re.search(p, text, re.I) for p in patterns)
-        ]
-
     @model_validator(mode="after")
     def _fix_text_complies(self) -> RequiredRule:
-        missing = self.missing_from(self.fix_text) if self.fix_text else []
+        missing = missing_elements(self.elements, self.fix_text) if self.fix_text else []
         if missing:
             raise ValueError(f"fix_text: lacks {'、'.join(missing)}")
         return self
 
 
-class CoverageRule(RuleBase):
+class CoverageRule(PerArticleMethods, RuleBase):
     """A presented treatment needs contraindication language and its topic's key items."""
-
-    per_article: ClassVar[bool] = True
 
     kind: Literal["coverage"]
     treatments: list[Pattern] = Field(min_length=1)
@@ -393,10 +351,8 @@ class CoverageRule(RuleBase):
     )(_check_patterns)
 
 
-class CooccurrenceRule(RuleBase):
+class CooccurrenceRule(PerArticleMethods, RuleBase):
     """A serious sign needs an urgent action in the same or the next sentences."""
-
-    per_article: ClassVar[bool] = True
 
     kind: Literal["cooccurrence"]
     signs: list[Pattern] = Field(min_length=1)

@@ -21,21 +21,16 @@ import json
 import os
 import sys
 import tempfile
-import types
-import typing
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from ..analysis.context import ContextLexicon
 from ..checks import frames, patterns
 from ..checks.names import Names
 from ..userdata import read_own_file, user_cache_dir
 from ..version import __version__
-from . import RulePack, load_pack
+from . import RulePack, kinds, load_pack
 from .loader import treatment_names
-from .models import RuleFile
 
 PREFIX = "pack-"
 SUFFIX = ".json"
@@ -45,7 +40,8 @@ NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX = "names-", "words-", "frames-"
 _FORMAT = 2  # 2: the key and digest on a line of their own, then the body
 
 # what an entry holds
-_SCHEMA = ("models.py", "loader.py", "../analysis/context.py", "../checks/names.py")
+_SCHEMA = ("models.py", "kinds.py", "loader.py", "../analysis/context.py",
+           "../analysis/context_words.py", "../checks/names.py")
 _FIELDS = {"rules", "topics", "lexicon", "files", "lexicons", "names_from_lexicons", "_names",
            "names_stored", "stored_at"}
 # of RulePack (``names`` is derived from the rest: stored in a file of its own, read when
@@ -70,140 +66,38 @@ def _key(folders: list[Path]) -> str:
 
 def _dump(pack: RulePack) -> dict[str, Any]:
     return {
-        "rules": [rule.model_dump(mode="json") for rule in pack.rules],
-        "topics": [topic.model_dump(mode="json") for topic in pack.topics],
-        "context": pack.lexicon.model_dump(mode="json") if pack.lexicon else None,
+        "rules": [kinds.dump(rule) for rule in pack.rules],
+        "topics": [kinds.dump(topic) for topic in pack.topics],
+        "context": kinds.dump(pack.lexicon) if pack.lexicon else None,
         "files": [os.fsencode(path).decode("utf-8", "surrogateescape") for path in pack.files],
         "lexicons": pack.lexicons,
         "names": pack.names is not None,
     }
 
 
-class _Damaged(Exception):
-    pass
-
-
-def _build(annotation: Any, value: Any) -> Any:
-    """``value`` (JSON data a validated model produced) as ``annotation`` again, without
-    validation: models are constructed field by field, unions chosen by their ``kind``."""
-    return _builder(annotation)(value)
-
-
-_Builder = typing.Callable[[Any], Any]
-_BUILDERS: dict[int, tuple[Any, _Builder]] = {}  # id of an annotation -> (it, its builder)
-
-
-_set = object.__setattr__
-
-
-def _builder(annotation: Any) -> _Builder:
-    """The function that rebuilds values of ``annotation`` (made once per annotation)."""
-    known = _BUILDERS.get(id(annotation))
-    if known is not None and known[0] is annotation:
-        return known[1]
-    built = _make_builder(annotation)
-    _BUILDERS[id(annotation)] = (annotation, built)
-    return built
-
-
-def _make_builder(annotation: Any) -> _Builder:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _builder(typing.get_args(annotation)[0])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        model = annotation
-        fields = [(name, info.annotation) for name, info in model.model_fields.items()]
-        bare = not (
-            model.__private_attributes__
-            or model.__pydantic_post_init__
-            or model.model_config.get("extra") == "allow"
-        )
-
-        def build_model(value: Any) -> Any:
-            if not isinstance(value, dict):
-                raise _Damaged(model.__name__)
-            given = {name: _builder(kind)(value[name]) for name, kind in fields if name in value}
-            if not bare or len(given) != len(fields):
-                return model.model_construct(**given)
-            # what model_construct does when every field is given, without its per-field loop
-            built = model.__new__(model)
-            _set(built, "__dict__", given)
-            _set(built, "__pydantic_fields_set__", set(given))
-            _set(built, "__pydantic_extra__", None)
-            _set(built, "__pydantic_private__", None)
-            return built
-
-        return build_model
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(annotation) if a is not type(None)]
-        models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
-        kinds = []
-        for model in models:
-            field = model.model_fields.get("kind")
-            if field is not None:
-                kinds.append((typing.get_args(field.annotation), model))
-        single = options[0] if len(options) == 1 else None
-
-        def build_union(value: Any) -> Any:
-            if value is None:
-                return None
-            if models and isinstance(value, dict):
-                for names, model in kinds:
-                    if value.get("kind") in names:
-                        return _builder(model)(value)
-                raise _Damaged(f"unknown kind {value.get('kind')!r}")
-            return _builder(single)(value) if single is not None else value
-
-        return build_union
-    if origin is list:
-        (item,) = typing.get_args(annotation) or (Any,)
-
-        def build_list(value: Any) -> Any:
-            if not isinstance(value, list):
-                raise _Damaged("list")
-            if item is str and all(type(v) is str for v in value):
-                return list(value)  # str(v) is v: the common case, without a call each
-            each = _builder(item)
-            return [each(v) for v in value]
-
-        return build_list
-    if origin is dict:
-        _, item = typing.get_args(annotation) or (Any, Any)
-
-        def build_dict(value: Any) -> Any:
-            if not isinstance(value, dict):
-                raise _Damaged("dict")
-            each = _builder(item)
-            return {k: each(v) for k, v in value.items()}
-
-        return build_dict
-    if isinstance(annotation, type) and issubclass(annotation, (str, int, float, bool)):
-        plain: type = annotation
-
-        def build_plain(value: Any) -> Any:
-            if not isinstance(value, (str, int, float, bool)):
-                raise _Damaged(plain.__name__)
-            return plain(value)  # enums (Severity) too
-
-        return build_plain
-    return _same
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
 def _restore(document: dict[str, Any]) -> RulePack:
-    rules_type = RuleFile.model_fields["rules"].annotation
-    topics_type = RuleFile.model_fields["topics"].annotation
     context = document["context"]
+    if not isinstance(document["files"], list) or not all(
+        isinstance(name, str) for name in document["files"]
+    ):
+        raise kinds.Damaged("files")
+    lexicons = document["lexicons"]
+    if not (
+        isinstance(lexicons, dict)
+        and set(map(type, lexicons.values())) <= {list}
+        and set(map(type, chain.from_iterable(lexicons.values()))) <= {str}
+    ):
+        raise kinds.Damaged("lexicons")
+    rules, topics = document["rules"], document["topics"]
+    if not isinstance(rules, list) or not isinstance(topics, list):
+        raise kinds.Damaged("rules")
     pack = RulePack(
-        rules=_build(rules_type, document["rules"]),
-        topics=_build(topics_type, document["topics"]),
-        lexicon=_build(ContextLexicon, context) if context is not None else None,
+        rules=[kinds.restore_rule(rule) for rule in rules],
+        topics=[kinds.restore_topic(topic) for topic in topics],
+        lexicon=kinds.restore_context(context) if context is not None else None,
         files=[Path(os.fsdecode(name.encode("utf-8", "surrogateescape")))
                for name in document["files"]],
-        lexicons=_build(dict[str, list[str]], document["lexicons"]),
+        lexicons=lexicons,
     )
     # the treatment name index is read (or, without it, built) when first needed, by the
     # first linter compiled: a run whose files all come from the result cache needs none
@@ -236,7 +130,7 @@ def read_entry(target: Path, key: str) -> RulePack | None:
         return None
     try:
         pack = _restore(json.loads(body))
-    except (ValueError, KeyError, TypeError, AttributeError, _Damaged):
+    except (ValueError, KeyError, TypeError, AttributeError):  # kinds.Damaged too
         return None
     if pack.names_from_lexicons:
         pack.names_stored = functools.partial(_stored_names, pack, target, key)

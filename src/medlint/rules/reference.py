@@ -4,19 +4,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, Union, cast
 
 from ..config.selection import RuleInfo
-from .models import ForbiddenRule, RequiredRule, Rule
 
-AnyRule = Rule | RuleInfo
+if TYPE_CHECKING:
+    from .models import Rule
+
+AnyRule = Union["Rule", RuleInfo]  # the models are not imported to run
 
 
 def fix_kind(rule: AnyRule) -> str | None:
     """``"safe"`` (plain ``--fix``), ``"unsafe"`` (``--unsafe-fixes``) or None."""
-    if isinstance(rule, ForbiddenRule) and rule.replacements:
-        return "safe" if rule.replacements_safe else "unsafe"
-    if isinstance(rule, RequiredRule) and rule.fix_text:
+    kind, found = getattr(rule, "kind", None), cast(Any, rule)
+    if kind == "forbidden" and found.replacements:
+        return "safe" if found.replacements_safe else "unsafe"
+    if kind == "required" and found.fix_text:
         return "safe"
     return None
 

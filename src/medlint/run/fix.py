@@ -35,12 +35,12 @@ from ..documents import document_format, read_document
 from ..documents.base import is_blank, normalise_newlines
 from ..documents.files import Decoded
 from ..prose import prose_problem
-from ..rules.models import ForbiddenRule, RequiredRule
 from ..violation import Violation
 from .engine import Linter
 from .safe_write import write_fix
 
 if TYPE_CHECKING:
+    from ..rules.models import ForbiddenRule, RequiredRule
     from .workspace import ConfiguredLinter
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -104,7 +104,7 @@ class Fixer:
         self.rules = {rule.code: rule for rule in linter.pack.rules}
         self.wording: dict[str, str] = {}
         for rule in linter.pack.rules:
-            if not isinstance(rule, RequiredRule):
+            if rule.kind != "required":
                 continue
             custom = disclaimer_text if rule.category == "disclaimer" else None
             text = (custom or rule.fix_text).strip()
@@ -165,9 +165,11 @@ class Fixer:
         for violation in violations:
             rule = self.rules.get(violation.rule)
             edit = None
-            if isinstance(rule, ForbiddenRule):
+            if rule is None:
+                pass
+            elif rule.kind == "forbidden":
                 edit = self._replacement(rule, violation, text, starts)
-            elif isinstance(rule, RequiredRule) and rule.code in self.wording:
+            elif rule.kind == "required" and rule.code in self.wording:
                 edit = self._disclaimer(rule, path, text)
             if edit is None or any(a < edit.end and edit.start < b for a, b in taken):
                 continue
