@@ -9,8 +9,13 @@ is the lowest whose pooled out-of-fold precision (one fold per set) reaches ``--
 scikit-learn is needed here only; medlint scores with plain dict look-ups.
 
     .venv/bin/python scripts/train_scorer.py   # writes rules/overclaim/likely-claim.json
+        # from every tests/data/rounds/* with a labels.jsonl and tests/data/heldout;
+        # deterministic (the same files give a byte-identical weights file)
     .venv/bin/python scripts/train_scorer.py --evaluate round-6 [--extra DIR ...]
         # train on every other set (+ extra labelled folders), report on the held-out one
+    .venv/bin/python scripts/train_scorer.py --forward 6 7 8 9 [--dump FILE]
+        # forward-chained, as a first run would have seen it: for each k train on round-1..k-1
+        # + heldout, choose the threshold on those sets only, score round-k; then pooled
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ import argparse
 import json
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 from medlint.analysis import Context, TextStructure
@@ -30,6 +37,8 @@ from medlint.rules.loader import default_rules_dir, load_pack
 ROOT = Path(__file__).resolve().parent.parent
 WEIGHTS = ROOT / "rules" / "overclaim" / "likely-claim.json"
 ROUND = 4
+TARGET = 0.95
+MIN_LINES = 2
 
 
 @dataclass
@@ -87,7 +96,11 @@ def fit(train: list[Example], c: float):  # type: ignore[no-untyped-def]
 
     chosen = [x for x in train if x.open]
     vec = DictVectorizer()
-    matrix = vec.fit_transform([dict.fromkeys(x.features, 1.0) for x in chosen])
+    matrix = vec.fit_transform([dict.fromkeys(sorted(x.features), 1.0) for x in chosen])
+    # a feature of a single line says nothing general (and slows the fit): drop it
+    keep = (matrix > 0).sum(axis=0).A1 >= MIN_LINES
+    vec.restrict(keep)
+    matrix = matrix[:, keep]
     model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     model.fit(matrix, [x.label for x in chosen])
     return vec, model
@@ -98,19 +111,31 @@ def scores(model, lines: list[Example]) -> list[float]:  # type: ignore[no-untyp
     out = [0.0] * len(lines)
     index = [i for i, x in enumerate(lines) if x.open]
     if index:
-        got = lr.predict_proba(vec.transform([dict.fromkeys(lines[i].features, 1.0)
+        got = lr.predict_proba(vec.transform([dict.fromkeys(sorted(lines[i].features), 1.0)
                                               for i in index]))[:, 1]
         for i, s in zip(index, got, strict=True):
             out[i] = float(s)
     return out
 
 
+_FOLDS: tuple[dict[str, list[Example]], list[str], float] | None = None
+
+
+def _out_of_fold(held: str) -> list[tuple[float, bool]]:
+    assert _FOLDS is not None
+    data, groups, c = _FOLDS
+    train = [x for g in groups if g != held for x in data[g]]
+    return [(s, x.label) for s, x in zip(scores(fit(train, c), data[held]), data[held],
+                                         strict=True) if x.open]
+
+
 def threshold(data: dict[str, list[Example]], groups: list[str], target: float, c: float) -> float:
-    pooled: list[tuple[float, bool]] = []
-    for held in groups:
-        train = [x for g in groups if g != held for x in data[g]]
-        pooled += [(s, x.label) for s, x in zip(scores(fit(train, c), data[held]), data[held],
-                                                strict=True) if x.open]
+    """The lowest threshold whose pooled out-of-fold precision (one fold per set) reaches
+    ``target``; the folds are fitted on two processes (same result as one, in order)."""
+    global _FOLDS
+    _FOLDS = (data, groups, c)
+    with ProcessPoolExecutor(2, mp_context=get_context("fork")) as pool:
+        pooled = [pair for fold in pool.map(_out_of_fold, groups) for pair in fold]
     for t in [i / 100 for i in range(30, 100)]:
         picked = [label for s, label in pooled if s >= t]
         if picked and sum(picked) / len(picked) >= target:
@@ -153,6 +178,53 @@ def evaluate(data: dict[str, list[Example]], held: str, target: float, c: float,
                 print(f"  FP {v:.2f} {x.file}:{x.line} {x.text[:60]}")
 
 
+def forward(data: dict[str, list[Example]], rounds: list[int], target: float, c: float,
+            dump: Path | None) -> None:
+    """For each k: train on round-1..k-1 + heldout, threshold from those sets, score round-k."""
+    total: dict[str, int] = {}
+    dumped = []
+    for k in rounds:
+        groups = [g for g in data if g == "heldout" or (g.startswith("round-")
+                                                         and int(g.split("-")[1]) < k)]
+        t = threshold(data, groups, target, c)
+        test = data[f"round-{k}"]
+        got = scores(fit([x for g in groups for x in data[g]], c), test)
+        flagged = [v >= t for v in got]
+        counts = {
+            "pos": sum(x.label for x in test), "honest": sum(not x.label for x in test),
+            "ftp": sum(x.frames and x.label for x in test),
+            "ffp": sum(x.frames and not x.label for x in test),
+            "stp": sum(f and x.label for f, x in zip(flagged, test, strict=True)),
+            "sfp": sum(f and not x.label for f, x in zip(flagged, test, strict=True)),
+            "atp": sum(f and x.label and not x.frames for f, x in zip(flagged, test, strict=True)),
+            "afp": sum(f and not x.label and not x.frames
+                       for f, x in zip(flagged, test, strict=True)),
+        }
+        for key, value in counts.items():
+            total[key] = total.get(key, 0) + value
+        print(_row(f"round-{k} (t {t:.2f})", counts))
+        dumped += [{"set": f"round-{k}", "file": x.file, "line": x.line, "label": x.label,
+                    "frames": x.frames, "score": round(v, 4), "threshold": t}
+                   for x, v in zip(test, got, strict=True)]
+    print(_row("pooled", total))
+    if dump:
+        dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in dumped) + "\n")
+
+
+def _row(name: str, c: dict[str, int]) -> str:
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+    utp = c["ftp"] + c["atp"]
+    fr = ratio(c["ftp"], c["pos"])
+    return (f"{name:16s} {c['pos']:3d} claims {c['honest']:4d} honest | frames "
+            f"P {ratio(c['ftp'], c['ftp'] + c['ffp']):.3f} R {fr:.3f} | scorer "
+            f"P {ratio(c['stp'], c['stp'] + c['sfp']):.3f} R {ratio(c['stp'], c['pos']):.3f} | "
+            f"additions P {ratio(c['atp'], c['atp'] + c['afp']):.3f} ({c['atp']} tp {c['afp']} fp)"
+            f" | union P {ratio(utp, utp + c['ffp'] + c['afp']):.3f} "
+            f"R {ratio(utp, c['pos']):.3f} ({ratio(utp, c['pos']) - fr:+.3f}) | "
+            f"{100 * c['afp'] / max(1, c['honest']):.2f} added false alarms/100 honest")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--evaluate", action="append", default=[])
@@ -161,7 +233,10 @@ def main() -> int:
     parser.add_argument("--exclude", action="append", default=[], help="a set left out")
     parser.add_argument("--core-extra", action="append", default=[],
                         help="another word class that opens a line (experiments)")
-    parser.add_argument("--target", type=float, default=0.92)
+    parser.add_argument("--forward", type=int, nargs="+", default=[],
+                        help="forward-chained evaluation of these rounds")
+    parser.add_argument("--dump", type=Path, help="--forward: write each line's score here")
+    parser.add_argument("--target", type=float, default=TARGET)
     parser.add_argument("--C", type=float, default=1.0)
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
@@ -178,7 +253,8 @@ def main() -> int:
     data: dict[str, list[Example]] = {}
     for name, folder in sets.items():
         data[name] = load(name, folder, features, pack.lexicon)
-        if args.evaluate:
+        if args.evaluate or (args.forward and name.startswith("round-")
+                             and int(name.split("-")[1]) in args.forward):
             found = frames(folder)
             for x in data[name]:
                 x.frames = (x.file, x.line) in found
@@ -190,6 +266,9 @@ def main() -> int:
         for held in args.evaluate:
             evaluate(data, held, args.target, args.C, args.show)
         return 0
+    if args.forward:
+        forward(data, args.forward, args.target, args.C, args.dump)
+        return 0
 
     groups = list(data)
     vec, lr = fit([x for g in groups for x in data[g]], args.C)
@@ -198,7 +277,8 @@ def main() -> int:
                if abs(round(float(w), ROUND)) > 0}
     model = {
         "about": "weights of the likely-claim hint (logistic regression, balanced classes, "
-                 f"C={args.C}) over medlint.analysis.likely features of the open lines of "
+                 f"C={args.C}) over medlint.analysis.likely features (seen on >= {MIN_LINES} "
+                 "lines) of the open lines of "
                  f"{', '.join(groups)} (tests/data); threshold: lowest with pooled "
                  f"out-of-fold precision >= {args.target}; regenerate with "
                  "scripts/train_scorer.py",

@@ -64,9 +64,15 @@ def test_shipped_weights_validate_and_hold_no_long_strings():
     # no memorised text: every feature's string part is shorter than 8 characters
     grams = [k for k in weights.weights if re.match(r"c[0-9]:", k)]
     assert grams and not [k for k in grams if len(k[3:]) >= 8]
+    # words, word pairs and a core's neighbours: short strings too
+    words = [k for k in weights.weights if re.match(r"(w1|w2|cl|cr|cls):", k)]
+    texts = [k.partition("<")[2] if k.startswith("cls:") else k.partition(":")[2].replace("|", "")
+             for k in words]
+    assert words and max(map(len, texts)) < 8
     # the other features name word classes, scopes and signals, not text
-    assert all(re.match(r"(lex|scope|core|scoped|len):[a-z0-9_-]+$|c15$|quote$|q:mark$", k)
-               for k in weights.weights.keys() - set(grams))
+    assert all(re.match(r"(lex|scope|core|scoped|len|doc|nb|pos|sc|st|fp):[a-z0-9_-]+$"
+                        r"|c15$|quote$|q:mark$", k)
+               for k in weights.weights.keys() - set(grams) - set(words))
 
 
 @pytest.mark.parametrize(

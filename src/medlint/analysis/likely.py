@@ -4,10 +4,13 @@ A line is scored only when it is *open*: it holds a word of a claim-core word cl
 (certainty, cure or relief outcome, hype, speed, absolute safety, a testimony's result,
 a rate...) that no negation, hedge, condition, question or debunking reaches, as
 :class:`~medlint.analysis.context.Context` decides. An open line's features are general:
-character 1-3-grams of its normalised prose, the word classes and scope words it holds,
-the open cores, a question mark, quotes, commercial context (a phone number, a price or
-a commercial word within three lines) and a length bucket. No feature names a string of
-eight characters or more.
+character 1-3-grams of its normalised prose, its jieba words and word pairs, the word
+classes and scope words it holds, the open cores with the words either side of each and
+where each stands (first clause or later, quoted, in a rhetorical question), the
+sentence type (question, exclamation), a first-person report, commercial context (a
+phone number, a price or a commercial word within three lines), the article's share of
+first-person and of negated or debunked lines, a negated or debunked neighbour line and
+a length bucket. No feature names a string of eight characters or more.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ _PHONE_PRICE = re.compile(r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元
 _QUOTES = "“”「」\"『』"
 COMMERCE_REACH = 3
 NGRAMS = (1, 2, 3)
+LONGEST = 7
+"""The longest string a feature may name (word, word pair, neighbour)."""
+_FIRST_PERSON = ("我", "俺", "本人", "咱")
+_PUNCTUATION = re.compile(r"^[\s\W_]+$")
 
 
 @dataclass
@@ -61,6 +68,8 @@ class ScoredLine:
     cores: list[tuple[int, int, str]] = field(default_factory=list)
     """Open claim cores: (start, end, class) in the prose."""
     features: set[str] = field(default_factory=set)
+    words: list[tuple[str, int, int]] = field(default_factory=list)
+    """jieba tokens that lie inside the line (prose offsets)."""
 
     @property
     def open(self) -> bool:
@@ -153,9 +162,16 @@ class LineFeatures:
                     item.features.add(f"scoped:{name}")
             result.append(item)
         self._commerce(result)
-        for item in result:
+        article = _article_features(result)
+        for index, item in enumerate(result):
             if item.open:
+                item.words = _line_tokens(context, item.start, item.end)
                 item.features |= self.features(item)
+                item.features |= _core_features(item, context)
+                item.features |= article
+                if any(_scoped_line(result[j]) for j in (index - 1, index + 1)
+                       if 0 <= j < len(result)):
+                    item.features.add("nb:scoped")
         return result
 
     def _commerce(self, lines: list[ScoredLine]) -> None:
@@ -180,7 +196,76 @@ class LineFeatures:
         if any(q in item.text for q in _QUOTES):
             feats.add("quote")
         feats.add("len:" + str(min(len(item.text) // 20, 5)))
+        words = [w for w, _, _ in item.words if w.strip() and not _PUNCTUATION.match(w)]
+        feats.update(f"w1:{w}" for w in words if len(w) <= LONGEST)
+        feats.update(f"w2:{a}|{b}" for a, b in zip(["^", *words], [*words, "$"], strict=True)
+                     if len(a) + len(b) <= LONGEST)
+        if item.text.endswith(("?", "？")):
+            feats.add("st:q")
+        if "!" in item.text or "！" in item.text:
+            feats.add("st:excl")
+        if _first_person(item.text):
+            feats.add("fp:1")
+            if "了" in item.text:
+                feats.add("fp:1le")
         return feats
+
+
+def _first_person(text: str) -> bool:
+    return any(word in text for word in _FIRST_PERSON)
+
+
+def _scoped_line(item: ScoredLine) -> bool:
+    return any(f.startswith("scoped:") for f in item.features)
+
+
+def _article_features(lines: list[ScoredLine]) -> set[str]:
+    """The article's kind, roughly: commercial context anywhere, and the share (in tenths,
+    at most 3) of its lines that are negated or debunked and of first-person lines."""
+    count = max(1, len(lines))
+    scoped = sum(1 for x in lines if _scoped_line(x))
+    first = sum(1 for x in lines if _first_person(x.text))
+    found = {f"doc:scoped{min(3, scoped * 10 // count)}", f"doc:fp{min(3, first * 10 // count)}"}
+    if any("c15" in x.features for x in lines):
+        found.add("doc:c15")
+    return found
+
+
+def _line_tokens(context: Context, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The jieba tokens of the sentences over [start, end) that lie inside it."""
+    tokens: list[tuple[str, int, int]] = []
+    seen: set[int] = set()
+    position = start
+    while position < end:
+        first, last = context.s.sentence_at(position)
+        if first not in seen:
+            seen.add(first)
+            tokens.extend(t for t in context.s.tokens(position) if start <= t[1] < end
+                          and t[2] <= end)
+        position = max(position + 1, last)
+    return tokens
+
+
+def _core_features(item: ScoredLine, context: Context) -> set[str]:
+    """Each open core's neighbours (the word before and after, the core's class with the
+    word before) and where it stands: first clause or later, quoted, rhetorical."""
+    feats: set[str] = set()
+    for start, end, name in item.cores:
+        before = [t for t in item.words if t[2] <= start]
+        after = [t for t in item.words if t[1] >= end]
+        if before:
+            feats.add(f"cl:{before[-1][0][:6]}")
+            feats.add(f"cls:{name}<{before[-1][0][:4]}")
+        else:
+            feats.add("cl:^")
+        feats.add(f"cr:{after[0][0][:6]}" if after else "cr:$")
+        first_clause = context.s.clause_start(start) == context.s.sentence_at(start)[0]
+        feats.add("pos:first-clause" if first_clause else "pos:later-clause")
+        if context.quoted(start, end):
+            feats.add("sc:quoted")
+        if context.rhetorical(start):
+            feats.add("sc:rhet")
+    return feats
 
 
 class WeightsError(ValueError):
@@ -240,8 +325,13 @@ def describe(feature: str) -> str:
         text = value.strip("^$")
         # a single character or punctuation tells a reader nothing
         return f"「{text}」" if len(text) >= 2 and text.isalnum() else ""
+    if kind in ("w1", "w2"):
+        text = value.replace("|", "").strip("^$")
+        return f"「{text}」" if len(text) >= 2 and text.isalnum() else ""
     if kind in ("lex", "core"):
         return "{" + value + "}"
     if kind == "scope":
         return ""
-    return {"c15": "commercial context", "quote": "quotation", "q": "question mark"}.get(kind, "")
+    return {"c15": "commercial context", "quote": "quotation", "q": "question mark",
+            "st": {"excl": "exclamation"}.get(value, ""),
+            "sc": {"rhet": "rhetorical question"}.get(value, "")}.get(kind, "")
