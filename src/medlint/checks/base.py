@@ -58,10 +58,20 @@ _SALES = re.compile(
     r"|(拍|订|囤)[一二两三四五0-9][盒瓶袋件罐套]?送[一二两三0-9]|第二(盒|件|瓶|份|罐|袋)半价|专属价"
     # a price in another currency: RM688, S$98, HK$380
     r"|(?<![A-Za-z])(rm|s\$|sgd|hk\$|nt\$|mop\$|us\$|myr)\s*[0-9]"
+    # a price in a currency by name (约 1200 万韩元, 1500 美元起), or a starting price in
+    # tens of thousands (2.8万元起); a price per session with a space (299 元/次)
+    r"|[0-9]+(\.[0-9]+)?\s*[万千]?\s*(日元|韩元|美元|欧元|英镑|泰铢|港币|港元|澳门元|新台币"
+    r"|新加坡元|马币|令吉|澳元)|[0-9]+(\.[0-9]+)?\s*[万千]?\s*(人民币|元)\s*起"
+    r"|[0-9]+(\.[0-9]+)?\s+元\s*/\s*[盒瓶袋罐台支次条件套副个贴]|套餐价|疗程价|优惠价"
 )
 _SECTION_HEADING = re.compile(
     r"(?:^|\n)(?:[^\n]{0,6}[（(【])?(用法用量|用法与用量|食用方法|服用方法|使用方法|手术流程|治疗流程|验配流程"
     r"|价格|项目价格|会员价格|收费标准|价目表)[)）】]?\s*(?:\n|$)"
+)
+# A site's navigation bar: three or more short links between bars, one of them home.
+_NAVIGATION = re.compile(
+    r"(?=.*(首页|主页|首頁|主頁|返回首页|home|Home|HOME))"
+    r"[^|｜\n]{1,10}(\s*[|｜/]\s*[^|｜\n]{1,10}){2,}"
 )
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
@@ -139,11 +149,14 @@ class Article:
     @cached_property
     def _title_end(self) -> int:
         """The first paragraph; or its first line when lines follow it without a blank
-        line (a plain-text transcript or chat log: one line each)."""
+        line (a plain-text transcript or chat log: one line each). A site's navigation
+        bar (首页 | 产品 | 联系我们) is no title: the title is the paragraph after it."""
         paragraphs = self.structure.paragraphs
         if not paragraphs:
             return 0
         first, last = paragraphs[0]
+        if len(paragraphs) > 1 and _NAVIGATION.fullmatch(self.text[first:last].strip()):
+            first, last = paragraphs[1]
         newline = self.text.find("\n", first, last)
         if newline > first and self.text[newline:last].strip():
             return newline
@@ -240,12 +253,36 @@ class Article:
 
     @cached_property
     def caution_items(self) -> list[tuple[int, int]]:
-        """The list items (- …, 1. …, <li>) under a contraindication lead-in or heading."""
+        """The list items (- …, 1. …, <li>) under a contraindication lead-in or heading,
+        and the items a lead-in runs on to in its own paragraph (以下情况不适合…：A；B；C。)."""
         return [
             (first, last)
             for first, last in self.statement_spans(self.cautions, items_only=True)
             if self.is_list_item(first)
-        ]
+        ] + self._inline_items(self.cautions)
+
+    def _inline_items(self, patterns: Patterns | None) -> list[tuple[int, int]]:
+        """The sentences after a lead-in with contraindication language that runs its list
+        on after a colon, item by item to a semicolon (…不适合灌肠复位，需要手术：病程较长；
+        已经出现休克；复位失败。): each later item of the paragraph, to the one that closes."""
+        if patterns is None:
+            return []
+        sentences = self.structure.sentences
+        spans: list[tuple[int, int]] = []
+        for a, _ in patterns.finditer(self.text):
+            index = self.structure.sentence_index(a)
+            first, last = sentences[index]
+            colon = max(self.text.rfind(":", a, last), self.text.rfind("：", a, last))
+            if colon < 0 or not self.text[first:last].rstrip().endswith((";", "；")):
+                continue
+            paragraph = self.structure.paragraph_index(first)
+            for item_first, item_last in sentences[index + 1 : index + 1 + LIST_REACH]:
+                if self.structure.paragraph_index(item_first) != paragraph:
+                    break
+                spans.append((item_first, item_last))
+                if not self.text[item_first:item_last].rstrip().endswith((";", "；")):
+                    break
+        return spans
 
     def is_list_item(self, position: int) -> bool:
         line = self.document.span(position, position + 1)[0]
@@ -369,7 +406,7 @@ class Article:
         near = max(first, start - USE_REACH), min(last, end + USE_REACH)
         if self.uses.search(self.text, *near) is not None:
             return True
-        if self._under_use_heading(first):
+        if self._under_use_heading(first) or self._row_uses(start):
             return True
         if last - end > USE_REACH // 2:
             return False
@@ -381,6 +418,26 @@ class Article:
             return False
         reach = min(following_end, following + USE_REACH // 2)
         return self.uses.search(self.text, following, reach) is not None
+
+    def _row_uses(self, start: int) -> bool:
+        """In a Markdown table, the mention's row says how to use it (| 布洛芬 | 发热时一次
+        一片 |): each cell reads as its own paragraph, the row is one record."""
+        assert self.uses is not None
+        line = self.document.span(start, start + 1)[0]
+        if not self.document.source_line(line).lstrip().startswith("|"):
+            return False
+        paragraphs = self.structure.paragraphs
+        first = last = self.structure.paragraph_index(start)
+
+        def on_line(index: int) -> bool:
+            at = paragraphs[index][0]
+            return self.document.span(at, at + 1)[0] == line
+
+        while first > 0 and on_line(first - 1):
+            first -= 1
+        while last + 1 < len(paragraphs) and on_line(last + 1):
+            last += 1
+        return self.uses.search(self.text, paragraphs[first][0], paragraphs[last][1]) is not None
 
     def _under_use_heading(self, first: int) -> bool:
         """The sentence opens the paragraph right under a heading that offers what it

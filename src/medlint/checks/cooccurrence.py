@@ -67,6 +67,8 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _PAST = re.compile(
     r"(那几年|那些年|那年|当年|那次|那一次|上次|上一次|上回|那回|前些年|前几年|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
     r"|[0-9一二两三四五六七八九十几多]+年前|去年|前年|年间|古时候?|旧社会|解放前"
+    # a month or a year gone by, named (上个月…; 2019年冬天…; 有一年…)
+    r"|上个月|上周|上礼拜|上星期|那会儿|有一年|(?<![0-9])(19|20)[0-9]{2}年"
     # a past edition of an event, a patient's admission (往届赛事中…; 入院时…)
     r"|往届|往年|以往|(入院|来院|到院|住院|就诊|收治)时"
     # a story's own day (有一回…; 那天…; 事发当晚…)
@@ -78,8 +80,8 @@ _EXPERIENCED = re.compile(r"过(?=[一两二三四五六七八九十几好多]?[
 _RECENT = re.compile(
     r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚"
 )
-# Back from the past to the present: 上次…，这次又…; 那年…，现在…
-_NOW = re.compile(r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家")
+# Back from the past to the present: 上次…，这次又…; 那年…，现在…; 上个月开始…
+_NOW = re.compile(r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家|开始|以来|至今|一直")
 _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # A sentence that names what the sentence before it answered (要去，马上去急诊。这可能是
 # 热性惊厥…): the action before covers the sign it explains.
@@ -87,6 +89,30 @@ _EXPLAINS = re.compile(
     r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?"
     r"(就)?(是|属于|叫|考虑)"
 )
+# An action the sentence puts off or talks the reader out of (别急着往医院跑, 不用急着
+# 送医, 先别去急诊): a deterrent before it, with a word of haste or a verb of going between.
+_DETERRED = re.compile(
+    r"(别|不要|不用|不必|先别|用不着|没必要|无需|何必|犯不着|唔使|唔好)"
+    r"(急着|急著|着急|著急|忙着|忙著|急于|赶着|趕著|急住|一上来就|动不动就?|一有事就|老是|总是)?"
+    r"(去|到|上|跑|往|送|跑去|赶去)?$"
+)
+# An action that names no care (别耽误, 一分钟都别等, 争分夺秒) urges whatever its sentence
+# urges: when the sentence urges using a product or a home remedy (抓紧每晚贴上，别耽误;
+# 赶紧喝起来，一天都别拖), it is a sales push, not a call for help.
+_CARE = re.compile(
+    r"医|院|诊|救|护士|120|999|119|112|911|复苏|按压|AED|除颤|侧卧|侧躺|海姆立克|肾上腺素"
+)
+_URGED_USE = re.compile(
+    r"(抓紧|赶紧|赶快|尽快|快点?|马上|立刻|立即|及早|早点|每晚|每天|天天|坚持)[^,;，。；!?！？]{0,4}"
+    r"(贴|吃|喝|食|饮|用|涂|抹|搽|戴|泡|敷|按|揉|推|灸|刮|拔|练|买|下单|囤|入手|拍|安排|约|报名)"
+)
+# A heading over what to do (## 怎么做, ## 现场急救, ## 第一时间该做什么).
+_WHAT_TO_DO = re.compile(
+    r"怎么办|怎么做|怎样做|如何(处理|应对|做|急救|施救)|急救|施救|自救|互救|处理|应对|处置"
+    r"|该做什么|该怎么|第一时间|步骤|措施|救治"
+)
+# A speaker's label opening a turn of a chat or a transcript (浩然妈妈：, A：, 主持人：).
+_SPEAKER = re.compile(r"\s*[^\s:：。,，;；!?！？]{1,16}[:：]\s*")
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
@@ -118,14 +144,25 @@ class CooccurrenceCheck(Check):
 
     def _has_action(self, article: Article, first: int, last: int) -> bool:
         return any(
-            not self._action_negated(article, a)
-            for a, _ in self.actions.finditer(article.text, first, last)
+            not self._action_negated(article, a) and not self._sales_push(article, a, b)
+            for a, b in self.actions.finditer(article.text, first, last)
         )
 
     @staticmethod
+    def _sales_push(article: Article, start: int, end: int) -> bool:
+        """An action that names no care, in a sentence that urges using something
+        (这种更要抓紧每晚贴上，别耽误): it hurries the reader to the product."""
+        if _CARE.search(article.text, start, end):
+            return False
+        first, last = article.structure.sentence_at(start)
+        return _URGED_USE.search(article.text, first, last) is not None
+
+    @staticmethod
     def _action_negated(article: Article, start: int) -> bool:
-        """The action is negated (不必就医); feeling unwell or a sign that does not ease
-        (一旦不舒服马上…, 仍不缓解请…) negates nothing."""
+        """The action is negated (不必就医) or put off (别急着往医院跑); feeling unwell or
+        a sign that does not ease (一旦不舒服马上…, 仍不缓解请…) negates nothing."""
+        if _DETERRED.search(article.text, max(0, start - 8), start):
+            return True
         negated = article.context.negated(start)
         if not negated:
             return False
@@ -176,6 +213,8 @@ class CooccurrenceCheck(Check):
                 return True
         if self._answered_after(article, start):
             return True
+        if end_of_sign >= end and self._answered_next(article, start):
+            return True
         if self._answered_later(article, index):
             return True
         if sign_end is not None and self._same_sign_acted(article, start, sign_end):
@@ -206,6 +245,30 @@ class CooccurrenceCheck(Check):
             ):
                 return True
         return False
+
+    def _answered_next(self, article: Article, start: int) -> bool:
+        """The paragraph right after the sign's (a reply in a chat, the bold line under a
+        description) opens with a sentence that names a sign and says what to do (只要出现
+        胸痛或呼吸困难，请立即到医院急诊; 医生：胸痛别等，马上去急诊): it answers the signs
+        the paragraph before ended with; so does the opening line of a section on what to
+        do right after it (## 怎么做 / 1. 立即拨打120)."""
+        paragraphs = article.structure.paragraphs
+        at = article.structure.paragraph_index(start) + 1
+        if at >= len(paragraphs):
+            return False
+        if article.is_heading(paragraphs[at]):
+            # a first-aid page's next section (## 怎么做): its opening line is the answer
+            if at + 1 >= len(paragraphs) or not _WHAT_TO_DO.search(article.text, *paragraphs[at]):
+                return False
+            return self._has_action(article, *article.structure.sentence_at(paragraphs[at + 1][0]))
+        first, _ = paragraphs[at]
+        label = _SPEAKER.match(article.text, first)
+        opening = article.structure.sentence_at(label.end() if label else first)
+        if not any(
+            not article.context.negated(a) for a, _ in self.signs.finditer(article.text, *opening)
+        ):
+            return False
+        return self._has_action(article, *opening)
 
     def _same_sign_acted(self, article: Article, start: int, end: int) -> bool:
         """The sign's paragraph names the same sign again with an action (不是所有胸痛都

@@ -44,14 +44,21 @@ _DELEGATED = re.compile(
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
 MIN_NAME = 3
-_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买")
+_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂")
 # A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
 _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
 
 
+# An offence or a rumour inside a generic match (某机构违规开展埋线, 网传磁疗护腰…): what
+# follows is reported, not offered.
+_OFFENCE = re.compile(
+    r"违规|违法|非法|无证|擅自|涉嫌|黑诊所|被查|网传|传言|谣传|宣称|号称|声称|据说|所谓"
+)
+
+
 def _is_use(word: str, uses: frozenset[str]) -> bool:
-    """A use verb, or a short word jieba kept whole that ends in one (都在喝, 天天吃)."""
-    return word in uses or (1 < len(word) <= 3 and word[-1] in _VERBS)
+    """A use verb (冲, 敷), or a short word jieba kept whole that ends in one (都在喝, 天天吃)."""
+    return word in uses or word in _VERBS or (1 < len(word) <= 3 and word[-1] in _VERBS)
 
 
 class CoverageCheck(Check):
@@ -184,6 +191,8 @@ class CoverageCheck(Check):
                 continue
             if end - trimmed <= 2 and not how:
                 continue  # a bare 疫苗, 手术 or 针 names no specific treatment
+            if not how and _OFFENCE.search(text, trimmed, end):
+                continue
             if how == "subject" or article.presents(trimmed, end):
                 # a lexicon name inside the generic match says what it is (…缓释胶囊)
                 inside = [(a, b, n) for a, b, n in named if trimmed <= a and b <= end]
