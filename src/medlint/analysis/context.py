@@ -19,8 +19,8 @@ earlier negator.
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from typing import TYPE_CHECKING
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .structure import TextStructure
 
@@ -81,6 +81,25 @@ _RHETORICAL = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _phrase_automaton(phrases: tuple[str, ...]) -> Any:
+    """An Aho-Corasick automaton finding every occurrence of ``phrases`` (overlapping
+    ones too); ``None`` for a list holding an empty phrase (looked for one by one)."""
+    if "" in phrases:
+        return None
+    from ahocorasick_rs import AhoCorasick
+
+    return AhoCorasick(list(phrases))
+
+
+def any_phrase_in(phrases: list[str], text: str) -> bool:
+    """``any(phrase in text for phrase in phrases)``, in one automaton scan."""
+    automaton = _phrase_automaton(tuple(phrases)) if phrases else None
+    if automaton is None:
+        return any(phrase in text for phrase in phrases)
+    return bool(automaton.find_matches_as_indexes(text))
+
+
 class Context:
     """Answers questions about the surroundings of a span in one document."""
 
@@ -92,6 +111,7 @@ class Context:
         self._breakers = frozenset(lexicon.negation_breakers)
         self._modals = frozenset(lexicon.modals)
         self._hedges = frozenset(lexicon.hedges)
+        self._scopes: dict[int, list[tuple[str, int, int]]] = {}  # by start (_scope)
 
     def _clause_tokens(self, start: int) -> list[tuple[str, int, int]]:
         """Tokens of the clause holding ``start`` that end at or before it, in order."""
@@ -101,7 +121,14 @@ class Context:
         return [t if t[2] <= start else (t[0][: start - t[1]], t[1], start) for t in tokens]
 
     def _scope(self, start: int) -> list[tuple[str, int, int]]:
-        """The tokens before ``start`` a negator or conditional can reach the claim from."""
+        """The tokens before ``start`` a negator or conditional can reach the claim from
+        (worked out once per start: every rule and scope asks again)."""
+        scope = self._scopes.get(start)
+        if scope is None:
+            scope = self._scopes[start] = self._find_scope(start)
+        return scope
+
+    def _find_scope(self, start: int) -> list[tuple[str, int, int]]:
         tokens = self._clause_tokens(start)
         # a claim worded as a negation (不伤身) right after another negated predicate
         # with the same negator (不反弹不伤身): the earlier 不 negates its own word
@@ -211,6 +238,20 @@ class Context:
         starts: set[int] | None = None
         longest = max(map(len, phrases), default=1) if overlap else 1
         before = self.s.text[first : start + longest - 1]  # one slice: each phrase ends by
+        automaton = _phrase_automaton(tuple(phrases)) if phrases else None
+        if automaton is not None:
+            # every occurrence of every phrase at once: one that must end by ``start``
+            # lies in before[: start - first]; one that may run into the claim starts
+            # before ``start`` (and ends inside ``before``, as find would have it)
+            scanned = before if overlap else before[: start - first]
+            for _, at, _ in automaton.find_matches_as_indexes(scanned, True):
+                if at >= start - first:
+                    continue
+                if starts is None:
+                    starts = {a for _, a, _ in self.s.tokens(start)}
+                if first + at in starts or not before[at].isalnum():
+                    return True
+            return False
         for phrase in phrases:  # ``limit`` in it
             limit = (start + len(phrase) - 1 if overlap else start) - first
             if limit <= 0:
@@ -231,7 +272,9 @@ class Context:
         if self._phrase_before(self._debunk_words(reach, start), reach, start):
             return True
         after = self.s.text[end:last]
-        if any(_judges(after, phrase) for phrase in self.lexicon.debunk_after):
+        if any_phrase_in(self.lexicon.debunk_after, after) and any(
+            _judges(after, phrase) for phrase in self.lexicon.debunk_after
+        ):
             return True
         if self._quote_judged(after, self.s.text[start:end]):
             return True
@@ -320,7 +363,7 @@ class Context:
                     tail = tail.removeprefix(copula)
                 if tail.startswith(tuple(self.lexicon.verdicts)):
                     return True
-                if any(word in tail for word in self.lexicon.debunk_before):
+                if any_phrase_in(self.lexicon.debunk_before, tail):
                     return True
                 core = claim[-2:] if len(claim) >= 2 and _is_han(claim[-2]) else ""
                 return bool(core) and any(
@@ -408,7 +451,7 @@ class Context:
         sentence = self.s.text[first:last]
         if _RHETORICAL.search(sentence):
             return True
-        return any(word in sentence for word in self.lexicon.rhetorical)
+        return any_phrase_in(self.lexicon.rhetorical, sentence)
 
     def _testimonial_quote(self, opening: int) -> bool:
         """A quote that opens its paragraph is someone's own words: a testimonial, a

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..analysis import Context, TextStructure
+from ..analysis.context import any_phrase_in
 from ..documents import Document
 from .names import SHORT, Names
 from .patterns import Patterns, Router
@@ -390,7 +391,7 @@ class Article:
         return any(
             before.lstrip().startswith(p) if len(p) == 1 else p in before
             for p in self.lexicon.debunk_before
-        ) or any(p in after for p in self.lexicon.debunk_after)
+        ) or any_phrase_in(self.lexicon.debunk_after, after)
 
     @cached_property
     def sells(self) -> bool:

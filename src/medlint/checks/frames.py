@@ -29,7 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import reduce
 from itertools import chain, product
+from operator import or_
 from typing import Any
 
 from .patterns import _LITERALS, fold_pattern
@@ -630,20 +632,21 @@ class _TextIndex:
         self.text = text
         self.present = present
         self.occurrences = _LITERALS.occurrences(text)
-        words = present.intersection(_FRAME_IDS)
+        words = self.frame_words = present.intersection(_FRAME_IDS)
         self.holds = _holding(words)
         self._words: dict[int, frozenset[int]] = {}
         self._counts: dict[int, int] = {}
         self._sentence: list[int] | None = None
         self._word_masks: dict[int, int] = {}
         self.masks: dict[int, int] = {}  # see sentences()
-        self.key = (len(_SLOT_SETS), len(_LITERALS.index))
+        self.key = (len(_SLOT_SETS), len(_LITERALS.index), len(_FRAME_IDS))
 
     def words(self, number: int) -> frozenset[int]:
         """The words of slot set ``number`` found in the text."""
         words = self._words.get(number)
         if words is None:
-            words = self._words[number] = _SLOT_IDS[number] & self.present
+            # every slot set asked about is a frame's: its words are frame words
+            words = self._words[number] = _SLOT_IDS[number] & self.frame_words
         return words
 
     def count(self, number: int) -> int:
@@ -680,13 +683,14 @@ class _TextIndex:
             for word in self.words(number):
                 bits = word_masks.get(word)
                 if bits is None:
-                    bits = 0
-                    for at in occurrences[word]:
-                        bits |= 1 << sentence[at]
-                    word_masks[word] = bits
+                    at = map(sentence.__getitem__, occurrences[word])
+                    bits = word_masks[word] = reduce(or_, map(_BITS.__getitem__, at), 0)
                 mask |= bits
             self.masks[number] = mask
         return mask
+
+
+_BITS: list[int] = [1 << n for n in range(256)]  # 1 << n, by n (see _sentence_of)
 
 
 def _sentence_of(text: str) -> list[int]:
@@ -698,6 +702,8 @@ def _sentence_of(text: str) -> list[int]:
         sentence += [count] * (at - done)
         done, count = at, count + 1
     sentence += [count] * (len(text) - done)
+    if count >= len(_BITS):
+        _BITS.extend(1 << n for n in range(len(_BITS), 2 * count + 1))
     return sentence
 
 
@@ -708,7 +714,7 @@ def _text_index(text: str, present: frozenset[int]) -> _TextIndex:
     """The index of ``text`` (the last one is kept: every rule checks the same text)."""
     last = _LAST[0]
     if last is not None and last.text is text and last.key == (
-        len(_SLOT_SETS), len(_LITERALS.index)
+        len(_SLOT_SETS), len(_LITERALS.index), len(_FRAME_IDS)
     ):
         return last
     index = _LAST[0] = _TextIndex(text, present)
@@ -743,7 +749,7 @@ class FrameGroup:
         for key in keys:
             for m, n, frame in by_key[key]:
                 slots = frame.sets
-                if not all(map(holds.__contains__, slots)):
+                if not holds.issuperset(slots):
                     continue
                 if frame.within and len(slots) > 1:
                     common = -1

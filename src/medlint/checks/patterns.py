@@ -500,6 +500,17 @@ class Patterns:
         end = len(text) if end is None else end
         if not self._fits(text, start, end):
             return
+        if len(active) == 1:  # one pattern's matches: already in order, none twice
+            index = active[0]
+            phrase = self.phrases[index]
+            if phrase is not None:
+                starts = _LITERALS.occurrences(text)[phrase]
+                yield from _phrase_matches(starts, len(self.folded[index]), start, end)
+                return
+            for match in self._regex(index).finditer(text, start, end):
+                if match.end() > match.start():
+                    yield match.start(), match.end()
+            return
         spans: set[tuple[int, int]] = set()
         for index in active:
             phrase = self.phrases[index]
