@@ -42,6 +42,7 @@ _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
+_REPORTED = re.compile("说|讲|称|講|話|话")  # a claim reported, not made: 他说吃了…
 _QUOTE_TAIL = " \t*_~：:—-–，,”’」』》\"'"  # marks between a closing quote and a verdict
 
 
@@ -219,6 +220,8 @@ class Context:
             self.lexicon.conditionals, self._scope_start(start), start, overlap=True
         ):
             return True
+        if self._danger_sign(start):
+            return True
         clause = self.s.clause_start(start)
         if not self.lexicon.until or not self._phrase_before(self.lexicon.until, clause, start):
             return False
@@ -227,6 +230,34 @@ class Context:
         for mark in _CLAUSE_ENDS:
             rest = rest.split(mark, 1)[0]
         return "为止" not in rest
+
+    def _danger_sign(self, start: int) -> bool:
+        """The result is a sign that sends the reader to care: the sentence goes on to a
+        call to act (胎动一下子消失，请立即去医院), or it is a short item of a list whose
+        lead makes that call (出现下面任何一种情况，请尽快去医院：- 一周内体重掉了2公斤)."""
+        actions = self.lexicon.urgent_actions
+        if not actions:
+            return False
+        _, last = self.s.sentence_at(start)
+        if any_phrase_in(actions, self.s.text[start:last]):
+            return True
+        text = self.s.text
+        line = text.rfind("\n", 0, start) + 1
+        end = text.find("\n", start)
+        item = text[line : end if end >= 0 else len(text)].strip()
+        if len(item) > _LIST_ITEM * 2 or item.endswith(("：", ":")):
+            return False
+        for _ in range(_LIST_LENGTH * 2):  # the list's items are lines of their own
+            if line <= 0:
+                return False
+            above = text.rfind("\n", 0, line - 1) + 1
+            lead = text[above : line - 1].strip()
+            line = above
+            if lead.endswith(("：", ":")):
+                return any_phrase_in(actions, lead)
+            if len(lead) > _LIST_ITEM * 2:
+                return False
+        return False
 
     def _phrase_before(
         self, phrases: list[str], first: int, start: int, overlap: bool = False
@@ -280,7 +311,30 @@ class Context:
             return True
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
+        if _REPORTED.search(self.s.text, first, start) and self._referent_judged(last):
+            return True
         return self._listed_under_debunking_heading(start)
+
+    def _referent_judged(self, last: int) -> bool:
+        """The next sentence takes the reported claim up by a referent and negates it
+        (儿子说吃了斑块都能化掉。记录：已告知该说法没有依据): the report is answered. A
+        speaker's own claim (a chat line) that someone then rebukes is still made."""
+        index = self.s.sentence_index(last)
+        if index >= len(self.s.sentences) or self.s.sentences[index][0] < last:
+            index += 1
+        if index >= len(self.s.sentences):
+            return False
+        first, end = self.s.sentences[index]
+        following = self.s.text[first:end]
+        for referent in self.lexicon.referents:
+            at = following.find(referent)
+            if 0 <= at <= _HEADING:
+                tail = following[at + len(referent) : at + len(referent) + 8]
+                if any(negator in tail for negator in self._negators) or any(
+                    phrase in tail for phrase in self.lexicon.debunk_after
+                ):
+                    return True
+        return False
 
     def _debunk_words(self, first: int, start: int) -> list[str]:
         """The debunking words, less those inside the writer's own naming before the

@@ -56,6 +56,11 @@ class ContextLexicon(ContextMethods, BaseModel):
         description="words that make the result after them a time limit (直到痊愈, 待完全康复): "
         "an instruction's end point, not a promise (治到好为止 still is one)",
     )
+    urgent_actions: list[str] = Field(
+        default_factory=list,
+        description="a call to seek care at once (立即去医院, 拨打120): a result named before "
+        "it in its sentence, or in a list it leads, is a danger sign, not a promise",
+    )
     referents: list[str] = Field(
         default_factory=list,
         description="words that take up the quoted sayings before them (这类说法, 这些话): "
