@@ -117,6 +117,21 @@ _SPEAKER = re.compile(r"\s*[^\s:：。,，;；!?！？]{1,16}[:：]\s*")
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
 
+def _message_at(text: str, first: int, last: int, at: int) -> tuple[int, int]:
+    """In a chat written as one block of lines (09:20 老李：…), the message holding `at`;
+    otherwise the paragraph: a reply an hour later answers no sign in a message before."""
+    lines = text[first:last].split("\n")
+    if len(lines) < 3 or sum(1 for line in lines if _CHAT_LINE.match(line)) < 3:
+        return first, last
+    begin = text.rfind("\n", first, at) + 1 or first
+    stop = text.find("\n", at, last)
+    return max(begin, first), (last if stop == -1 else stop)
+
+
+# a chat line: a time or a name, then a colon (09:20 老李：, 【群主】：, 老周（上午班）：)
+_CHAT_LINE = re.compile(r"\s*([0-9]{1,2}[:：][0-9]{2}\s+)?[^\s:：。,，;；!?！？]{1,16}[:：]\s*\S")
+
+
 class CooccurrenceCheck(Check):
     rule: CooccurrenceRule
 
@@ -274,7 +289,7 @@ class CooccurrenceCheck(Check):
         """The sign's paragraph names the same sign again with an action (不是所有胸痛都
         一样…遇到突发剧烈胸痛，应立即就医): that sentence answers every mention of it."""
         sign = article.text[start:end]
-        first, last = article.structure.paragraph_at(start)
+        first, last = _message_at(article.text, *article.structure.paragraph_at(start), start)
         at = article.text.find(sign, first, last)
         while at != -1:
             if at != start and self._has_action(article, *article.structure.sentence_at(at)):
