@@ -319,13 +319,9 @@ class Context:
         """The next sentence takes the reported claim up by a referent and negates it
         (儿子说吃了斑块都能化掉。记录：已告知该说法没有依据): the report is answered. A
         speaker's own claim (a chat line) that someone then rebukes is still made."""
-        index = self.s.sentence_index(last)
-        if index >= len(self.s.sentences) or self.s.sentences[index][0] < last:
-            index += 1
-        if index >= len(self.s.sentences):
+        following = self._next_sentence(last)
+        if following is None:
             return False
-        first, end = self.s.sentences[index]
-        following = self.s.text[first:end]
         for referent in self.lexicon.referents:
             at = following.find(referent)
             if 0 <= at <= _HEADING:
@@ -335,6 +331,16 @@ class Context:
                 ):
                     return True
         return False
+
+    def _next_sentence(self, last: int) -> str | None:
+        """The text of the sentence after the one holding ``last`` (None at the end)."""
+        index = self.s.sentence_index(last)
+        if index >= len(self.s.sentences) or self.s.sentences[index][0] < last:
+            index += 1
+        if index >= len(self.s.sentences):
+            return None
+        first, end = self.s.sentences[index]
+        return self.s.text[first:end]
 
     def _debunk_words(self, first: int, start: int) -> list[str]:
         """The debunking words, less those inside the writer's own naming before the
@@ -363,13 +369,10 @@ class Context:
     def _caveat_follows(self, last: int) -> bool:
         """The next sentence turns against the effect just described and names its risk
         (…鼻子就通了。但这类喷剂如果用错，反而可能…): a 科普 setting up a warning."""
-        index = self.s.sentence_index(last)
-        if index >= len(self.s.sentences) or self.s.sentences[index][0] < last:
-            index += 1
-        if index >= len(self.s.sentences):
+        following = self._next_sentence(last)
+        if following is None:
             return False
-        first, end = self.s.sentences[index]
-        following = self.s.text[first:end].lstrip()
+        following = following.lstrip()
         return following.startswith(tuple(self.lexicon.caveat_openers)) and any(
             word in following for word in self.lexicon.caveat_risks
         )
