@@ -47,6 +47,9 @@ _COMMERCIAL = re.compile(
 )
 COMMERCIAL_DETAIL = "附近有电话、价格、预约或微信等推广信息，按广告处理"
 
+# the marks a gap that may cross commas (…,) crosses from one clause to the next
+_GAP_CLAUSE_MARKS = "，,、"
+
 
 # words registered with jieba only so that frames find them whole: a match may start or
 # end inside one (a class word such as 天然激素 must not hide the phrase 纯天然)
@@ -133,9 +136,14 @@ class ForbiddenCheck(Check):
         return not (rule.skip_debunked and context.debunked(start, end))
 
     def _gaps_negated(self, article: Article, gaps: tuple[tuple[int, int], ...]) -> bool:
-        """A negator token stands in a gap the frame skipped (保证不能治好)."""
+        """A negator token stands in a gap the frame skipped (保证不能治好), in the clause
+        of the slot after it: a negator in an earlier clause that a gap crosses governs
+        that clause (传统牙套难清洁，早就该被淘汰了), not the claim."""
         negators = article.context._negators
+        text = article.text
         for first, last in gaps:
+            comma = max(text.rfind(mark, first, last) for mark in _GAP_CLAUSE_MARKS)
+            first = max(first, comma + 1)
             for word, a, _ in article.structure.tokens(first):
                 if first <= a < last and word in negators:
                     return True
