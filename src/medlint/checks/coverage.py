@@ -103,13 +103,14 @@ class CoverageCheck(Check):
 
     def _trim(self, article: Article, start: int, end: int) -> int:
         """Start a generic match at a word: past partial words, use verbs and particles,
-        and past the last use verb inside it (患者做了|经皮肾镜碎石术)."""
+        and past the last use verb or 的 inside it (患者做了|经皮肾镜碎石术,
+        黄豆大小的|某某凝胶)."""
         start = self._trim_leading(article, start, end)
         last_verb = start
         for word, a, b in article.structure.tokens(start):
             if a < start or b > end - MIN_NAME:
                 continue
-            if _is_use(word, article.uses_words) or (
+            if _is_use(word, article.uses_words) or word == "的" or (
                 word in article.lexicon.leading and (len(word) > 1 or word in _VERBS)
             ):
                 last_verb = b
