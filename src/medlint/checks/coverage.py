@@ -67,8 +67,16 @@ _OFFENCE = re.compile(
 )
 
 
+# Nouns that end in a use verb's character (脉冲射频, 衣服): no use verb.
+_NOT_VERBS = frozenset(
+    {"脉冲", "缓冲", "对冲", "衣服", "克服", "作用", "费用", "水泡", "气泡", "体贴", "包含"}
+)
+
+
 def _is_use(word: str, uses: frozenset[str]) -> bool:
     """A use verb (冲, 敷), or a short word jieba kept whole that ends in one (都在喝, 天天吃)."""
+    if word in _NOT_VERBS:
+        return False
     return word in uses or word in _VERBS or (1 < len(word) <= 3 and word[-1] in _VERBS)
 
 
