@@ -346,9 +346,9 @@ def read_markdown(path: str, source: str) -> Document:
             skip = False
             continue
         if token.type == "paragraph_open" and token.level == 0 and token.map is not None:
-            pieces = plain.get(token.map[0])
-            if pieces is not None:
-                _add_plain(pieces, out)
+            block = plain.get(token.map[0])
+            if block is not None:
+                _add_plain(block, out)
                 skip = True
             continue
         if token.type == "inline" and token.map is not None:
