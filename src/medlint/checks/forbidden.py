@@ -42,6 +42,9 @@ def alternative_words(patterns: list[str], lexicons: Mapping[str, list[str]]) ->
 
 # C15: a phone number or a price near a claim is commercial context (with the words of
 # the `commercial` class); alone it is never a violation
+# marks that end a clause inside a sentence: a negator before one governs its own clause
+_CLAUSE_ENDS = frozenset("，,；;：:")
+
 _COMMERCIAL = re.compile(
     r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d"
 )
@@ -133,11 +136,18 @@ class ForbiddenCheck(Check):
         return not (rule.skip_debunked and context.debunked(start, end))
 
     def _gaps_negated(self, article: Article, gaps: tuple[tuple[int, int], ...]) -> bool:
-        """A negator token stands in a gap the frame skipped (保证不能治好)."""
+        """A negator token stands in a gap the frame skipped (保证不能治好), in the clause
+        of the slot after the gap: a negator in an earlier clause the gap crossed governs
+        that clause only (肿得蹲不下去，多喝水歇两天就好了)."""
         negators = article.context._negators
+        text = article.text
         for first, last in gaps:
             for word, a, _ in article.structure.tokens(first):
-                if first <= a < last and word in negators:
+                if (
+                    first <= a < last
+                    and word in negators
+                    and not any(mark in _CLAUSE_ENDS for mark in text[a:last])
+                ):
                     return True
         return False
 
