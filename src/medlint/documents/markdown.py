@@ -17,6 +17,7 @@ from the source directly; any doubt, and the whole document goes through the par
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -179,6 +180,7 @@ _ORDERED = re.compile(r"[0-9]+[.)]")
 # a heading (## 标题) or a list item (- 项目, 1. 项目, 2) 项目) whose text is a plain line
 _HEADING = re.compile(r"#{1,6} +(?=[^ ])")
 _ITEM = re.compile(r"(?:-|[0-9]{1,9}[.)]) (?=[^ ])")
+_RULES = frozenset(c * n for c in "-*_" for n in range(3, 11))  # ---, ***, ___
 BARRIER = "x"  # what the parser reads in place of a plain block: a one-letter paragraph
 
 
@@ -203,25 +205,28 @@ _Block = tuple[int, int, list[_Line]]
 
 def _inline(text: str, offset: int) -> list[tuple[int, str]] | None:
     """The text pieces markdown-it reads from the inline ``text`` (at ``offset`` in the
-    source) if it is plain, or plain words in bold (``**要点：**`` or ``**问：** 正文``:
-    the markers open and close by CommonMark's flanking rules), else ``None``."""
+    source) if it is plain, or plain words in bold or italics at its start (``**要点：**``,
+    ``**问：** 正文``, ``*注：…*``, ``**主持人**：…``: by CommonMark's flanking rules the
+    first marker only opens, the second only closes), else ``None``."""
     if _plain(text):
         return [(offset, text)]
-    if not text.startswith("**"):
+    marker = "**" if text.startswith("**") else "*" if text.startswith("*") else ""
+    width = len(marker)
+    close = text.find(marker, width) if marker else -1
+    if close <= width:
         return None
-    close = text.find("**", 2)
-    bold, rest = text[2:close], text[close + 2 :]
-    if (
-        close < 3
-        or bold[0].isspace()
-        or bold[-1].isspace()
-        or _MARKUP.search(bold) is not None
-        or (rest and (rest[0] != " " or rest[-1].isspace() or _MARKUP.search(rest)))
-    ):
+    inner, rest = text[width:close], text[close + width :]
+    if inner[0].isspace() or inner[-1].isspace() or _MARKUP.search(inner) is not None:
         return None
-    pieces = [(offset + 2, bold)]
+    pieces = [(offset + width, inner)]
     if rest:
-        pieces.append((offset + close + 2, rest))
+        if (
+            rest[-1].isspace()
+            or _MARKUP.search(rest) is not None
+            or not (rest[0] in " \u3000" or unicodedata.category(rest[0])[0] in "PS")
+        ):
+            return None
+        pieces.append((offset + close + width, rest))
     return pieces
 
 
@@ -258,6 +263,16 @@ def _plain_pieces(
     """The prose of the run of lines [first, end), line by line, if it is a plain block."""
     pieces: list[_Line] = []
     number = first
+    if end == first + 1 and lines[first] in _RULES:
+        return pieces  # a thematic break: no prose
+    if lines[first].startswith("> "):  # a quote of plain lines, each marked
+        for at in range(first, end):
+            text = lines[at][2:]
+            found = _inline(text, starts[at] + 2) if lines[at].startswith("> ") else None
+            if found is None or lines[at].find(text) != 2:
+                return None
+            pieces.append((found, starts[at] + len(lines[at]) if at + 1 < end else -1))
+        return pieces
     heading = _HEADING.match(lines[first])
     if heading is not None:
         text = lines[first][heading.end() :]
