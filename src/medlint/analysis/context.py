@@ -389,15 +389,18 @@ class Context:
         An earlier clause that is a worried question (担心是智商税吗，) or that closes on
         its own verdict (纯属谣言，) is done with: its debunking word judges what came
         before it, and the claim after it stands. So is a belief the writer then
-        corrects (很多人以为是年纪大了，其实…): the correction is the writer's own."""
+        corrects (很多人以为是年纪大了，其实… · …，等发现时已经晚了): the correction is the
+        writer's own, also when the claim opens with it."""
         text = self.s.text
         reach = first
+        openers = tuple(self.lexicon.correction_openers)
+        reach_into = max(map(len, openers), default=0)  # an opener may begin the claim
         for at in range(first, start):
             if text[at] not in _CLAUSE_ENDS:
                 continue
             clause = text[reach:at].rstrip(_PARTICLES + " ")
             if (
-                text[at + 1 : start].lstrip().startswith(tuple(self.lexicon.correction_openers))
+                text[at + 1 : start + reach_into].lstrip().startswith(openers)
                 or clause.endswith(("吗", "呢"))
                 or any(word in clause for word in self.lexicon.worry)
                 or clause.endswith(tuple(self.lexicon.debunk_headings))
