@@ -471,7 +471,7 @@ class Context:
         bold marks), or None."""
         text = self.s.text[first:last]
         lead = len(text) - len(text.lstrip(_ITEM_MARKS + "_"))
-        for pair in self.lexicon.quote_pairs:
+        for pair in (*self.lexicon.quote_pairs, '""'):  # curly quotes are folded to "
             if text.startswith(pair[0], lead):
                 close = text.find(pair[1], lead + 1)
                 return first + close if close > 0 else None
