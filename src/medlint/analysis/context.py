@@ -160,6 +160,12 @@ class Context:
                 # 不 + word + 可…: the negator belongs to the word, the modal starts anew
                 # (also inside a longer token: 不舒服的时候|可以用)
                 break
+            if (
+                word in self._predicate_negators
+                and index + 3 < len(tokens)
+                and tokens[index + 2][0] == "的"
+            ):
+                break  # 不 + word + 的 + noun: 不开刀的腰突救星 negates 开刀, not the noun
             scope.append(tokens[index])
         return scope
 
@@ -532,7 +538,11 @@ class Context:
         """The line above a quote that opens its own line is a short label of the quote, not
         a sentence (话术 B（营养包） then “…”): the quote is the pitch itself. A label that
         reports or warns (有人说：, 常见套路) is no such line."""
-        above = self.s.text[paragraph:line].rstrip().rsplit("\n", 1)[-1].strip()
+        block = self.s.text[paragraph:line].rstrip()
+        above = block.rsplit("\n", 1)[-1].strip()
+        if self._quote_line(above) and "\n" in block:
+            # one of a run of quotes under one label (客户反馈：then a quote a line)
+            return self._label_line(paragraph, paragraph + block.rfind("\n") + 1)
         if above.endswith((*self.lexicon.sentence_ends, "，", ",", "；", ";")):
             return False
         label = above.strip(_ITEM_MARKS + "_：:")
@@ -540,6 +550,16 @@ class Context:
             return False
         words = (*self.lexicon.hearsay, *self.lexicon.debunk_before, *self.lexicon.debunk_headings)
         return not any(word in label for word in words if word != "话术")
+
+    def _quote_line(self, line: str) -> bool:
+        """The line is one quote and nothing else (after list marks)."""
+        text = line.lstrip(_ITEM_MARKS + "_")
+        pairs = [*self.lexicon.quote_pairs, '""']
+        return any(
+            len(text) > 2 and text.startswith(pair[0]) and text.endswith(pair[1])
+            and pair[0] not in text[1:-1]
+            for pair in pairs
+        )
 
     def _speaker_label(self, lead: str) -> bool:
         """The paragraph opens with a speaker and a colon or a dash (店员：“…”, 王阿姨说：“…”,

@@ -353,7 +353,9 @@ class CooccurrenceCheck(Check):
         text = article.text
         if self._remedied(article, start):
             return False  # 以前胸口疼，喝了半年再没犯: sold as the product's to fix
-        if self._past(article, start, paragraph[0]) or self._denied(article, start):
+        if self._past(article, start, paragraph[0]) and not self._dismissed(article, start):
+            return True  # (有一次喉咙发紧，喝了杯温水就好了: waved away, even told as history)
+        if self._denied(article, start):
             return True
         if _EXPERIENCED.match(text, end):
             sentence_start = article.structure.sentence_at(start)[0]

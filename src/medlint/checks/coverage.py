@@ -41,6 +41,17 @@ _DELEGATED = re.compile(
     r"[^。；;，,]{0,3}(后决定|后再决定|决定|是否|能否|再定|适合)"
 )
 
+# Contraindication language counts when its sentence names whom or what it concerns (a
+# population, a condition, a label term: 孕妇禁用, 过敏者慎用, 以下情况不宜) or leads a
+# list; a bare 千万别碰, 不建议你先吃药 or 先别碰海鲜 names no one, and a question (孩子能
+# 不能吃) rules no one out. (Raw patterns: they read a statement's shape, not a word class.)
+_WHO = re.compile(
+    r"禁忌|禁用|慎用|忌用|忌服|禁服|慎服|者|人|孕|哺乳|儿|婴|宝宝|孩子|老|体质|过敏|以下|下列"
+    r"|这几|几类|哪些|情况|病|症|炎|史|不全|倾向|岁|期|顾客|客人|女性|妇女|的朋友|嘅朋友|唔"
+)
+_ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
+
+
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
 MIN_NAME = 3
@@ -56,8 +67,16 @@ _OFFENCE = re.compile(
 )
 
 
+# Nouns that end in a use verb's character (脉冲射频, 衣服): no use verb.
+_NOT_VERBS = frozenset(
+    {"脉冲", "缓冲", "对冲", "衣服", "克服", "作用", "费用", "水泡", "气泡", "体贴", "包含"}
+)
+
+
 def _is_use(word: str, uses: frozenset[str]) -> bool:
     """A use verb (冲, 敷), or a short word jieba kept whole that ends in one (都在喝, 天天吃)."""
+    if word in _NOT_VERBS:
+        return False
     return word in uses or word in _VERBS or (1 < len(word) <= 3 and word[-1] in _VERBS)
 
 
@@ -92,13 +111,14 @@ class CoverageCheck(Check):
 
     def _trim(self, article: Article, start: int, end: int) -> int:
         """Start a generic match at a word: past partial words, use verbs and particles,
-        and past the last use verb inside it (患者做了|经皮肾镜碎石术)."""
+        and past the last use verb or 的 inside it (患者做了|经皮肾镜碎石术,
+        黄豆大小的|某某凝胶)."""
         start = self._trim_leading(article, start, end)
         last_verb = start
         for word, a, b in article.structure.tokens(start):
             if a < start or b > end - MIN_NAME:
                 continue
-            if _is_use(word, article.uses_words) or (
+            if _is_use(word, article.uses_words) or word == "的" or (
                 word in article.lexicon.leading and (len(word) > 1 or word in _VERBS)
             ):
                 last_verb = b
@@ -200,6 +220,18 @@ class CoverageCheck(Check):
                 return trimmed, end, name
         return None
 
+    def _covered(self, article: Article) -> bool:
+        """The article says who must not, or must carefully, use it: contraindication
+        language whose sentence names a population, a condition or a label term."""
+        text = article.text
+        for start, end in self.coverage.finditer(text):
+            if _ASKED.search(text, start, end) and not any(m in text[start:end] for m in "？?"):
+                continue  # asked, and not answered
+            first, last = article.structure.sentence_at(start)
+            if _WHO.search(text, first, last):
+                return True
+        return False
+
     def _label_detail(self, article: Article, name: str) -> str:
         keywords = article.names.label_keywords(name) if article.names and name else []
         if not keywords:
@@ -229,7 +261,7 @@ class CoverageCheck(Check):
         generic = None if presentations else self._generic(article)
         if not presentations and generic is None:
             return []
-        if self.coverage.search(article.text) is None:
+        if not self._covered(article):
             if generic is not None:
                 start, end, name = generic
                 detail = self._label_detail(article, name)
@@ -243,7 +275,13 @@ class CoverageCheck(Check):
             ]
         if any(article.in_caution(m.start()) for m in _DELEGATED.finditer(article.text)):
             return []
+        title_end = article.title_end()
         for presentation in presentations:
+            if presentation.start >= title_end and len(presentations) > 1:
+                # one of several treatments the body names beside contraindication
+                # statements (a shop's list, a case's drugs): the statements cover it; the
+                # key items are a single treatment's, or the subject's the title names
+                continue
             missing = self._incomplete(article, presentation)
             if missing:
                 topic = presentation.topic
