@@ -25,6 +25,9 @@ _FORMULA_GAP = re.compile(
     rf"[\u4e00-\u9fa5]?{_DOSE}{_SEPARATOR}([\u4e00-\u9fa5]{{1,4}}{_DOSE}{_SEPARATOR}){{0,2}}"
 )
 
+# Forms nobody eats: a food herb in one names a product (决明子枕, 艾草香囊).
+_NON_FOOD_FORMS = ("枕", "枕头", "香囊", "药包")
+
 # Herbs listed as what a product contains, not as a prescription: 生姜、侧柏叶等植物精华,
 # 人参、灵芝提取物, 当归、川芎等成分.
 _INGREDIENTS = re.compile(
@@ -172,11 +175,12 @@ class CoverageCheck(Check):
         text = article.text
         found = []
         for start, end in self.herbs.finditer(text):
-            if text[start:end] in self.foods:
-                continue
             form = self.herb_forms.match(text, end)
-            if form is not None:
-                found.append((start, form.end()))
+            if form is None:
+                continue
+            if text[start:end] in self.foods and not form.group().endswith(_NON_FOOD_FORMS):
+                continue  # 山药粉, 红枣茶: food (决明子枕, a pillow, is no food)
+            found.append((start, form.end()))
         return found
 
     def _generic(self, article: Article) -> tuple[int, int, str] | None:
