@@ -35,6 +35,8 @@ def claims(linter: Linter, text: str) -> list[str]:
         "牛皮癣根治不了，只能控制。",
         "想要彻底治愈几乎是不可能的。",
         "该疗法的效果仍有待临床验证。",
+        # a negator in the same clause as the claim still reaches it through a frame's gap
+        "这个茶喝了不会三天就好。",
         # questioned
         "肉毒素能根治偏头痛吗？",
         "能否根治取决于发现的早晚。",
@@ -171,6 +173,15 @@ def test_not_a_claim(linter, text):
         ("不少人以为灰指甲治不好，其实我们的药膏一次就见效。", "MED405"),
         # a claim worded as a negation after a parallel negated predicate
         ("这款奶昔不挨饿不伤胃。", "MED403"),
+        # a negator inside an attribute (不 + word + 的) does not reach the noun it describes
+        ("不吃药的失眠克星，今晚就试。", "MED406"),
+        ("不打针的降糖神器来了。", "MED406"),
+        # a negator in an earlier clause a frame crosses does not reach the later claim
+        ("膝盖疼得蹲不下去，贴上三天就好了。", "MED405"),
+        # a run of quoted lines under one label: each is a testimonial
+        ("买家留言：\n“喝了一个月，结节全消了！”\n“我妈也是喝好的，太神奇了”", "MED406"),
+        # patients' naming is adopted, as peers' acclaim is
+        ("李大夫被病友称为“颈椎病克星”。", "MED406"),
     ],
 )
 def test_claim(linter, text, code):

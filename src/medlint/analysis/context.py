@@ -160,6 +160,12 @@ class Context:
                 # 不 + word + 可…: the negator belongs to the word, the modal starts anew
                 # (also inside a longer token: 不舒服的时候|可以用)
                 break
+            if (
+                word in self._predicate_negators
+                and index + 3 < len(tokens)
+                and tokens[index + 2][0] == "的"
+            ):
+                break  # 不 + word + 的 + noun: 不开刀的腰突救星 negates 开刀, not the noun
             scope.append(tokens[index])
         return scope
 
@@ -383,15 +389,18 @@ class Context:
         An earlier clause that is a worried question (担心是智商税吗，) or that closes on
         its own verdict (纯属谣言，) is done with: its debunking word judges what came
         before it, and the claim after it stands. So is a belief the writer then
-        corrects (很多人以为是年纪大了，其实…): the correction is the writer's own."""
+        corrects (很多人以为是年纪大了，其实… · …，等发现时已经晚了): the correction is the
+        writer's own, also when the claim opens with it."""
         text = self.s.text
         reach = first
+        openers = tuple(self.lexicon.correction_openers)
+        reach_into = max(map(len, openers), default=0)  # an opener may begin the claim
         for at in range(first, start):
             if text[at] not in _CLAUSE_ENDS:
                 continue
             clause = text[reach:at].rstrip(_PARTICLES + " ")
             if (
-                text[at + 1 : start].lstrip().startswith(tuple(self.lexicon.correction_openers))
+                text[at + 1 : start + reach_into].lstrip().startswith(openers)
                 or clause.endswith(("吗", "呢"))
                 or any(word in clause for word in self.lexicon.worry)
                 or clause.endswith(tuple(self.lexicon.debunk_headings))
@@ -529,7 +538,11 @@ class Context:
         """The line above a quote that opens its own line is a short label of the quote, not
         a sentence (话术 B（营养包） then “…”): the quote is the pitch itself. A label that
         reports or warns (有人说：, 常见套路) is no such line."""
-        above = self.s.text[paragraph:line].rstrip().rsplit("\n", 1)[-1].strip()
+        block = self.s.text[paragraph:line].rstrip()
+        above = block.rsplit("\n", 1)[-1].strip()
+        if self._quote_line(above) and "\n" in block:
+            # one of a run of quotes under one label (客户反馈：then a quote a line)
+            return self._label_line(paragraph, paragraph + block.rfind("\n") + 1)
         if above.endswith((*self.lexicon.sentence_ends, "，", ",", "；", ";")):
             return False
         label = above.strip(_ITEM_MARKS + "_：:")
@@ -537,6 +550,16 @@ class Context:
             return False
         words = (*self.lexicon.hearsay, *self.lexicon.debunk_before, *self.lexicon.debunk_headings)
         return not any(word in label for word in words if word != "话术")
+
+    def _quote_line(self, line: str) -> bool:
+        """The line is one quote and nothing else (after list marks)."""
+        text = line.lstrip(_ITEM_MARKS + "_")
+        pairs = [*self.lexicon.quote_pairs, '""']
+        return any(
+            len(text) > 2 and text.startswith(pair[0]) and text.endswith(pair[1])
+            and pair[0] not in text[1:-1]
+            for pair in pairs
+        )
 
     def _speaker_label(self, lead: str) -> bool:
         """The paragraph opens with a speaker and a colon or a dash (店员：“…”, 王阿姨说：“…”,

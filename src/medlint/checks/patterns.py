@@ -194,6 +194,58 @@ def case_free(pattern: str) -> bool:
         return False
 
 
+# how far a regex may look from where a match attempt starts: beyond this many
+# characters a pattern is taken to reach without limit
+_FAR = 4096
+
+
+def _extent(items: Any) -> int:
+    """An upper bound of the characters right of a match attempt's start that the
+    attempt may read: every item's widest match, a lookahead's (or lookbehind's) own
+    extent, two for an anchor; :data:`_FAR` when unbounded (a back-reference, a repeat
+    without an upper limit)."""
+    total = 0
+    for op, value in items:
+        if op is _sre.LITERAL or op is _sre.NOT_LITERAL or op is _sre.ANY or op is _sre.IN:
+            total += 1
+        elif op is _sre.SUBPATTERN:
+            total += _extent(value[-1])
+        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+            total += _extent(value)
+        elif op is _sre.BRANCH:
+            total += max(map(_extent, value[1]), default=0)
+        elif op in _REPEATS:
+            _, high, inner = value
+            if high >= _FAR:
+                return _FAR
+            total += high * _extent(inner)
+        elif op is _sre.ASSERT or op is _sre.ASSERT_NOT:
+            total += _extent(value[1])
+        elif op is _sre.AT:
+            total += 2
+        else:  # a back-reference, a conditional
+            return _FAR
+        if total >= _FAR:
+            return _FAR
+    return total
+
+
+@lru_cache(maxsize=16384)
+def _reach(pattern: str, flags: int) -> tuple[int, int]:
+    """(widest match, extent) of a folded pattern, or (0, 0) when either is unbounded: a
+    match starts at most ``widest`` characters before the end of a literal it holds, and
+    a match attempt reads no character ``extent`` or more right of its start."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        widest = parsed.getwidth()[1]
+        extent = _extent(parsed)
+    except Exception:  # unusual syntax: run the regex over the whole range
+        return 0, 0
+    if widest >= _FAR or extent >= _FAR or widest < 1:
+        return 0, 0
+    return widest, max(extent, widest)
+
+
 # required literal sets per folded pattern: those of this process, and those a start-up
 # read from the pack cache (``remember_literals``), so that a start parses no regex it knew
 _KNOWN: dict[str, tuple[frozenset[str], ...]] = {}
@@ -378,6 +430,50 @@ def _phrase_matches(
             resume = at + length
 
 
+def _windowed(
+    regex: re.Pattern[str],
+    text: str,
+    anchors: list[int],
+    back: int,
+    extent: int,
+    start: int,
+    end: int,
+    shortest: int,
+) -> Iterator[tuple[int, int]]:
+    """What ``regex.finditer(text, start, end)`` gives (its non-empty matches), searched
+    only near the anchors: every match holds an occurrence of an anchor literal (the
+    regex's required literals: ``anchors`` are their starts, in order, ``shortest`` the
+    length of the shortest), and is at most ``back + shortest`` characters long, so one
+    starting at or after ``pos`` starts no earlier than ``back`` before the first anchor
+    at or after ``pos``. Each anchor's candidate starts are searched with the text cut
+    ``extent`` characters after the anchor, beyond what an attempt starting there can
+    read (lookaheads included): the first match found is finditer's if it starts at or
+    before the anchor; one starting later is left to the next anchors."""
+    pos = start
+    at = bisect_left(anchors, start)
+    count = len(anchors)
+    search = regex.search
+    while at < count:
+        anchor = anchors[at]
+        if anchor + shortest > end:
+            return
+        match = search(text, max(pos, anchor - back), min(end, anchor + extent))
+        if match is not None and match.start() <= anchor:
+            first, last = match.span()
+            if last > first:
+                yield first, last
+                pos = last
+                at = bisect_left(anchors, pos, at + 1)
+                continue
+            # an empty match (no anchor in it after all): finditer's own way from here
+            for match in regex.finditer(text, first, end):
+                if match.end() > match.start():
+                    yield match.start(), match.end()
+            return
+        pos = anchor + 1
+        at += 1
+
+
 class Patterns:
     """A list of patterns; finds every match of every pattern, leftmost first.
 
@@ -464,6 +560,33 @@ class Patterns:
             regex = self._compiled[index] = re.compile(pattern, flags)
         return regex
 
+    def _matches(self, index: int, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The non-empty matches of regex ``index`` in [start, end), as ``finditer`` gives
+        them. When the anchor literals the pattern needs occur seldom, the regex is
+        searched only near each occurrence (see :func:`_windowed`)."""
+        regex = self._regex(index)
+        needs = self.needs[index]
+        if needs is not None:
+            widest, extent = _reach(regex.pattern, regex.flags)
+            if widest:
+                present = needs.intersection(_LITERALS.present(text))
+                occurrences = _LITERALS.occurrences(text)
+                if len(present) == 1:
+                    (literal,) = present
+                    anchors = occurrences[literal]
+                else:
+                    anchors = sorted(chain.from_iterable(map(occurrences.__getitem__, present)))
+                if len(anchors) * min(widest, 32) < end - start:
+                    lengths = _LITERALS.lengths
+                    shortest = min(map(lengths.__getitem__, present))
+                    yield from _windowed(
+                        regex, text, anchors, widest - shortest, extent, start, end, shortest
+                    )
+                    return
+        for match in regex.finditer(text, start, end):
+            if match.end() > match.start():
+                yield match.start(), match.end()
+
     def _active(self, text: str) -> list[int]:
         """Indexes of the patterns that can match in ``text`` (kept for the last text)."""
         if self._last is not None and self._last[0] is text:
@@ -507,9 +630,7 @@ class Patterns:
                 starts = _LITERALS.occurrences(text)[phrase]
                 yield from _phrase_matches(starts, len(self.folded[index]), start, end)
                 return
-            for match in self._regex(index).finditer(text, start, end):
-                if match.end() > match.start():
-                    yield match.start(), match.end()
+            yield from self._matches(index, text, start, end)
             return
         spans: set[tuple[int, int]] = set()
         for index in active:
@@ -518,9 +639,7 @@ class Patterns:
                 starts = _LITERALS.occurrences(text)[phrase]
                 spans.update(_phrase_matches(starts, len(self.folded[index]), start, end))
                 continue
-            for match in self._regex(index).finditer(text, start, end):
-                if match.end() > match.start():
-                    spans.add((match.start(), match.end()))
+            spans.update(self._matches(index, text, start, end))
         yield from sorted(spans)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
@@ -540,10 +659,7 @@ class Patterns:
                 starts = _LITERALS.occurrences(text)[phrase]
                 first = next(_phrase_matches(starts, len(self.folded[index]), start, end), None)
             else:
-                for match in self._regex(index).finditer(text, start, end):
-                    if match.end() > match.start():
-                        first = match.start(), match.end()
-                        break
+                first = next(self._matches(index, text, start, end), None)
             if first is not None and (best is None or first < best):
                 best = first
         return best
