@@ -83,6 +83,7 @@ _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_\n]+(\*\*|__)\s*$")
 _LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
+_BRACKETS = ")）]】」』”\"'’"
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 # A mention compared with: 跟X比, 和X相比, 与X比起来 (the other side of the comparison).
 _COMPARED_WITH = re.compile(r"(跟|和|与|同)$")
@@ -345,8 +346,8 @@ class Article:
         source = self.document.source_line(line)
         if _MARKED_HEADING.match(source):
             return True  # ## 谁不能用？ or <h2>…</h2>, even with a question mark
-        if body.endswith((*_CLOSING, ":", "：")):
-            return False  # a sentence, or a lead-in to a list
+        if body.rstrip(_BRACKETS).endswith((*_CLOSING, ":", "：")):
+            return False  # a sentence (in brackets too: （她发着高烧。）), or a lead-in
         return not _LIST_ITEM.match(source)
 
     def in_caution(self, start: int) -> bool:
