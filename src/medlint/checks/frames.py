@@ -746,6 +746,11 @@ class FrameGroup:
         full: list[list[int]] = [[] for _ in self.members]
         holds, by_key, masks = index.holds, self.by_key, index.masks
         keys = self.keys.intersection(holds)
+        # index.sentences() inlined (a hundred slot sets an article): the sentence bits
+        # of a slot set's words in the text, each word's worked out once
+        sentence = index._sentence
+        word_masks, occurrences = index._word_masks, index.occurrences
+        frame_words, slot_ids, bits_of = index.frame_words, _SLOT_IDS, _BITS.__getitem__
         for key in keys:
             for m, n, frame in by_key[key]:
                 slots = frame.sets
@@ -755,7 +760,22 @@ class FrameGroup:
                     common = -1
                     for number in frame.by_rarity:
                         mask = masks.get(number)
-                        common &= index.sentences(number) if mask is None else mask
+                        if mask is None:
+                            if sentence is None:
+                                sentence = index._sentence = _sentence_of(index.text)
+                                bits_of = _BITS.__getitem__  # _sentence_of may add bits
+                            at_sentence = sentence.__getitem__
+                            mask = 0
+                            for word in index._words.get(number) or (
+                                slot_ids[number] & frame_words
+                            ):
+                                bits = word_masks.get(word)
+                                if bits is None:
+                                    at = map(at_sentence, occurrences[word])
+                                    bits = word_masks[word] = reduce(or_, map(bits_of, at), 0)
+                                mask |= bits
+                            masks[number] = mask
+                        common &= mask
                         if not common:
                             break
                     if not common:
