@@ -73,6 +73,15 @@ _NAVIGATION = re.compile(
     r"(?=.*(首页|主页|首頁|主頁|返回首页|home|Home|HOME))"
     r"[^|｜\n]{1,10}(\s*[|｜/]\s*[^|｜\n]{1,10}){2,}"
 )
+# A section heading that labels a product: a colon or an opening quote before the name, or a
+# seller's word for it (独家, 主推, 第一件); at most this many other characters.
+_HEADING_LABEL = re.compile(
+    r"[:：“\"「『]|独家|主推|力推|招牌|第[一二三四五六七八九十0-9]+(件|款|样|个)"
+)
+HEADING_LABEL_REST = 10
+_HEADING_TOPIC = re.compile(
+    r"说法|误区|谣言|辟谣|传言|网传|真相|关于|揭秘|曝光|骗局|吗|[？?]|是真是假|靠谱"
+)
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
@@ -83,6 +92,7 @@ _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_\n]+(\*\*|__)\s*$")
 _LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
+_BRACKETS = ")）]】」』”\"'’"
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 # A mention compared with: 跟X比, 和X相比, 与X比起来 (the other side of the comparison).
 _COMPARED_WITH = re.compile(r"(跟|和|与|同)$")
@@ -226,6 +236,21 @@ class Article:
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
         return self._in_body(start, end) or self._product_page() or self.sells
 
+    def _heading_names(self, start: int, end: int) -> bool:
+        """A section heading that is the product's label (## 重点来了：它家的“某某酥”,
+        ## 第一件：某某软糖, <h2>本店独家“某某疗程”</h2>) presents it, as a title does."""
+        paragraph = self.structure.paragraph_at(start)
+        if not self.is_heading(paragraph):
+            return False
+        heading = self.text[paragraph[0] : paragraph[1]]
+        label = _HEADING_LABEL.search(heading)
+        if _HEADING_TOPIC.search(heading):
+            return False  # 说法4：“某某膏三天清零”, 关于“神奇疗法”: a claim examined, not a product
+        if label is None or label.end() > start - paragraph[0] + 2:
+            return False
+        rest = re.sub(r"[\W_]", "", heading[: start - paragraph[0]] + heading[end - paragraph[0] :])
+        return len(rest) <= HEADING_LABEL_REST and not self.context.negated(start)
+
     def _compared(self, start: int, end: int) -> bool:
         """The mention is what something else is compared with: 跟X比, 和X相比."""
         return bool(_COMPARED.match(self.text, end)) and bool(
@@ -345,8 +370,8 @@ class Article:
         source = self.document.source_line(line)
         if _MARKED_HEADING.match(source):
             return True  # ## 谁不能用？ or <h2>…</h2>, even with a question mark
-        if body.endswith((*_CLOSING, ":", "：")):
-            return False  # a sentence, or a lead-in to a list
+        if body.rstrip(_BRACKETS).endswith((*_CLOSING, ":", "：")):
+            return False  # a sentence (in brackets too: （她发着高烧。）), or a lead-in
         return not _LIST_ITEM.match(source)
 
     def in_caution(self, start: int) -> bool:
@@ -363,6 +388,8 @@ class Article:
         """
         if start < self.title_end():
             return self._title_presents(start, end)
+        if self._heading_names(start, end):
+            return True
         # the cheap pattern checks first; negation and questions need jieba's tokens
         if not (self._used_near(start, end) or self.sells) or self.cautious(start):
             return False

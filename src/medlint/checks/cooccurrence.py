@@ -132,6 +132,12 @@ def _message_at(text: str, first: int, last: int, at: int) -> tuple[int, int]:
 _CHAT_LINE = re.compile(r"\s*([0-9]{1,2}[:：][0-9]{2}\s+)?[^\s:：。,，;；!?！？]{1,16}[:：]\s*\S")
 
 
+# Told not to wait until the sign comes: 别等到…, 不要拖到…, 千万别等…才
+_WAIT_UNTIL = re.compile(
+    r"(别|不要|千万别|千万不要|莫|唔好|不能)(再)?(等|拖)(到|至)?[^,;，。\n]{0,4}$"
+)
+
+
 class CooccurrenceCheck(Check):
     rule: CooccurrenceRule
 
@@ -334,12 +340,19 @@ class CooccurrenceCheck(Check):
         return [
             (a, b)
             for a, b in patterns.finditer(article.text)
-            if not article.context.negated(a)
+            if not (article.context.negated(a) and not self._waited_for(article, a))
             and not any(x < b and a < y for x, y in excepted)
             and not article.cautious(a)
             and not any(x <= a < y for x, y in article.caution_items)
             and not self._other_role(article, a, b)
         ]
+
+    @staticmethod
+    def _waited_for(article: Article, start: int) -> bool:
+        """The sign is what the reader is told not to wait for (别等到咳出血才…, 不要拖到
+        高烧不退): a warning that asserts it, not a negation."""
+        clause = article.structure.clause_start(start)
+        return _WAIT_UNTIL.search(article.text, clause, start) is not None
 
     def _other_role(self, article: Article, start: int, end: int) -> bool:
         """The sign is named as a heading, an indication, a statistic or a harmless effect.

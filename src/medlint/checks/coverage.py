@@ -25,6 +25,9 @@ _FORMULA_GAP = re.compile(
     rf"[\u4e00-\u9fa5]?{_DOSE}{_SEPARATOR}([\u4e00-\u9fa5]{{1,4}}{_DOSE}{_SEPARATOR}){{0,2}}"
 )
 
+# Forms nobody eats: a food herb in one names a product (决明子枕, 艾草香囊).
+_NON_FOOD_FORMS = ("枕", "枕头", "香囊", "药包")
+
 # Herbs listed as what a product contains, not as a prescription: 生姜、侧柏叶等植物精华,
 # 人参、灵芝提取物, 当归、川芎等成分.
 _INGREDIENTS = re.compile(
@@ -48,6 +51,8 @@ _DELEGATED = re.compile(
 _WHO = re.compile(
     r"禁忌|禁用|慎用|忌用|忌服|禁服|慎服|者|人|孕|哺乳|儿|婴|宝宝|孩子|老|体质|过敏|以下|下列"
     r"|这几|几类|哪些|情况|病|症|炎|史|不全|倾向|岁|期|顾客|客人|女性|妇女|的朋友|嘅朋友|唔"
+    # a site it must not go on (皮肤破溃、渗液的部位不宜使用)
+    r"|部位|破溃|破损|伤口|溃烂|渗液"
 )
 _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 
@@ -172,11 +177,12 @@ class CoverageCheck(Check):
         text = article.text
         found = []
         for start, end in self.herbs.finditer(text):
-            if text[start:end] in self.foods:
-                continue
             form = self.herb_forms.match(text, end)
-            if form is not None:
-                found.append((start, form.end()))
+            if form is None:
+                continue
+            if text[start:end] in self.foods and not form.group().endswith(_NON_FOOD_FORMS):
+                continue  # 山药粉, 红枣茶: food (决明子枕, a pillow, is no food)
+            found.append((start, form.end()))
         return found
 
     def _generic(self, article: Article) -> tuple[int, int, str] | None:
