@@ -43,6 +43,9 @@ _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
 _REPORTED = re.compile("说|讲|称|講|話|话")  # a claim reported, not made: 他说吃了…
+_ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
+_OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
+_QUIZ_REACH = 400  # an option's answer line comes within this many characters
 _QUOTE_TAIL = " \t*_~：:—-–，,”’」』》\"'"  # marks between a closing quote and a verdict
 
 
@@ -319,7 +322,39 @@ class Context:
             return True
         if _REPORTED.search(self.s.text, first, start) and self._referent_judged(last):
             return True
-        return self._listed_under_debunking_heading(start)
+        return (
+            self._listed_under_debunking_heading(start)
+            or self._quiz_option(start)
+            or self._answered_false(start)
+        )
+
+    def _answered_false(self, start: int) -> bool:
+        """The claim's line is a true-or-false item and the next line answers it false
+        (答案：✗。…, 答：错误): the item states the belief the quiz corrects."""
+        newline = self.s.text.find("\n", start)
+        if newline < 0:
+            return False
+        below = self.s.text[newline : newline + 40].lstrip()
+        return bool(_ANSWER.match(below)) and _answer_verdict(below, self.lexicon.verdicts)
+
+    def _quiz_option(self, start: int) -> bool:
+        """The claim is one lettered option (B. 喝醋把鱼刺泡软) of a quiz question: the lines
+        above it are options up to a question, and an answer line (答案：C) follows."""
+        text = self.s.text
+        line = text.rfind("\n", 0, start) + 1
+        if not _OPTION.match(text, line):
+            return False
+        after = text[start : start + _QUIZ_REACH]
+        if not re.search(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]", after):
+            return False
+        while line > 0:
+            above = text.rfind("\n", 0, line - 1) + 1
+            row = text[above : line - 1].strip().rstrip("*_ ")
+            if _OPTION.match(text, above) and row:
+                line = above
+                continue
+            return row.endswith(("？", "?"))
+        return False
 
     def _referent_judged(self, last: int) -> bool:
         """The next sentence takes the reported claim up by a referent and negates it
@@ -532,7 +567,14 @@ class Context:
         elif lead and not self._speaker_label(lead):
             return False
         following = self.s.text[end : end + 40].lstrip()  # a table's next cell, an answer
-        return not following.startswith(tuple(self.lexicon.verdicts))
+        if _answer_verdict(following, self.lexicon.verdicts):
+            return False
+        newline = self.s.text.find("\n", opening, end)
+        if newline >= 0:  # a quiz line answered on the next line (答案：✗。…)
+            below = self.s.text[newline : newline + 40].lstrip()
+            if _ANSWER.match(below) and _answer_verdict(below, self.lexicon.verdicts):
+                return False
+        return True
 
     def _label_line(self, paragraph: int, line: int) -> bool:
         """The line above a quote that opens its own line is a short label of the quote, not
@@ -591,6 +633,14 @@ _OTHERS = (
     "别的", "别家", "其他", "其它", "别人家", "人家的",
     "同类", "市面上", "外面的", "一般的", "普通的",
 )
+
+
+def _answer_verdict(following: str, verdicts: list[str]) -> bool:
+    """``following`` (after an optional answer label: 答案：) opens with a verdict."""
+    label = _ANSWER.match(following)
+    if label:
+        following = following[label.end() :]
+    return following.startswith(tuple(verdicts))
 
 
 def _judges(after: str, phrase: str) -> bool:
