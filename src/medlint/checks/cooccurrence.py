@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,9 @@ _FORWARD_REFERENCE = re.compile(
 _ANY_OF_THEM = re.compile(
     r"(上述|以上|上面|前面|这几种|这几个|这几条|这些)[^，,。；;!?！？]{0,4}"
     r"(任何|任一|哪一|哪个|其中|之一|只要有|一种|一条|一项|一个)"
+    # or all of them at once (遇到这些情况都要立即拨打120; 以上症状均需马上就医)
+    r"|(上述|以上|上面|前面|这几种|这几个|这几条|这些)(情况|症状|表现|信号|情形)?"
+    r"[^，,。；;!?！？]{0,2}(都|均|皆|一律|统统|全都)"
 )
 _BACK_REFERENCE = re.compile(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
@@ -104,12 +108,16 @@ _CARE = re.compile(
 )
 _URGED_USE = re.compile(
     r"(抓紧|赶紧|赶快|尽快|快点?|马上|立刻|立即|及早|早点|每晚|每天|天天|坚持)[^,;，。；!?！？]{0,4}"
-    r"(贴|吃|喝|食|饮|用|涂|抹|搽|戴|泡|敷|按|揉|推|灸|刮|拔|练|买|下单|囤|入手|拍|安排|约|报名)"
+    r"(贴|吃|喝|食|饮|用|喷|滴|含|熏|服|擦|嚼|涂|抹|搽|戴|泡|敷|按|揉|推|灸|刮|拔|练|买|下单|囤|入手|拍|安排|约|报名)"
 )
 # A heading over what to do (## 怎么做, ## 现场急救, ## 第一时间该做什么).
 _WHAT_TO_DO = re.compile(
     r"怎么办|怎么做|怎样做|如何(处理|应对|做|急救|施救)|急救|施救|自救|互救|处理|应对|处置"
     r"|该做什么|该怎么|第一时间|步骤|措施|救治"
+)
+# A heading over advice (### 医生提醒, ## 温馨提示, ## 家长须知) or over what to do.
+_ADVICE_HEADING = re.compile(
+    r"提醒|提示|建议|须知|注意|贴士|支招|叮嘱|划重点|" + _WHAT_TO_DO.pattern
 )
 # A speaker's label opening a turn of a chat or a transcript (浩然妈妈：, A：, 主持人：).
 _SPEAKER = re.compile(r"\s*[^\s:：。,，;；!?！？]{1,16}[:：]\s*")
@@ -240,6 +248,8 @@ class CooccurrenceCheck(Check):
             return True
         if sign_end is not None and self._same_sign_acted(article, start, sign_end):
             return True
+        if sign_end is not None and self._answered_further(article, start, sign_end):
+            return True
         if self._leaflet_answered(article, start):
             return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
@@ -301,6 +311,40 @@ class CooccurrenceCheck(Check):
             if at != start and self._has_action(article, *article.structure.sentence_at(at)):
                 return True
             at = article.text.find(sign, at + 1, last)
+        return False
+
+    def _answered_further(self, article: Article, start: int, end: int) -> bool:
+        """Outside a sales page, a later section on what to do (### 医生提醒, ## 怎么办)
+        names the same sign again (sharing two characters or more of its wording: 磁力珠的
+        同时又吞了 … - 发现孩子吞了磁力珠，都要第一时间到医院) with an action: the article
+        tells the reader what to do about it (a news story, a handbook)."""
+        if article.sells:
+            return False
+        sign = article.text[start:end]
+        paragraphs = article.structure.paragraphs
+        at = article.structure.paragraph_index(start)
+        advice = next(
+            (
+                first
+                for first, last in paragraphs[at + 1 :]
+                if article.is_heading((first, last))
+                and _ADVICE_HEADING.search(article.text, first, last)
+            ),
+            None,
+        )
+        if advice is None:
+            return False
+        for a, b in self.signs.finditer(article.text, advice, len(article.text)):
+            if a < advice or article.context.negated(a):
+                continue
+            other = article.text[a:b]
+            match = SequenceMatcher(None, sign, other).find_longest_match(
+                0, len(sign), 0, len(other)
+            )
+            if match.size >= min(2, len(sign)) and self._has_action(
+                article, *article.structure.sentence_at(a)
+            ):
+                return True
         return False
 
     def _leaflet_answered(self, article: Article, start: int) -> bool:
