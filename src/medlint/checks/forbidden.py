@@ -42,13 +42,13 @@ def alternative_words(patterns: list[str], lexicons: Mapping[str, list[str]]) ->
 
 # C15: a phone number or a price near a claim is commercial context (with the words of
 # the `commercial` class); alone it is never a violation
-# marks that end a clause inside a sentence: a negator before one governs its own clause
-_CLAUSE_ENDS = frozenset("，,；;：:")
-
 _COMMERCIAL = re.compile(
     r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d"
 )
 COMMERCIAL_DETAIL = "附近有电话、价格、预约或微信等推广信息，按广告处理"
+
+# marks that end a clause inside a sentence: a negator before one governs its own clause
+_CLAUSE_ENDS = frozenset("，,；;：:")
 
 
 # words registered with jieba only so that frames find them whole: a match may start or

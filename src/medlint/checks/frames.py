@@ -638,7 +638,7 @@ class _TextIndex:
         self._counts: dict[int, int] = {}
         self._sentence: list[int] | None = None
         self._word_masks: dict[int, int] = {}
-        self.masks: dict[int, int] = {}  # see sentences()
+        self.masks: dict[int, int] = {}  # slot set -> sentence bits (FrameGroup.full)
         self.key = (len(_SLOT_SETS), len(_LITERALS.index), len(_FRAME_IDS))
 
     def words(self, number: int) -> frozenset[int]:
@@ -669,25 +669,6 @@ class _TextIndex:
             if fewest is None or count < fewest:
                 best, fewest = k, count
         return best
-
-    def sentences(self, number: int) -> int:
-        """The sentences holding a word of slot set ``number``, as bits (sentence i is
-        the text after the i-th sentence mark)."""
-        mask = self.masks.get(number)
-        if mask is None:
-            sentence = self._sentence
-            if sentence is None:
-                sentence = self._sentence = _sentence_of(self.text)
-            word_masks, occurrences = self._word_masks, self.occurrences
-            mask = 0
-            for word in self.words(number):
-                bits = word_masks.get(word)
-                if bits is None:
-                    at = map(sentence.__getitem__, occurrences[word])
-                    bits = word_masks[word] = reduce(or_, map(_BITS.__getitem__, at), 0)
-                mask |= bits
-            self.masks[number] = mask
-        return mask
 
 
 _BITS: list[int] = [1 << n for n in range(256)]  # 1 << n, by n (see _sentence_of)
@@ -746,8 +727,9 @@ class FrameGroup:
         full: list[list[int]] = [[] for _ in self.members]
         holds, by_key, masks = index.holds, self.by_key, index.masks
         keys = self.keys.intersection(holds)
-        # index.sentences() inlined (a hundred slot sets an article): the sentence bits
-        # of a slot set's words in the text, each word's worked out once
+        # The sentences holding a word of a slot set, as bits (sentence i is the text
+        # after the i-th sentence mark), worked out here in the loop rather than by a
+        # method call (about a hundred slot sets an article); each word's bits once.
         sentence = index._sentence
         word_masks, occurrences = index._word_masks, index.occurrences
         frame_words, slot_ids, bits_of = index.frame_words, _SLOT_IDS, _BITS.__getitem__
@@ -763,7 +745,6 @@ class FrameGroup:
                         if mask is None:
                             if sentence is None:
                                 sentence = index._sentence = _sentence_of(index.text)
-                                bits_of = _BITS.__getitem__  # _sentence_of may add bits
                             at_sentence = sentence.__getitem__
                             mask = 0
                             for word in index._words.get(number) or (
