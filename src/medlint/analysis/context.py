@@ -613,6 +613,14 @@ class Context:
         script = _script_label(lead, 0, len(lead))
         return not any(word in lead for word in words if not (script and word == _SCRIPT))
 
+    def _offer_after(self, start: int, end: int) -> bool:
+        """The question is a later clause that offers or asks for an order (…，给您留个名额？):
+        it asks about the sale, not about the claim in an earlier clause."""
+        tail = self.s.clause_start(max(start, end - 1))
+        if tail <= self.s.clause_start(start):
+            return False
+        return any_phrase_in(list(_OFFERS), self.s.text[tail:end])
+
     def question(self, start: int) -> bool:
         """The sentence holding ``start`` asks a question, or the claim's clause does.
 
@@ -621,11 +629,21 @@ class Context:
         first, last = self.s.sentence_at(start)
         sentence = self.s.text[first:last].rstrip()
         if sentence.endswith(("?", "吗", "呢")) or "?" in sentence[-2:]:
+            if self._offer_after(start, first + len(sentence)):
+                return False
             return not self.rhetorical(start)
         return self._phrase_before(
             self.lexicon.question_words, self.s.clause_start(start), start, overlap=True
         )
 
+
+# a last clause that offers the sale or asks for the order: the question is about buying
+_OFFERS = (
+    "留个名额", "留名额", "留个位", "留个位置", "给您留", "给你留", "帮您约", "帮你约", "帮您预约",
+    "帮你预约", "帮您安排", "帮你安排", "要不要来", "要不要试", "要不要约", "要不要给", "要不要拍",
+    "要不要订", "来一套吗", "来一盒吗", "拍一单", "下单吗", "预约吗", "报名吗", "感兴趣吗",
+    "有兴趣吗", "考虑一下吗", "试试吗", "体验一下吗", "给您安排吗", "给你安排吗", "上车吗",
+)
 
 # a later clause about the others (其他牌子都是交智商税) runs them down, it does not judge
 # the claim
