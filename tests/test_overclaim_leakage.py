@@ -2,8 +2,10 @@
 
 A rule pattern's literal runs, a lexicon's words, a rule's examples and cases are each
 compared with every line of ``../shared/corpus`` (runs of 8 characters; skipped when it is
-absent) and of the frozen evaluation sets under ``tests/data`` (runs of 10: those sets
-measure how rules generalise, so rules and their cases must be worded afresh).
+absent) and of the frozen evaluation sets under ``tests/data`` (runs of 12 that hold a
+Chinese character and occur in one set only: those sets measure how rules generalise, so
+rules and their cases are worded afresh; a run two independent sets share is stock wording,
+such as a drug label's standard sentence).
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from medlint.analysis.normalize import normalise
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 RUN = 8
-FROZEN_RUN = 10
-FROZEN = (ROOT / "tests" / "data" / "rounds", ROOT / "tests" / "data" / "heldout")
+FROZEN_RUN = 12
 _SYNTAX = re.compile(r"[\\.^$*+?{}\[\]|()]|\\[a-zA-Z]")
 _MARK = re.compile(r"</?mark>")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _corpus() -> Path | None:
@@ -86,23 +88,41 @@ def test_rules_share_no_run_of_eight_characters_with_the_corpus():
     assert not leaks, "\n".join(leaks)
 
 
-def test_rules_share_no_run_of_ten_characters_with_the_frozen_sets():
-    runs: set[str] = set()
-    for folder in FROZEN:
-        runs |= _runs(folder / "articles" if (folder / "articles").is_dir() else folder, FROZEN_RUN)
+def _own_runs(folders: list[Path]) -> set[str]:
+    """Runs of FROZEN_RUN characters with a Chinese character found in exactly one folder."""
+    seen: dict[str, int] = {}
+    for index, folder in enumerate(folders):
+        for run in _runs(folder, FROZEN_RUN):
+            if _CJK.search(run):
+                seen[run] = index if seen.get(run, index) == index else -1
+    return {run for run, index in seen.items() if index >= 0}
+
+
+def _frozen_sets() -> list[Path]:
+    rounds = ROOT / "tests" / "data" / "rounds"
+    return [*sorted(p for p in rounds.iterdir() if p.is_dir()), ROOT / "tests" / "data" / "heldout"]
+
+
+def test_rules_share_no_run_of_twelve_characters_with_one_frozen_set():
+    runs = _own_runs(_frozen_sets())
     assert runs, "the frozen sets under tests/data are missing"
     leaks = _leaks(sorted(RULES.rglob("*.yaml")), runs, FROZEN_RUN)
     assert not leaks, "\n".join(leaks)
 
 
-def test_a_rule_case_copied_from_an_article_is_reported(tmp_path: Path):
-    article = tmp_path / "a.md"
-    article.write_text("# 护膝\n\n这款护膝戴上三天，膝盖就再也不响了。\n", encoding="utf-8")
+def test_a_rule_case_copied_from_one_set_is_reported_and_stock_wording_is_not(tmp_path: Path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir(), two.mkdir()
+    (one / "a.md").write_text(
+        "# 护膝\n\n这款护膝戴上三天，膝盖就再也不响了。\n\n对本品成分过敏者禁用，孕妇慎用。\n",
+        encoding="utf-8",
+    )
+    (two / "b.md").write_text("# 药贴\n\n对本品成分过敏者禁用，孕妇慎用。\n", encoding="utf-8")
     rule = tmp_path / "rule.yaml"
     rule.write_text(
         "cases:\n  - text: \"广告说<mark>戴上三天，膝盖就再也不响了</mark>。\"\n"
-        "  - text: \"护膝只能减轻负担，响声多半与软骨无关。\"\n",
+        "  - text: \"对本品成分过敏者禁用，孕妇慎用。\"\n",
         encoding="utf-8",
     )
-    leaks = _leaks([rule], _runs(tmp_path, FROZEN_RUN), FROZEN_RUN)
+    leaks = _leaks([rule], _own_runs([one, two]), FROZEN_RUN)
     assert len(leaks) == 1 and "再也不响了" in leaks[0]
