@@ -4,8 +4,8 @@ A rule pattern's literal runs, a lexicon's words, a rule's examples and cases ar
 compared with every line of ``../shared/corpus`` (runs of 8 characters; skipped when it is
 absent) and of the frozen evaluation sets under ``tests/data`` (runs of 12 that hold a
 Chinese character and occur in one set only: those sets measure how rules generalise, so
-rules and their cases are worded afresh; a run two independent sets share is stock wording,
-such as a drug label's standard sentence).
+rules, their cases and their comments are worded afresh; a run two independent sets share is
+stock wording, such as a drug label's standard sentence).
 """
 
 from __future__ import annotations
@@ -106,8 +106,23 @@ def _frozen_sets() -> list[Path]:
 def test_rules_share_no_run_of_twelve_characters_with_one_frozen_set():
     runs = _own_runs(_frozen_sets())
     assert runs, "the frozen sets under tests/data are missing"
-    leaks = _leaks(sorted(RULES.rglob("*.yaml")), runs, FROZEN_RUN)
+    paths = sorted(RULES.rglob("*.yaml"))
+    leaks = _leaks(paths, runs, FROZEN_RUN) + _comment_leaks(paths, runs, FROZEN_RUN)
     assert not leaks, "\n".join(leaks)
+
+
+def _comment_leaks(paths: list[Path], runs: set[str], run: int) -> list[str]:
+    """Comments that quote an article: a rule's comment names a family in its own words."""
+    leaks = []
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            text = line.strip()
+            if not text.startswith("#"):
+                continue
+            text = normalise(text)
+            if any(text[i : i + run] in runs for i in range(len(text) - run + 1)):
+                leaks.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    return leaks
 
 
 def test_a_rule_case_copied_from_one_set_is_reported_and_stock_wording_is_not(tmp_path: Path):
