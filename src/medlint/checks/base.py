@@ -43,6 +43,11 @@ _QUESTION = re.compile(
 # A product page: a price or an order button right under the title, or a section on how
 # to take it, how it is done or what it costs.
 _PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购物车|到手价")
+# A pack size in the title (90粒装, 30袋装, 每盒60片): the title is a product listing.
+_PACK_SIZE = re.compile(
+    r"[0-9一二两三四五六七八九十百]+\s*(粒|片|袋|支|丸|包|贴|瓶|盒)\s*装"
+    r"|每(盒|瓶|袋)\s*[0-9]+\s*(粒|片|袋|支|丸)"
+)
 # A page that sells: an order button, a price per pack or an offer. On such a page the
 # products it names are presented wherever the body names them (the same exclusions apply).
 _SALES = re.compile(
@@ -237,6 +242,8 @@ class Article:
             return False
         if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
+        if _PACK_SIZE.search(self.text, end, last):
+            return True  # 某某软胶囊 90粒装: a product listing's title
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
         return self._in_body(start, end) or self._product_page() or self.sells
