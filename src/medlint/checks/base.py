@@ -43,6 +43,11 @@ _QUESTION = re.compile(
 # A product page: a price or an order button right under the title, or a section on how
 # to take it, how it is done or what it costs.
 _PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购物车|到手价")
+# A pack size in the title (90粒装, 30袋装, 每盒60片): the title is a product listing.
+_PACK_SIZE = re.compile(
+    r"[0-9一二两三四五六七八九十百]+\s*(粒|片|袋|支|丸|包|贴|瓶|盒)\s*装"
+    r"|每(盒|瓶|袋)\s*[0-9]+\s*(粒|片|袋|支|丸)"
+)
 # A page that sells: an order button, a price per pack or an offer. On such a page the
 # products it names are presented wherever the body names them (the same exclusions apply).
 _SALES = re.compile(
@@ -63,6 +68,8 @@ _SALES = re.compile(
     r"|[0-9]+(\.[0-9]+)?\s*[万千]?\s*(日元|韩元|美元|欧元|英镑|泰铢|港币|港元|澳门元|新台币"
     r"|新加坡元|马币|令吉|澳元)|[0-9]+(\.[0-9]+)?\s*[万千]?\s*(人民币|元)\s*起"
     r"|[0-9]+(\.[0-9]+)?\s+元\s*/\s*[盒瓶袋罐台支次条件套副个贴]|套餐价|疗程价|优惠价"
+    # a price by the pack, the unit first (一包30元, 三盒一个疗程 80 元, 每瓶 68 元)
+    r"|[一两二三四五六七八九十每单][盒瓶袋包罐贴副套]([一两二三四五六七八九十]个疗程)?\s*[0-9]+(\.[0-9]+)?\s*元"
 )
 _SECTION_HEADING = re.compile(
     r"(?:^|\n)(?:[^\n]{0,6}[（(【])?(用法用量|用法与用量|食用方法|服用方法|使用方法|手术流程|治疗流程|验配流程"
@@ -235,6 +242,8 @@ class Article:
             return False
         if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
+        if _PACK_SIZE.search(self.text, end, last):
+            return True  # 某某软胶囊 90粒装: a product listing's title
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
         return self._in_body(start, end) or self._product_page() or self.sells

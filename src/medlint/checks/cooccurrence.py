@@ -85,7 +85,12 @@ _RECENT = re.compile(
     r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚"
 )
 # Back from the past to the present: 上次…，这次又…; 那年…，现在…; 上个月开始…
-_NOW = re.compile(r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家|开始|以来|至今|一直")
+_NOW = re.compile(
+    r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家|开始|以来|至今|一直"
+    r"|这两天|这几天|近来|近期|昨天|昨晚|今早|今晚"
+    # or a new, general subject after the story (…上周发来视频。有的家人贴着贴着…)
+    r"|(?<![那当])(有的|有些|个别|少数)(家人|人|朋友|顾客|客户|宝宝|孩子|老人|姐妹|宝妈|用户|学员|会员)"
+)
 _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # A sentence that names what the sentence before it answered (要去，马上去急诊。这可能是
 # 热性惊厥…): the action before covers the sign it explains.

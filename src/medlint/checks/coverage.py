@@ -53,6 +53,8 @@ _WHO = re.compile(
     r"|这几|几类|哪些|情况|病|症|炎|史|不全|倾向|岁|期|顾客|客人|女性|妇女|的朋友|嘅朋友|唔"
     # a site it must not go on (皮肤破溃、渗液的部位不宜使用)
     r"|部位|破溃|破损|伤口|溃烂|渗液"
+    # an organ or a measure that is unwell (心脏不好的、血压高的)
+    r"|(心脏|血压|血糖|肝|肾|凝血|甲状腺)(不好|功能|偏高|偏低|高|低|异常|有问题|不稳)|起搏器|支架"
 )
 _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 
@@ -60,7 +62,7 @@ _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
 MIN_NAME = 3
-_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂")
+_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿")
 # A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
 _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
 
@@ -76,6 +78,24 @@ _OFFENCE = re.compile(
 _NOT_VERBS = frozenset(
     {"脉冲", "缓冲", "对冲", "衣服", "克服", "作用", "费用", "水泡", "气泡", "体贴", "包含"}
 )
+
+
+# A brand in quotation marks right before a recognised product ("某某"草本颗粒, 「某某」
+# 口服液): the article may go on to call the product by the brand alone (某某一个疗程1580元).
+_BRAND = re.compile(r"[\"“「『]([\u4e00-\u9fa5A-Za-z0-9]{2,10})[\"”」』]的?")
+# The brand stands that close before the product's name (a descriptor between: 草本, 牌).
+BRAND_GAP = 4
+
+
+def _brands(text: str, products: list[tuple[int, int]]) -> set[str]:
+    """The brands quoted right before (or at the start of) a recognised product."""
+    starts = sorted(a for a, _ in products)
+    brands = set()
+    for match in _BRAND.finditer(text):
+        at = next((a for a in starts if match.start() <= a <= match.end() + BRAND_GAP), None)
+        if at is not None and not re.search(r"[，,。；;！!？?\s]", text[match.end() : at]):
+            brands.add(match.group(1))
+    return brands
 
 
 def _is_use(word: str, uses: frozenset[str]) -> bool:
@@ -199,8 +219,13 @@ class CoverageCheck(Check):
         if self.herbs:
             candidates += [(a, b, "formula") for a, b in self._formulas(article)]
             candidates += [(a, b, "herbal") for a, b in self._herbal_products(article)]
+        products = [(a, b) for a, b, how in candidates if how != "subject"]
+        for brand in _brands(text, products):
+            candidates += [
+                (m.start(), m.end(), "brand") for m in re.finditer(re.escape(brand), text)
+            ]
         for start, end, how in sorted(candidates):
-            if how == "formula":
+            if how in ("formula", "brand"):
                 if article.presents(start, end):
                     return start, end, ""
                 continue
