@@ -733,6 +733,7 @@ class FrameGroup:
         sentence = index._sentence
         word_masks, occurrences = index._word_masks, index.occurrences
         frame_words, slot_ids, bits_of = index.frame_words, _SLOT_IDS, _BITS.__getitem__
+        known = index._words  # each slot set's words in the text, kept for anchor()
         for key in keys:
             for m, n, frame in by_key[key]:
                 slots = frame.sets
@@ -747,9 +748,10 @@ class FrameGroup:
                                 sentence = index._sentence = _sentence_of(index.text)
                             at_sentence = sentence.__getitem__
                             mask = 0
-                            for word in index._words.get(number) or (
-                                slot_ids[number] & frame_words
-                            ):
+                            words = known.get(number)
+                            if words is None:
+                                words = known[number] = slot_ids[number] & frame_words
+                            for word in words:
                                 bits = word_masks.get(word)
                                 if bits is None:
                                     at = map(at_sentence, occurrences[word])
