@@ -482,10 +482,9 @@ def _holding(words: frozenset[int]) -> set[int]:
     those not asked about yet are worked out together, in one pass over the slot sets
     (each set intersected with the new words, a few per set, not each word looked up
     in every set)."""
-    new = [word for word in words if word not in _MEMBERS]
-    if new:
-        wanted = frozenset(new)
-        found: dict[int, list[int]] = {word: [] for word in new}
+    wanted = words.difference(_MEMBERS)  # (a set less a dict's keys: one C loop)
+    if wanted:
+        found: dict[int, list[int]] = {word: [] for word in wanted}
         for number, ids in enumerate(_SLOT_IDS):
             for word in wanted.intersection(ids):
                 found[word].append(number)
@@ -709,12 +708,17 @@ class FrameGroup:
 
     def __init__(self, members: list[Frames]) -> None:
         self.members = members
-        self.by_key: dict[int, list[tuple[int, int, _Compiled]]] = {}
+        # per key: (member, variant number, its slot sets, whether they must share a
+        # sentence, the sets rarest first) of each variant filed under it
+        self.by_key: dict[int, list[tuple[int, int, frozenset[int], bool, tuple[int, ...]]]] = {}
         for m, frames in enumerate(members):
             frames.group, frames.member = self, m
             for key, numbers in frames.by_key.items():
                 entries = self.by_key.setdefault(key, [])
-                entries.extend((m, n, frames.compiled[n]) for n in numbers)
+                for n in numbers:
+                    frame = frames.compiled[n]
+                    shared = frame.within and len(frame.sets) > 1
+                    entries.append((m, n, frozenset(frame.sets), shared, frame.by_rarity))
         self.keys = frozenset(self.by_key)
         self._last: tuple[_TextIndex, list[list[int]]] | None = None
 
@@ -733,23 +737,25 @@ class FrameGroup:
         sentence = index._sentence
         word_masks, occurrences = index._word_masks, index.occurrences
         frame_words, slot_ids, bits_of = index.frame_words, _SLOT_IDS, _BITS.__getitem__
+        known = index._words  # each slot set's words in the text, kept for anchor()
+        issuperset = holds.issuperset
         for key in keys:
-            for m, n, frame in by_key[key]:
-                slots = frame.sets
-                if not holds.issuperset(slots):
+            for m, n, slots, shared, by_rarity in by_key[key]:
+                if not issuperset(slots):
                     continue
-                if frame.within and len(slots) > 1:
+                if shared:
                     common = -1
-                    for number in frame.by_rarity:
+                    for number in by_rarity:
                         mask = masks.get(number)
                         if mask is None:
                             if sentence is None:
                                 sentence = index._sentence = _sentence_of(index.text)
                             at_sentence = sentence.__getitem__
                             mask = 0
-                            for word in index._words.get(number) or (
-                                slot_ids[number] & frame_words
-                            ):
+                            words = known.get(number)
+                            if words is None:
+                                words = known[number] = slot_ids[number] & frame_words
+                            for word in words:
                                 bits = word_masks.get(word)
                                 if bits is None:
                                     at = map(at_sentence, occurrences[word])

@@ -359,8 +359,13 @@ class _Literals:
         else:
             self.build()
             found = {}
+            get = found.get
             for literal, start, _ in self.automaton.find_matches_as_indexes(scanned, True):
-                found.setdefault(literal, []).append(start)  # one literal: ends sorted = starts
+                starts = get(literal)  # one literal: ends sorted = starts sorted
+                if starts is None:
+                    found[literal] = [start]
+                else:
+                    starts.append(start)
         self.last = (text, found, frozenset(found))
         return self.last
 
@@ -414,6 +419,18 @@ def _needs(folded: str) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
     sets = required_sets(folded)
     best = _best(list(sets))
     return best, [s for s in sets if s is not best]
+
+
+def _spot_of(literals: frozenset[int], text: str) -> tuple[list[int], int]:
+    """The starts of the occurrences in ``text`` of ``literals``, in order, and the
+    shortest present one's length."""
+    present = literals.intersection(_LITERALS.present(text))
+    occurrences = _LITERALS.occurrences(text)
+    if len(present) == 1:
+        (literal,) = present
+        return occurrences[literal], _LITERALS.lengths[literal]
+    anchors = sorted(chain.from_iterable(map(occurrences.__getitem__, present)))
+    return anchors, min(map(_LITERALS.lengths.__getitem__, present), default=0)
 
 
 def _phrase_matches(
@@ -515,6 +532,12 @@ class Patterns:
         # for the last text: the starts of the anchor literals' occurrences and the
         # shortest anchor's length (see _fits)
         self._anchors: tuple[list[int], int] | None = None
+        # for the last text, per pattern: the starts of its required literals' occurrences
+        # and the shortest one's length, for the most selective set and the others
+        # (see _possible)
+        self._spots: dict[int, tuple[list[int], int]] = {}
+        self._other_spots: dict[int, list[tuple[list[int], int]]] = {}
+        self._reaches: list[tuple[int, int] | None] = [None] * len(self.folded)
 
     def __bool__(self) -> bool:
         return bool(self.sources)
@@ -560,25 +583,52 @@ class Patterns:
             regex = self._compiled[index] = re.compile(pattern, flags)
         return regex
 
+    def _spot(self, index: int, text: str) -> tuple[list[int], int]:
+        """The starts of the occurrences in ``text`` of the literals pattern ``index``
+        needs (its most selective set), in order, and the shortest one's length (kept
+        for the last text)."""
+        spot = self._spots.get(index)
+        if spot is None:
+            spot = self._spots[index] = _spot_of(self.needs[index] or frozenset(), text)
+        return spot
+
+    def _possible(self, index: int, text: str, start: int, end: int) -> bool:
+        """Pattern ``index`` may match in [start, end): an occurrence of a literal of each
+        set it needs lies inside (every match holds one of each; lookarounds are no part
+        of a match). A pattern that needs none may match anywhere."""
+        if self.needs[index] is None or (start <= 0 and end >= len(text)):
+            return True  # the whole text: its literals are there (see _active)
+        anchors, shortest = self._spot(index, text)
+        at = bisect_left(anchors, start)
+        if at == len(anchors) or anchors[at] + shortest > end:
+            return False
+        also = self.also.get(index)
+        if also:
+            spots = self._other_spots.get(index)
+            if spots is None:
+                spots = self._other_spots[index] = [_spot_of(s, text) for s in also]
+            for anchors, shortest in spots:
+                at = bisect_left(anchors, start)
+                if at == len(anchors) or anchors[at] + shortest > end:
+                    return False
+        return True
+
+    def _reach(self, index: int, regex: re.Pattern[str]) -> tuple[int, int]:
+        reach = self._reaches[index]
+        if reach is None:
+            reach = self._reaches[index] = _reach(regex.pattern, regex.flags)
+        return reach
+
     def _matches(self, index: int, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """The non-empty matches of regex ``index`` in [start, end), as ``finditer`` gives
         them. When the anchor literals the pattern needs occur seldom, the regex is
         searched only near each occurrence (see :func:`_windowed`)."""
         regex = self._regex(index)
-        needs = self.needs[index]
-        if needs is not None:
-            widest, extent = _reach(regex.pattern, regex.flags)
+        if self.needs[index] is not None:
+            widest, extent = self._reach(index, regex)
             if widest:
-                present = needs.intersection(_LITERALS.present(text))
-                occurrences = _LITERALS.occurrences(text)
-                if len(present) == 1:
-                    (literal,) = present
-                    anchors = occurrences[literal]
-                else:
-                    anchors = sorted(chain.from_iterable(map(occurrences.__getitem__, present)))
+                anchors, shortest = self._spot(index, text)
                 if len(anchors) * min(widest, 32) < end - start:
-                    lengths = _LITERALS.lengths
-                    shortest = min(map(lengths.__getitem__, present))
                     yield from _windowed(
                         regex, text, anchors, widest - shortest, extent, start, end, shortest
                     )
@@ -592,6 +642,10 @@ class Patterns:
         if self._last is not None and self._last[0] is text:
             return self._last[1]
         self._anchors = None
+        if self._spots:
+            self._spots = {}
+        if self._other_spots:
+            self._other_spots = {}
         if not self.wanted:
             active = list(range(len(self.folded)))
         else:
@@ -630,7 +684,8 @@ class Patterns:
                 starts = _LITERALS.occurrences(text)[phrase]
                 yield from _phrase_matches(starts, len(self.folded[index]), start, end)
                 return
-            yield from self._matches(index, text, start, end)
+            if self._possible(index, text, start, end):
+                yield from self._matches(index, text, start, end)
             return
         spans: set[tuple[int, int]] = set()
         for index in active:
@@ -639,7 +694,8 @@ class Patterns:
                 starts = _LITERALS.occurrences(text)[phrase]
                 spans.update(_phrase_matches(starts, len(self.folded[index]), start, end))
                 continue
-            spans.update(self._matches(index, text, start, end))
+            if self._possible(index, text, start, end):
+                spans.update(self._matches(index, text, start, end))
         yield from sorted(spans)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
@@ -658,7 +714,7 @@ class Patterns:
             if phrase is not None:
                 starts = _LITERALS.occurrences(text)[phrase]
                 first = next(_phrase_matches(starts, len(self.folded[index]), start, end), None)
-            else:
+            elif self._possible(index, text, start, end):
                 first = next(self._matches(index, text, start, end), None)
             if first is not None and (best is None or first < best):
                 best = first
