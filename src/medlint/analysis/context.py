@@ -607,7 +607,8 @@ class Context:
         """The paragraph opens with a speaker and a colon or a dash (店员：“…”, 王阿姨说：“…”,
         顾客嫌贵——“…”), as in a script or a chat: the quote is that speaker's own pitch or
         story. Hearsay (有人说：, 网传：) is reported, not spoken."""
-        if len(lead) > _SPEAKER or not lead.endswith(("：", ":", "——")):
+        bracketed = lead.startswith(("【", "[")) and lead.endswith(("】", "]"))  # 【买家秀】“…”
+        if len(lead) > _SPEAKER or not (bracketed or lead.endswith(("：", ":", "——"))):
             return False
         words = (*self.lexicon.hearsay, *self.lexicon.debunk_before)
         script = _script_label(lead, 0, len(lead))
