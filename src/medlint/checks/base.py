@@ -45,8 +45,10 @@ _QUESTION = re.compile(
 _PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购物车|到手价")
 # A pack size in the title (90粒装, 30袋装, 每盒60片): the title is a product listing.
 _PACK_SIZE = re.compile(
-    r"[0-9一二两三四五六七八九十百]+\s*(粒|片|袋|支|丸|包|贴|瓶|盒)\s*装"
+    r"[0-9一二两三四五六七八九十百]+\s*(粒|片|袋|支|丸|包|贴|瓶|盒|只|副|个)\s*装"
     r"|每(盒|瓶|袋)\s*[0-9]+\s*(粒|片|袋|支|丸)"
+    # a listing's net content (20g, 100ml) or its label (【商品】, 【详情页】, 商品详情)
+    r"|[0-9]+(\.[0-9]+)?\s*(g|克|ml|毫升)(?![a-z])|【(商品|详情页?|宝贝)】|商品详情"
 )
 # A page that sells: an order button, a price per pack or an offer. On such a page the
 # products it names are presented wherever the body names them (the same exclusions apply).
@@ -86,6 +88,8 @@ _HEADING_LABEL = re.compile(
     r"[:：“\"「『]|独家|主推|力推|招牌|第[一二三四五六七八九十0-9]+(件|款|样|个)"
 )
 HEADING_LABEL_REST = 10
+# The paragraphs under a heading that names a treatment, searched for what offers it.
+SECTION_REACH = 3
 _HEADING_TOPIC = re.compile(
     r"说法|误区|谣言|辟谣|传言|网传|真相|关于|揭秘|曝光|骗局|吗|[？?]|是真是假|靠谱"
 )
@@ -242,7 +246,7 @@ class Article:
             return False
         if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
-        if _PACK_SIZE.search(self.text, end, last):
+        if _PACK_SIZE.search(self.text, first, last):
             return True  # 某某软胶囊 90粒装: a product listing's title
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
             return True  # 打瘦脸针前要知道什么, 吃某药能喝茶吗
@@ -255,6 +259,10 @@ class Article:
         if not self.is_heading(paragraph):
             return False
         heading = self.text[paragraph[0] : paragraph[1]]
+        bare = re.sub(r"[\W_]", "", heading)
+        asked = re.search(r"[?？吗呢么]", heading) is not None
+        if not asked and len(bare) - (end - start) <= 1 and self._section_uses(paragraph):
+            return True  # ## 某某灌洗术 / 我院开展…: a section on the treatment that offers it
         label = _HEADING_LABEL.search(heading)
         if _HEADING_TOPIC.search(heading):
             return False  # 说法4：“某某膏三天清零”, 关于“神奇疗法”: a claim examined, not a product
@@ -262,6 +270,22 @@ class Article:
             return False
         rest = re.sub(r"[\W_]", "", heading[: start - paragraph[0]] + heading[end - paragraph[0] :])
         return len(rest) <= HEADING_LABEL_REST and not self.context.negated(start)
+
+    def _section_uses(self, heading: tuple[int, int]) -> bool:
+        """A paragraph of the first few under a heading has a use frame (我院开展…, 每次…)
+        and no contraindication language."""
+        paragraphs = self.structure.paragraphs
+        at = self.structure.paragraph_index(heading[0]) + 1
+        if self.uses is None:
+            return False
+        for first, last in paragraphs[at : at + SECTION_REACH]:
+            if self.is_heading((first, last)):
+                return False
+            if self.cautions is not None and self.cautions.search(self.text, first, last):
+                continue
+            if self.uses.search(self.text, first, last) is not None:
+                return True
+        return False
 
     def _compared(self, start: int, end: int) -> bool:
         """The mention is what something else is compared with: 跟X比, 和X相比."""

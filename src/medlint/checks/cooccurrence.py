@@ -145,6 +145,11 @@ def _message_at(text: str, first: int, last: int, at: int) -> tuple[int, int]:
 _CHAT_LINE = re.compile(r"\s*([0-9]{1,2}[:：][0-9]{2}\s+)?[^\s:：。,，;；!?！？]{1,16}[:：]\s*\S")
 
 
+# A sign the sentence gives as the condition of an instruction (如出现胸闷，请暂停使用): a sign to
+# act on, even in a sentence that also says to stop the treatment.
+_IF_SIGN = re.compile(r"(如|若|如果|一旦|万一|要是)(出现|发生|感到|觉得|有)[^，,。；;]{0,4}$")
+
+
 # Told not to wait until the sign comes: 别等到…, 不要拖到…, 千万别等…才
 _WAIT_UNTIL = re.compile(
     r"(别|不要|千万别|千万不要|莫|唔好|不能)(再)?(等|拖)(到|至)?[^,;，。\n]{0,4}$"
@@ -391,7 +396,7 @@ class CooccurrenceCheck(Check):
             for a, b in patterns.finditer(article.text)
             if not (article.context.negated(a) and not self._waited_for(article, a))
             and not any(x < b and a < y for x, y in excepted)
-            and not article.cautious(a)
+            and not (article.cautious(a) and not _IF_SIGN.search(article.text, max(0, a - 8), a))
             and not any(x <= a < y for x, y in article.caution_items)
             and not self._other_role(article, a, b)
         ]

@@ -50,7 +50,8 @@ _DELEGATED = re.compile(
 # 不能吃) rules no one out. (Raw patterns: they read a statement's shape, not a word class.)
 _WHO = re.compile(
     r"禁忌|禁用|慎用|忌用|忌服|禁服|慎服|者|人|孕|哺乳|儿|婴|宝宝|孩子|老|体质|过敏|以下|下列"
-    r"|这几|几类|哪些|情况|病|症|炎|史|不全|倾向|岁|期|顾客|客人|女性|妇女|的朋友|嘅朋友|唔"
+    r"|这几|几类|哪些|情况|病|症|炎|史|不全|倾向|岁|期|顾客|客人|女性|妇女|的朋友|嘅朋友"
+    r"|唔(适合|適合|建议|建議|可以|宜|啱)"
     # a site it must not go on (皮肤破溃、渗液的部位不宜使用)
     r"|部位|破溃|破损|伤口|溃烂|渗液"
     # an organ or a measure that is unwell (心脏不好的、血压高的)
@@ -62,7 +63,7 @@ _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
 MIN_NAME = 3
-_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿")
+_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿滴")
 # A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
 _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
 
