@@ -99,10 +99,12 @@ _EXPLAINS = re.compile(
     r"(就)?(是|属于|叫|考虑)"
 )
 # An action the sentence puts off or talks the reader out of (别急着往医院跑, 不用急着
-# 送医, 先别去急诊): a deterrent before it, with a word of haste or a verb of going between.
+# 送医, 不用慌着往医院送, 不必马上就医, 先别去急诊): a deterrent before it, with a word of
+# haste or a verb of going between.
 _DETERRED = re.compile(
     r"(别|不要|不用|不必|先别|用不着|没必要|无需|何必|犯不着|唔使|唔好)"
-    r"(急着|急著|着急|著急|忙着|忙著|急于|赶着|趕著|急住|一上来就|动不动就?|一有事就|老是|总是)?"
+    r"(急着|急著|着急|著急|忙着|忙著|慌着|慌著|急于|赶着|趕著|急住|马上|立刻|立即|即刻|"
+    r"一上来就|动不动就?|一有事就|老是|总是)?"
     r"(去|到|上|跑|往|送|跑去|赶去)?$"
 )
 # An action that names no care (别耽误, 一分钟都别等, 争分夺秒) urges whatever its sentence
