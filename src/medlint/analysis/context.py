@@ -45,6 +45,7 @@ _SPEAKER = 24  # a speaker's label before a colon is at most this long
 _REPORTED = re.compile("说|讲|称|講|話|话")  # a claim reported, not made: 他说吃了…
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
+_ANSWER_LINE = re.compile(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]")
 _QUIZ_REACH = 400  # an option's answer line comes within this many characters
 _QUOTE_TAIL = " \t*_~：:—-–，,”’」』》\"'"  # marks between a closing quote and a verdict
 
@@ -328,10 +329,11 @@ class Context:
             or self._answered_false(start)
         )
 
-    def _answered_false(self, start: int) -> bool:
-        """The claim's line is a true-or-false item and the next line answers it false
-        (答案：✗。…, 答：错误): the item states the belief the quiz corrects."""
-        newline = self.s.text.find("\n", start)
+    def _answered_false(self, start: int, end: int | None = None) -> bool:
+        """The line holding ``start`` is a true-or-false item (ending before ``end``) and
+        the next line answers it false (答案：✗。…, 答：错误): the item states the belief
+        the quiz corrects."""
+        newline = self.s.text.find("\n", start, end)
         if newline < 0:
             return False
         below = self.s.text[newline : newline + 40].lstrip()
@@ -345,7 +347,7 @@ class Context:
         if not _OPTION.match(text, line):
             return False
         after = text[start : start + _QUIZ_REACH]
-        if not re.search(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]", after):
+        if not _ANSWER_LINE.search(after):
             return False
         while line > 0:
             above = text.rfind("\n", 0, line - 1) + 1
@@ -569,12 +571,7 @@ class Context:
         following = self.s.text[end : end + 40].lstrip()  # a table's next cell, an answer
         if _answer_verdict(following, self.lexicon.verdicts):
             return False
-        newline = self.s.text.find("\n", opening, end)
-        if newline >= 0:  # a quiz line answered on the next line (答案：✗。…)
-            below = self.s.text[newline : newline + 40].lstrip()
-            if _ANSWER.match(below) and _answer_verdict(below, self.lexicon.verdicts):
-                return False
-        return True
+        return not self._answered_false(opening, end)  # a quiz line (答案：✗。… below)
 
     def _label_line(self, paragraph: int, line: int) -> bool:
         """The line above a quote that opens its own line is a short label of the quote, not

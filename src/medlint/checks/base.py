@@ -93,10 +93,10 @@ SECTION_REACH = 3
 _HEADING_TOPIC = re.compile(
     r"说法|误区|谣言|辟谣|传言|网传|真相|关于|揭秘|曝光|骗局|吗|[？?]|是真是假|靠谱"
 )
-# A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 # A likeness right after a name (针刺样疼痛, 刀割般, 电击似的): the name describes a
 # sensation.
 _SIMILE = re.compile(r"(样|状|般|似的)(?!品|本|板|式)")
+# A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
 LIST_REACH = 12

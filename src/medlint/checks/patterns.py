@@ -433,6 +433,14 @@ def _spot_of(literals: frozenset[int], text: str) -> tuple[list[int], int]:
     return anchors, min(map(_LITERALS.lengths.__getitem__, present), default=0)
 
 
+def _inside(spot: tuple[list[int], int], start: int, end: int) -> bool:
+    """An occurrence of ``spot`` (its starts in order, the shortest literal's length) lies
+    wholly inside [start, end)."""
+    anchors, shortest = spot
+    at = bisect_left(anchors, start)
+    return at < len(anchors) and anchors[at] + shortest <= end
+
+
 def _phrase_matches(
     starts: list[int], length: int, start: int, end: int
 ) -> Iterator[tuple[int, int]]:
@@ -598,19 +606,14 @@ class Patterns:
         of a match). A pattern that needs none may match anywhere."""
         if self.needs[index] is None or (start <= 0 and end >= len(text)):
             return True  # the whole text: its literals are there (see _active)
-        anchors, shortest = self._spot(index, text)
-        at = bisect_left(anchors, start)
-        if at == len(anchors) or anchors[at] + shortest > end:
+        if not _inside(self._spot(index, text), start, end):
             return False
         also = self.also.get(index)
         if also:
             spots = self._other_spots.get(index)
             if spots is None:
                 spots = self._other_spots[index] = [_spot_of(s, text) for s in also]
-            for anchors, shortest in spots:
-                at = bisect_left(anchors, start)
-                if at == len(anchors) or anchors[at] + shortest > end:
-                    return False
+            return all(_inside(spot, start, end) for spot in spots)
         return True
 
     def _reach(self, index: int, regex: re.Pattern[str]) -> tuple[int, int]:
