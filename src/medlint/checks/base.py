@@ -40,6 +40,13 @@ _QUESTION = re.compile(
     r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么"
     r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗)"
 )
+# A sentence ended inside a paragraph, and prose going on after it.
+_INNER_SENTENCE = re.compile(r"[。！？!?][^\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5]{4}")
+# A test or procedure named as the source of a finding (胃镜报告上写着…, CT结果显示…, 肠镜查出…):
+# the title is about the result, not about having it done.
+_RESULT_AFTER = re.compile(
+    r"(检查)?(报告|结果|单子|报告单|化验单|检查单|显示|提示|查出|发现|上写|里写)"
+)
 # A product page: a price or an order button right under the title, or a section on how
 # to take it, how it is done or what it costs.
 _PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购物车|到手价")
@@ -239,6 +246,8 @@ class Article:
             return False  # 注射了过期疫苗会怎样？ 某药能治吗？ the body must present it
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False  # 告别胰岛素, 不用吃药: the title rejects it
+        if _RESULT_AFTER.match(self.text, end):
+            return False  # 胃镜报告上写着…: a result, the body must present the procedure
         title = re.sub(r"[\W_]", "", self.text[first:last])
         if len(title) - (end - start) <= 4:
             return True
@@ -408,6 +417,8 @@ class Article:
             return True  # ## 谁不能用？ or <h2>…</h2>, even with a question mark
         if body.rstrip(_BRACKETS).endswith((*_CLOSING, ":", "：")):
             return False  # a sentence (in brackets too: （她发着高烧。）), or a lead-in
+        if _INNER_SENTENCE.search(body):
+            return False  # 总觉得胸闷？点这里领券👉: a sentence, then more prose, is no label
         return not _LIST_ITEM.match(source)
 
     def in_caution(self, start: int) -> bool:

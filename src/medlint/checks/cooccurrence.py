@@ -76,7 +76,9 @@ _PAST = re.compile(
     # a past edition of an event, a patient's admission (往届赛事中…; 入院时…)
     r"|往届|往年|以往|(入院|来院|到院|住院|就诊|收治)时"
     # a story's own day (有一回…; 那天…; 事发当晚…)
-    r"|有一回|有一次|那天|那晚|那一天|那一晚|事发)"
+    r"|有一回|有一次|那天|那晚|那一天|那一晚|事发"
+    # an age or an era gone by, a life that has ended (历史上…; 19世纪…; 八十年代末…; 他走之前…)
+    r"|历史上|[0-9一二三四五六七八九十]+(世纪|年代)|走之前|去世前|临终前|离世前|过世前)"
 )
 # The experiential 过 right after a sign (抽搐过一次, 晕倒过的人) tells that it happened
 # once, unless the sentence places it in the last days (最近晕倒过两次).
@@ -155,6 +157,13 @@ _IF_SIGN = re.compile(r"(如|若|如果|一旦|万一|要是)(出现|发生|感�
 # Told not to wait until the sign comes: 别等到…, 不要拖到…, 千万别等…才
 _WAIT_UNTIL = re.compile(
     r"(别|不要|千万别|千万不要|莫|唔好|不能)(再)?(等|拖)(到|至)?[^,;，。\n]{0,4}$"
+)
+
+
+# A rhetorical question that asserts the sign is common (谁没有过胸口发紧？, 哪个老人不
+# 胸闷？): its negation affirms.
+_RHETORICAL = re.compile(
+    r"(谁|哪个|哪位|哪一个|边个)(家)?(没|不|唔)(有过|有|曾|会)?[^,;，。\n]{0,4}$"
 )
 
 
@@ -408,7 +417,10 @@ class CooccurrenceCheck(Check):
         """The sign is what the reader is told not to wait for (别等到咳出血才…, 不要拖到
         高烧不退): a warning that asserts it, not a negation."""
         clause = article.structure.clause_start(start)
-        return _WAIT_UNTIL.search(article.text, clause, start) is not None
+        return (
+            _WAIT_UNTIL.search(article.text, clause, start) is not None
+            or _RHETORICAL.search(article.text, clause, start) is not None
+        )
 
     def _other_role(self, article: Article, start: int, end: int) -> bool:
         """The sign is named as a heading, an indication, a statistic or a harmless effect.

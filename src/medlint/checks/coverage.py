@@ -42,6 +42,9 @@ _INGREDIENTS = re.compile(
 _DELEGATED = re.compile(
     r"(由|经|请|需|须|要|应)[^。；;，,]{0,4}(医生|医师|麻醉师|药师)[^。；;，,]{0,4}评估"
     r"[^。；;，,]{0,3}(后决定|后再决定|决定|是否|能否|再定|适合)"
+    # or whether it may be used, given to a doctor to judge (是否使用需由医生判断)
+    r"|(是否|能否|可否|能不能|要不要)(使用|用药|服用|用|吃|做|接种|注射|手术|治疗)"
+    r"[^。；;]{0,6}(需|须|要|应|请|由)[^。；;]{0,4}(医生|医师|药师)[^。；;]{0,3}(判断|决定|评估)"
 )
 
 # Contraindication language counts when its sentence names whom or what it concerns (a
