@@ -108,6 +108,9 @@ _DETERRED = re.compile(
     r"(急着|急著|着急|著急|忙着|忙著|慌着|慌著|急于|赶着|趕著|急住|马上|立刻|立即|即刻|"
     r"一上来就|动不动就?|一有事就|老是|总是)?"
     r"(去|到|上|跑|往|送|跑去|赶去)?$"
+    # or mocked as a fluster (就急急忙忙往医院跑，其实…; 动不动就跑急诊)
+    r"|(急急忙忙|慌慌张张|慌里慌张|火急火燎|风风火火|急吼吼|动不动就?|一窝蜂)(地|咁)?(就)?"
+    r"(去|到|上|跑|往|送|跑去|赶去|奔|冲|奔去|冲去)?$"
 )
 # An action that names no care (别耽误, 一分钟都别等, 争分夺秒) urges whatever its sentence
 # urges: when the sentence urges using a product or a home remedy (抓紧每晚贴上，别耽误;
@@ -157,6 +160,21 @@ _IF_SIGN = re.compile(r"(如|若|如果|一旦|万一|要是)(出现|发生|感�
 # Told not to wait until the sign comes: 别等到…, 不要拖到…, 千万别等…才
 _WAIT_UNTIL = re.compile(
     r"(别|不要|千万别|千万不要|莫|唔好|不能)(再)?(等|拖)(到|至)?[^,;，。\n]{0,4}$"
+)
+
+
+# A sign in a story settled without care: care skipped (我没去医院, 不用上医院) or a remedy
+# that worked (按老法子捏了三遍，人就缓过来了): the story tells the reader to do the same.
+_CARE_SKIPPED = re.compile(
+    r"(没|没有|不用|不必|没必要|用不着|唔使|冇|不需要|无需)(再)?(去|上|跑|送|到)?"
+    r"(医院|看医生|看病|就医|睇医生|急诊|急症室|打120|叫救护车)"
+)
+# A past far enough to be a chronicle, not a lesson (八十年代末…; 据藏家回忆…; 旧社会…).
+_ERA = re.compile(
+    r"历史上|世纪|年代|据[^,;，。]{0,6}回忆|年间|古时|旧社会|解放前|走之前|去世前|临终前|生前"
+)
+_SETTLED = re.compile(
+    r"(就|便|马上|立马|立刻|当场)(缓过来|好了|醒了|醒过来|退了|止住了?|好返|冇事)"
 )
 
 
@@ -434,7 +452,14 @@ class CooccurrenceCheck(Check):
         text = article.text
         if self._remedied(article, start):
             return False  # 以前胸口疼，喝了半年再没犯: sold as the product's to fix
-        if self._past(article, start, paragraph[0]) and not self._dismissed(article, start):
+        settled = self._settled_without_care(article, start) and not _ERA.search(
+            text, article.structure.sentence_at(start)[0], start
+        )
+        if (
+            self._past(article, start, paragraph[0])
+            and not self._dismissed(article, start)
+            and not settled
+        ):
             return True  # (有一次喉咙发紧，喝了杯温水就好了: waved away, even told as history)
         if self._denied(article, start):
             return True
@@ -448,8 +473,9 @@ class CooccurrenceCheck(Check):
             if clause <= 0 or text[clause - 1] != "、":
                 break
             clause = max(article.structure.clause_start(clause - 1), clause - 1 - ROLE_REACH)
-        if self.not_before and self.not_before.search(text, clause, start):
-            return True
+        role = self.not_before.search(text, clause, start) if self.not_before else None
+        if role is not None and not (settled and _PAST.search(text, *role)):
+            return True  # (a story's 前年… goes on: 没去医院…就好了, a lesson, not history)
         first, last = article.structure.sentence_at(start)
         if self._dismissed(article, start):
             return False  # 那是在排毒，熬过去就好了: a sign waved away, not an expected effect
@@ -465,6 +491,17 @@ class CooccurrenceCheck(Check):
         if not self.dismissals:
             return False
         return self.dismissals.search(article.text, *_with_next(article, start)) is not None
+
+    @staticmethod
+    def _settled_without_care(article: Article, start: int) -> bool:
+        """The sign's sentence or the next skips care (我没去医院) or settles the sign
+        with no care named (捏了三遍，人就缓过来了): a story that teaches doing without."""
+        first, last = _with_next(article, start)
+        if _CARE_SKIPPED.search(article.text, first, last):
+            return True
+        return bool(_SETTLED.search(article.text, start, last)) and not _CARE.search(
+            article.text, first, last
+        )
 
     def _remedied(self, article: Article, start: int) -> bool:
         """On a page that sells, the sign's sentence or the next says a product or a home
