@@ -69,7 +69,7 @@ _SALES = re.compile(
     # which also opens a forum question), and offers in other words (拍三送一, 第二盒半价)
     r"|旗舰店|宝贝评价|商品评价|买家秀|回头客|已拼\s*[0-9]|已售\s*[0-9]|月销\s*[0-9]"
     r"|(天猫|京东|抖音|快手)(超市|自营|小店)|小黄车"
-    r"|(拍|订|囤)[一二两三四五0-9][盒瓶袋件罐套]?送[一二两三0-9]|第二(盒|件|瓶|份|罐|袋)半价|专属价"
+    r"|(拍|订|囤)[一二两三四五0-9][盒瓶袋件罐套]?送[一二两三0-9]|第二(盒|件|瓶|份|罐|袋|箱|套)半价|专属价"
     # a price in another currency: RM688, S$98, HK$380
     r"|(?<![A-Za-z])(rm|s\$|sgd|hk\$|nt\$|mop\$|us\$|myr)\s*[0-9]"
     # a price in a currency by name (约 1200 万韩元, 1500 美元起), or a starting price in

@@ -28,6 +28,9 @@ _FORMULA_GAP = re.compile(
 # Forms nobody eats: a food herb in one names a product (决明子枕, 艾草香囊).
 _NON_FOOD_FORMS = ("枕", "枕头", "香囊", "药包")
 
+# A price in a sentence: 39元, ¥59, 59块一盒.
+_PRICE = re.compile(r"[0-9]+(\.[0-9]+)?\s*(元|块钱?)|[¥￥]\s*[0-9]")
+
 # Herbs listed as what a product contains, not as a prescription: 生姜、侧柏叶等植物精华,
 # 人参、灵芝提取物, 当归、川芎等成分.
 _INGREDIENTS = re.compile(
@@ -59,6 +62,8 @@ _WHO = re.compile(
     r"|部位|破溃|破损|伤口|溃烂|渗液"
     # an organ or a measure that is unwell (心脏不好的、血压高的)
     r"|(心脏|血压|血糖|肝|肾|凝血|甲状腺)(不好|功能|偏高|偏低|高|低|异常|有问题|不稳)|起搏器|支架"
+    # those already on another drug (正在吃抗凝药的)
+    r"|(正在|还在|长期)(吃|服|用|使用|打)"
 )
 _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 
@@ -200,14 +205,28 @@ class CoverageCheck(Check):
             return []
         text = article.text
         found = []
-        for start, end in self.herbs.finditer(text):
+        spans = list(self.herbs.finditer(text))
+        before = {b: a for a, b in spans}
+        for start, end in spans:
             form = self.herb_forms.match(text, end)
             if form is None:
                 continue
             if text[start:end] in self.foods and not form.group().endswith(_NON_FOOD_FORMS):
-                continue  # 山药粉, 红枣茶: food (决明子枕, a pillow, is no food)
+                # 山药粉, 红枣茶: food (决明子枕, a pillow, is no food); but herbs joined
+                # into one name on a page that sells it name a product (山楂麦芽饮 ¥39)
+                joined = start in before or any(
+                    start < a < form.end() for a, _ in spans
+                )
+                if not joined or not (article.sells or self._priced(article, start)):
+                    continue
+                start = before.get(start, start)
             found.append((start, form.end()))
         return found
+
+    @staticmethod
+    def _priced(article: Article, start: int) -> bool:
+        """The sentence holding ``start`` gives a price (39元一盒, ¥59)."""
+        return _PRICE.search(article.text, *article.structure.sentence_at(start)) is not None
 
     def _generic(self, article: Article) -> tuple[int, int, str] | None:
         """The first presented treatment named in a word class (rules/lexicons/) or
