@@ -329,3 +329,29 @@ def test_quoted_beliefs_answered_under_a_debunking_heading(linter):
     )
     found = [(v.line, v.rule) for v in Linter(PACK, OVERCLAIM).check_text(text, "a.md")]
     assert [line for line, _ in found] and all(line == 8 for line, _ in found), found
+
+
+def test_a_table_of_quoted_beliefs_under_a_warning_heading(linter):
+    """A table that sets sellers' sayings beside the facts, under a heading that warns
+    against them: the quoted sayings are no claims (cells are paragraphs of their own,
+    column labels and answers between them); the same table under a plain heading is."""
+    table = (
+        "| 推销时常说 | 真相 |\n| --- | --- |\n"
+        "| “纯草本，喝多少都不伤胃” | 草本也可能伤胃 |\n"
+        "| “贴三天，颈椎病断根” | 颈椎病需要长期管理 |\n"
+        "| “不好用全额退款” | 出了事往往找不到人 |\n"
+    )
+    warned = "## 这几句话，听到要当心\n\n" + table
+    assert [v.rule for v in linter.check_text(warned, "a.md")] == []
+    plain = "## 我们的承诺\n\n" + table
+    assert {v.line for v in linter.check_text(plain, "a.md")} >= {5, 6}
+
+
+def test_quoted_sayings_under_a_heading_of_hearsay(linter):
+    """Quoted sayings listed under 常听到的说法, each answered after a dash."""
+    text = (
+        "## 几个常听到的说法\n\n"
+        "- “泡脚泡出汗就能排毒。”——汗液主要是水和盐，排毒一说没有依据。\n"
+        "- “吃了十年也没事。”——没事不代表以后没事。\n"
+    )
+    assert [v.rule for v in linter.check_text(text, "a.md")] == []

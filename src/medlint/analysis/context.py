@@ -38,6 +38,7 @@ _HEDGE_REACH = 3  # a hedge ends at most this many characters before the claim i
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
+_COLUMN_LABEL = 8  # a table's column label over quoted beliefs is at most this long
 _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
@@ -492,15 +493,35 @@ class Context:
             or not (start < close or self.s.text[start : start + 1] in _OWN_NEGATION)
         ):
             return False
-        for first, last in reversed(paragraphs[max(0, index - _LIST_LENGTH) : index]):
+        reach = _LIST_LENGTH * (3 if close is not None else 1)  # a table: belief, answer
+        above = paragraphs[max(0, index - reach) : index]
+        for at in range(len(above) - 1, -1, -1):
+            first, last = above[at]
             text = self.s.text[first:last].strip()
             if _introduces_list(text, self.lexicon.list_intro) and any(
                 w in text for w in self.lexicon.debunk_headings
             ):
                 return True
             quoted = self._quoted_item(first, last) is not None
+            if close is not None and not quoted and len(text) <= _LIST_ITEM:
+                if at and self._quote_line(self.s.text[slice(*above[at - 1])].strip()):
+                    continue  # the answer beside a bare quoted belief (a table's row)
+                return self._labels_under_debunking_heading(above[: at + 1])
             if (len(text) > _LIST_ITEM and not quoted) or (close is not None and not quoted):
                 return False  # prose, or a plain line among quoted items: a new heading
+        return False
+
+    def _labels_under_debunking_heading(self, above: list[tuple[int, int]]) -> bool:
+        """The last paragraphs of ``above`` are a table's column labels (说法 | 实际情况),
+        right under a heading that introduces a list and debunks it."""
+        for first, last in reversed(above):
+            text = self.s.text[first:last].strip()
+            if _introduces_list(text, self.lexicon.list_intro) and any(
+                w in text for w in self.lexicon.debunk_headings
+            ):
+                return True
+            if len(text) > _COLUMN_LABEL or any(mark in text for mark in "，,。；;！!：:"):
+                return False
         return False
 
     def _quoted_item(self, first: int, last: int) -> int | None:
