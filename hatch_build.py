@@ -1,10 +1,10 @@
 """Build hook: after a compiled build (the ``mypyc`` hook, see pyproject.toml), remove the
 extension modules it left beside the sources, so that a working tree (and an editable
-install of it) keeps running the Python sources it shows."""
+install of it) keeps running the Python sources it shows. Enabled with the mypyc hook by
+``HATCH_BUILD_HOOKS_ENABLE=true``; a plain build loads neither."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,5 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
-        if os.environ.get("HATCH_BUILD_HOOK_ENABLE_MYPYC", "").lower() not in ("1", "true"):
-            return
         for path in Path(self.root, "src").rglob("*.so"):
             path.unlink()
