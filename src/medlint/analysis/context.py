@@ -19,9 +19,10 @@ earlier negator.
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .context_methods import ContextMethods as ContextMethods
 from .structure import TextStructure
 
 if TYPE_CHECKING:
@@ -56,19 +57,6 @@ def _introduces_list(text: str, intro: list[str]) -> bool:
     if len(text) > _HEADING or text.endswith(("。", ".", "!", "！")):
         return False
     return text.endswith(("：", ":")) or any(word in text for word in intro)
-
-
-class ContextMethods:
-    """What the scopes ask of the context lexicon besides its word lists (shared by its
-    model, :mod:`.context_words`, and the plain object of a pack)."""
-
-    if TYPE_CHECKING:
-        name_leading: list[str]
-
-    @cached_property
-    def leading(self) -> frozenset[str]:
-        """:attr:`name_leading` as a set."""
-        return frozenset(self.name_leading)
 
 
 # "who ... not / who would": 谁见了不说好？ 哪个用过没夸？ 谁会多看你一眼？ 哪有咱们这个好？

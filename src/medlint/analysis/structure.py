@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
 
 from .normalize import normalise
 from .segment import tokenize
@@ -32,22 +31,12 @@ class TextStructure:
         self.prose = prose
         self.text = normalise(prose)
         self._tokens: dict[int, list[tuple[str, int, int]]] = {}
-
-    @cached_property
-    def paragraphs(self) -> list[tuple[int, int]]:
-        return _spans(self.text, _PARAGRAPH)
-
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        return _spans(self.text, _SENTENCE_END)
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [start for start, _ in self.sentences]
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [start for start, _ in self.paragraphs]
+        # computed at once (every article needs them): a compiled build (mypyc) has no
+        # cached_property
+        self.paragraphs: list[tuple[int, int]] = _spans(self.text, _PARAGRAPH)
+        self.sentences: list[tuple[int, int]] = _spans(self.text, _SENTENCE_END)
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
 
     def sentence_index(self, position: int) -> int:
         return max(0, bisect_right(self._sentence_starts, position) - 1)
