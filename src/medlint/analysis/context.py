@@ -310,7 +310,9 @@ class Context:
             return True
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
-        if _REPORTED.search(self.s.text, first, start) and self._referent_judged(last):
+        if _REPORTED.search(self.s.text, first, start) and (
+            self._referent_judged(last) or self._doubted(last)
+        ):
             return True
         return (
             self._listed_under_debunking_heading(start)
@@ -362,6 +364,22 @@ class Context:
                     phrase in tail for phrase in self.lexicon.debunk_after
                 ):
                     return True
+        return False
+
+    def _doubted(self, last: int) -> bool:
+        """The next sentence, or the first after further reports, is a question that
+        doubts the report (表姐说剖腹产以后会腰疼；也有人说…。该听谁的？): the writer
+        asks about what others said, and claims nothing."""
+        for _ in range(3):  # past further reports in between
+            following = self._next_sentence(last)
+            if following is None:
+                return False
+            head = following.strip()[:_HEADING]
+            if head.endswith(("？", "?")) and any(word in head for word in self.lexicon.doubts):
+                return True
+            if not (_REPORTED.search(following) or "有人" in following):
+                return False
+            last = self.s.text.find(following, last) + len(following)
         return False
 
     def _next_sentence(self, last: int) -> str | None:

@@ -66,6 +66,11 @@ class ContextLexicon(ContextMethods, BaseModel):
         description="words that take up the quoted sayings before them (这类说法, 这些话): "
         "a negator later in the sentence judges the quotes",
     )
+    doubts: list[str] = Field(
+        default_factory=list,
+        description="a question that doubts what was just reported (我该信哪个？ 是真的吗？): "
+        "the report before it is asked about, not claimed",
+    )
     question_words: list[str] = Field(
         default_factory=list,
         description="phrases that turn their clause into an embedded question (是否, 能不能)",
