@@ -33,6 +33,19 @@ _TITLE_FRAME = re.compile(
     # offered for sale or to agents: 诚招代理, 新品上市, 限时特惠, 火热预订
     r"|代理|招商|加盟|新品|上市|团购|特惠|促销|预订|预售|秒杀|抢购|限时|包邮"
 )
+# Someone else's word reported before the mention (有人说…得喝X, 广告上写着…, 听人讲…):
+# hearsay the writer relays, not the writer's advice.
+_HEARSAY = re.compile(
+    r"(有人|有的人|不少人|很多人|网上|网友|朋友圈|群里|听人|别人)(说|讲|讲过|传|推荐说)"
+    r"|听说|广告(上|里)?(说|写着?|讲)|宣传(上|里)?(说|写着?)|推销员说|商家说|卖家说"
+)
+# A list item that opens with a quoted belief and goes on to answer it ("吃点某药就能好"
+# ——没有证据…): the belief is what the section corrects, under a heading that names
+# beliefs (几个误区, 这些说法要辨别, 常见谣言).
+_BELIEF_ITEM = re.compile(r"[\s\-*+•>0-9０-９.、)）]*[\"“「『‘]")
+_BELIEF_ANSWER = re.compile(r"[。！？!?]?[\"”」』’][。！？!?，,]?\s*(——|—|－－|--|：|:)")
+_BELIEF_HEADING = re.compile(r"误区|谣言|辟谣|说法|迷思|流言|传言|辨别|辨一辨|真相|别信|不可信")
+BELIEF_REACH = 8
 # A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
 _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
 # A reader asking what happens after a use, or which one to use, presents none.
@@ -453,11 +466,40 @@ class Article:
             clause = _CLAUSE_END.search(self.text, end, last)
             if self.non_uses_after.search(self.text, end, clause.start() if clause else last):
                 return False
+        if _HEARSAY.search(self.text, first, start) or self._belief_item(start):
+            return False
         return not (
             self.context.negated(start)
             or self.context.question(start)
             or self._debunked(start, end)
         )
+
+    def _belief_item(self, start: int) -> bool:
+        """The mention is inside a quoted belief that opens its line and is answered after
+        a dash or a colon, in a list under a heading that names beliefs (误区, 说法)."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        opening = _BELIEF_ITEM.match(text, line_start, start)
+        if opening is None:
+            return False
+        answer = _BELIEF_ANSWER.search(text, start, line_end)
+        if answer is None or re.search(r"[\"”」』’]", text[opening.end() : answer.start()]):
+            return False
+        above = text[max(0, line_start - 600) : line_start].split("\n")[:-1]
+        seen = 0
+        for line in reversed(above):
+            line = line.strip()
+            if not line:
+                continue
+            seen += 1
+            if seen > BELIEF_REACH:
+                return False
+            if _BELIEF_ITEM.match(line):
+                continue  # another belief of the list
+            return len(line) <= 30 and _BELIEF_HEADING.search(line) is not None
+        return False
 
     def _debunked(self, start: int, end: int) -> bool:
         """The sentence names the treatment in a rumour it debunks (网传…, …是谣言);
