@@ -355,3 +355,16 @@ def test_quoted_sayings_under_a_heading_of_hearsay(linter):
         "- “吃了十年也没事。”——没事不代表以后没事。\n"
     )
     assert [v.rule for v in linter.check_text(text, "a.md")] == []
+
+
+def test_a_run_of_quoted_script_lines_is_the_pitch(linter):
+    """Quotes a line each that open their paragraph are a script's lines: the second and
+    later ones are claims as much as the first; the same lines under a hearsay lead are not."""
+    script = (
+        "> “我们这个项目，是进口精华配仪器，做一次就见效。”\n"
+        "> “整个过程凉凉的，不打针、不开刀，一点风险都没有。”\n"
+    )
+    found = sorted({v.line for v in linter.check_text(script, "a.md")})
+    assert found == [1, 2], found
+    heard = "有人说：\n“做一次就见效。”\n“整个过程一点风险都没有。”\n"
+    assert [v.rule for v in linter.check_text(heard, "a.md")] == []

@@ -606,7 +606,10 @@ class Context:
         reports or warns (有人说：, 常见套路) is no such line."""
         block = self.s.text[paragraph:line].rstrip()
         above = block.rsplit("\n", 1)[-1].strip()
-        if self._quote_line(above) and "\n" in block:
+        if self._quote_line(above):
+            if "\n" not in block:
+                # a run of quotes, a line each, that opens its paragraph: a script's lines
+                return True
             # one of a run of quotes under one label (客户反馈：then a quote a line)
             return self._label_line(paragraph, paragraph + block.rfind("\n") + 1)
         if above.endswith((*self.lexicon.sentence_ends, "，", ",", "；", ";")):
