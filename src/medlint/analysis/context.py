@@ -45,6 +45,9 @@ _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
 _REPORTED = re.compile("说|讲|称|講|話|话")  # a claim reported, not made: 他说吃了…
+# a speaker's label that opens a line of dialogue (**老许**：, 主持人：)
+_SPEAKER_LABEL = re.compile(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
+_REBUKE_LEAD = re.compile("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
 _ANSWER_LINE = re.compile(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]")
@@ -314,6 +317,8 @@ class Context:
             self._referent_judged(last) or self._doubted(last)
         ):
             return True
+        if _REPORTED.search(self.s.text, first, end) and self._rebuked(last):
+            return True
         return (
             self._listed_under_debunking_heading(start)
             or self._quiz_option(start)
@@ -381,6 +386,19 @@ class Context:
                 return False
             last = self.s.text.find(following, last) + len(following)
         return False
+
+    def _rebuked(self, last: int) -> bool:
+        """The next sentence is another speaker's reply (老许：…) that opens by forbidding
+        or denying what was just reported (这可千万别拍！ · 别信): the report is answered."""
+        following = self._next_sentence(last)
+        if following is None:
+            return False
+        label = _SPEAKER_LABEL.match(following)
+        if label is None:
+            return False
+        head = following[label.end() :].lstrip()
+        head = head[_REBUKE_LEAD.match(head).end() :]  # type: ignore[union-attr]
+        return head.startswith(tuple(self.lexicon.rebukes))
 
     def _next_sentence(self, last: int) -> str | None:
         """The text of the sentence after the one holding ``last`` (None at the end)."""

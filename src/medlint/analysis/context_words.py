@@ -71,6 +71,11 @@ class ContextLexicon(ContextMethods, BaseModel):
         description="a question that doubts what was just reported (我该信哪个？ 是真的吗？): "
         "the report before it is asked about, not claimed",
     )
+    rebukes: list[str] = Field(
+        default_factory=list,
+        description="a reply that forbids or denies what was just reported (这可千万别拍！ "
+        "别信): the report before it is answered, not claimed",
+    )
     question_words: list[str] = Field(
         default_factory=list,
         description="phrases that turn their clause into an embedded question (是否, 能不能)",

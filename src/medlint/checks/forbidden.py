@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 # a run of 2-6 Chinese characters that is a whole alternative of a pattern: 术前术后 in
 # (?:术前术后|治疗前后); jieba keeps it whole so a match can end where it ends
+# a signature after a closing quote (”——用户 小林): it signs the sentence before it
+_SIGNATURE = re.compile(r"[”\"」』]\s*(?:——|--|—|──)")
 _WHOLE_WORD = re.compile(r"(?:(?<=[(|:])|^)([\u4e00-\u9fff]{2,6})(?=[|)]|$)")
 
 
@@ -111,8 +113,12 @@ class ForbiddenCheck(Check):
         return words
 
     def excepted(self, article: Article, start: int, end: int) -> bool:
-        """An exception overlaps the match, or a sentence exception is in its sentence."""
+        """An exception overlaps the match, or a sentence exception is in its sentence (a
+        signature's sentence takes in the quote it signs)."""
         first, last = article.structure.sentence_at(start)
+        if first and _SIGNATURE.match(article.text, first) and start <= first + 3:
+            # the signed quote is the sentence before: an exception may span both
+            first = article.structure.sentence_at(first - 1)[0]
         if self.sentence_exceptions and self.sentence_exceptions.search(article.text, first, last):
             return True
         return bool(self.exceptions) and any(
