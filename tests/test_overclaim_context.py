@@ -368,3 +368,24 @@ def test_a_run_of_quoted_script_lines_is_the_pitch(linter):
     assert found == [1, 2], found
     heard = "有人说：\n“做一次就见效。”\n“整个过程一点风险都没有。”\n"
     assert [v.rule for v in linter.check_text(heard, "a.md")] == []
+
+
+def test_a_sellers_line_rebuked_by_a_buyer_stays_a_claim(linter):
+    """A buyer who answers the shop's reply (别听客服的) does not take back what the shop said:
+    the shop's claim is made; the same report in a bystander's line, rebuked, is answered."""
+    shop = (
+        "- **答（店家）**：好多老顾客说用了两个礼拜就跟止痛片说再见了。\n"
+        "- **答（买家）**：别听店家的，我用了一个月还在吃药。\n"
+    )
+    assert 1 in {v.line for v in linter.check_text(shop, "a.md")}
+    talk = "小王：我表姐说喝了半个月就跟止痛片说再见了。\n老李：千万别信，这种话听听就算了。\n"
+    assert 1 not in {v.line for v in linter.check_text(talk, "a.md")}
+
+
+def test_a_signed_quote_where_even_the_doctor_says_keep_on_vouches(linter):
+    """"Even the doctor tells me to keep using it" in a signed review vouches for the product;
+    a doctor who tells a patient to keep taking a medicine is care, not a testimonial."""
+    review = "> “戴了这款护膝两个月，膝盖不肿了，大夫也让我继续戴。”—— 南京 王阿姨\n"
+    assert any(v.rule == "MED407" for v in linter.check_text(review, "a.md"))
+    care = "我爸吃了一年降压药，血压稳稳的，医生让他继续按时吃。\n"
+    assert not any(v.rule == "MED407" for v in linter.check_text(care, "a.md"))

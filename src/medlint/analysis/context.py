@@ -48,6 +48,10 @@ _REPORTED = re.compile("说|讲|称|講|話|话")  # a claim reported, not made:
 # a speaker's label that opens a line of dialogue (**老许**：, 主持人：)
 _SPEAKER_LABEL = re.compile(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
 _REBUKE_LEAD = re.compile("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
+# a line spoken by the seller (**A（店铺客服）**：, 主播：): its claims are the seller's own
+_SELLER_LINE = re.compile(
+    r"[\s>*_-]*[*_]*[^：:\n]{0,12}(客服|店家|商家|卖家|店主|掌柜|老板|主播|导购|销售|顾问)[^：:\n]{0,6}[：:]"
+)
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
 _ANSWER_LINE = re.compile(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]")
@@ -317,7 +321,11 @@ class Context:
             self._referent_judged(last) or self._doubted(last)
         ):
             return True
-        if _REPORTED.search(self.s.text, first, end) and self._rebuked(last):
+        if (
+            _REPORTED.search(self.s.text, first, end)
+            and not self._seller_line(start)
+            and self._rebuked(last)
+        ):
             return True
         return (
             self._listed_under_debunking_heading(start)
@@ -386,6 +394,12 @@ class Context:
                 return False
             last = self.s.text.find(following, last) + len(following)
         return False
+
+    def _seller_line(self, start: int) -> bool:
+        """The line holding ``start`` is spoken by the seller (客服：…): a buyer's rebuke after it
+        answers the seller's own claim, which stays made."""
+        line_start = self.s.text.rfind("\n", 0, start) + 1
+        return _SELLER_LINE.match(self.s.text, line_start) is not None
 
     def _rebuked(self, last: int) -> bool:
         """The next sentence is another speaker's reply (老许：…) that opens by forbidding
