@@ -536,9 +536,7 @@ class Context:
         for at in range(len(above) - 1, -1, -1):
             first, last = above[at]
             text = self.s.text[first:last].strip()
-            if _introduces_list(text, self.lexicon.list_intro) and any(
-                w in text for w in self.lexicon.debunk_headings
-            ):
+            if self._debunking_heading(text):
                 return True
             quoted = self._quoted_item(first, last) is not None
             if close is not None and not quoted and len(text) <= _LIST_ITEM:
@@ -549,14 +547,18 @@ class Context:
                 return False  # prose, or a plain line among quoted items: a new heading
         return False
 
+    def _debunking_heading(self, text: str) -> bool:
+        """``text`` introduces a list and debunks it (以下说法都是误区：)."""
+        return _introduces_list(text, self.lexicon.list_intro) and any(
+            w in text for w in self.lexicon.debunk_headings
+        )
+
     def _labels_under_debunking_heading(self, above: list[tuple[int, int]]) -> bool:
         """The last paragraphs of ``above`` are a table's column labels (说法 | 实际情况),
         right under a heading that introduces a list and debunks it."""
         for first, last in reversed(above):
             text = self.s.text[first:last].strip()
-            if _introduces_list(text, self.lexicon.list_intro) and any(
-                w in text for w in self.lexicon.debunk_headings
-            ):
+            if self._debunking_heading(text):
                 return True
             if len(text) > _COLUMN_LABEL or any(mark in text for mark in "，,。；;！!：:"):
                 return False

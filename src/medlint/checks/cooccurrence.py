@@ -435,7 +435,8 @@ class CooccurrenceCheck(Check):
     @staticmethod
     def _waited_for(article: Article, start: int) -> bool:
         """The sign is what the reader is told not to wait for (别等到咳出血才…, 不要拖到
-        高烧不退): a warning that asserts it, not a negation."""
+        高烧不退), or a rhetorical question says everyone has it (谁没有过胸口发紧？): the
+        sign is asserted, not negated."""
         clause = article.structure.clause_start(start)
         return (
             _WAIT_UNTIL.search(article.text, clause, start) is not None
@@ -454,13 +455,11 @@ class CooccurrenceCheck(Check):
         text = article.text
         if self._remedied(article, start):
             return False  # 以前胸口疼，喝了半年再没犯: sold as the product's to fix
-        settled = self._settled_without_care(article, start) and not _ERA.search(
-            text, article.structure.sentence_at(start)[0], start
-        )
+        first, last = article.structure.sentence_at(start)
         if (
             self._past(article, start, paragraph[0])
             and not self._dismissed(article, start)
-            and not settled
+            and not self._settled_story(article, start, first)
         ):
             return True  # (有一次喉咙发紧，喝了杯温水就好了: waved away, even told as history)
         if self._denied(article, start):
@@ -476,9 +475,10 @@ class CooccurrenceCheck(Check):
                 break
             clause = max(article.structure.clause_start(clause - 1), clause - 1 - ROLE_REACH)
         role = self.not_before.search(text, clause, start) if self.not_before else None
-        if role is not None and not (settled and _PAST.search(text, *role)):
+        if role is not None and not (
+            _PAST.search(text, *role) and self._settled_story(article, start, first)
+        ):
             return True  # (a story's 前年… goes on: 没去医院…就好了, a lesson, not history)
-        first, last = article.structure.sentence_at(start)
         if self._dismissed(article, start):
             return False  # 那是在排毒，熬过去就好了: a sign waved away, not an expected effect
         if self.not_in_sentence and self.not_in_sentence.search(text, first, last):
@@ -493,6 +493,14 @@ class CooccurrenceCheck(Check):
         if not self.dismissals:
             return False
         return self.dismissals.search(article.text, *_with_next(article, start)) is not None
+
+    @classmethod
+    def _settled_story(cls, article: Article, start: int, sentence: int) -> bool:
+        """The sign is in a story settled without care and not in a chronicle of an era
+        (八十年代…, 据…回忆): see :meth:`_settled_without_care`."""
+        return cls._settled_without_care(article, start) and not _ERA.search(
+            article.text, sentence, start
+        )
 
     @staticmethod
     def _settled_without_care(article: Article, start: int) -> bool:

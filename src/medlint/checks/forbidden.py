@@ -15,10 +15,10 @@ from .patterns import Patterns
 if TYPE_CHECKING:
     from ..rules.models import ForbiddenRule
 
-# a run of 2-6 Chinese characters that is a whole alternative of a pattern: 术前术后 in
-# (?:术前术后|治疗前后); jieba keeps it whole so a match can end where it ends
 # a signature after a closing quote (”——用户 小林): it signs the sentence before it
 _SIGNATURE = re.compile(r"[”\"」』]\s*(?:——|--|—|──)")
+# a run of 2-6 Chinese characters that is a whole alternative of a pattern: 术前术后 in
+# (?:术前术后|治疗前后); jieba keeps it whole so a match can end where it ends
 _WHOLE_WORD = re.compile(r"(?:(?<=[(|:])|^)([\u4e00-\u9fff]{2,6})(?=[|)]|$)")
 
 
