@@ -73,7 +73,7 @@ _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
 MIN_NAME = 3
-_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿滴闻嗅")
+_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿滴闻嗅坐躺进")
 # A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
 _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套层次]")
 
