@@ -13,6 +13,7 @@ from .frames import Frames
 from .patterns import Patterns
 
 if TYPE_CHECKING:
+    from ..analysis.context import Context
     from ..rules.models import ForbiddenRule
 
 # a signature after a closing quote (”——用户 小林): it signs the sentence before it
@@ -75,6 +76,12 @@ def glued_at(token: str, cut: int) -> bool:
     ``cut`` (药|能, 奶|比): a claim word may start or end there. A dictionary word that
     merely holds a claim word (最近, 最好) is never cut."""
     return not known(token) and known(token[:cut]) and known(token[cut:])
+
+
+def _gap_negator(context: Context, word: str) -> bool:
+    """``word`` negates what follows in a gap: a negator, or one glued to an adverb (也|不会
+    cut as 也不会); 没(有) so glued is not (都没有再犯 is the claim worded as a negation)."""
+    return word in context._negators or (context._negator(word) and not word[1:].startswith("没"))
 
 
 class ForbiddenCheck(Check):
@@ -145,13 +152,13 @@ class ForbiddenCheck(Check):
         """A negator token stands in a gap the frame skipped (保证不能治好), in the clause
         of the slot after the gap: a negator in an earlier clause the gap crossed governs
         that clause only (肿得蹲不下去，多喝水歇两天就好了)."""
-        negators = article.context._negators
+        context = article.context
         text = article.text
         for first, last in gaps:
             for word, a, _ in article.structure.tokens(first):
                 if (
                     first <= a < last
-                    and word in negators
+                    and _gap_negator(context, word)
                     and not any(mark in _CLAUSE_ENDS for mark in text[a:last])
                 ):
                     return True
