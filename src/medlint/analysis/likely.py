@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from .context import Context
 from .normalize import normalise
 
 if TYPE_CHECKING:
+    from ..documents.base import Document
     from .context_words import ContextLexicon
 
 # Word classes whose words carry a claim's core: what a claim asserts, not its topic.
@@ -107,23 +110,40 @@ class LineFeatures:
         self.longest = max((len(w) for w in self.index), default=1)
         self.core_longest = max((len(w) for w in self.core_words), default=1)
         self.commercial = self.classes.get("commercial", set())
+        from ahocorasick_rs import AhoCorasick
+
+        # one automaton scan per line finds every word (overlapping ones too)
+        self._index_words = [w for w in self.index if w]
+        self._index_automaton: Any = AhoCorasick(self._index_words) if self._index_words else None
+        self._core_list = [w for w in self.core_words if w]
+        self._core_automaton: Any = AhoCorasick(self._core_list) if self._core_list else None
+        self._commercial_automaton: Any = (
+            AhoCorasick(list(self.commercial)) if self.commercial else None)
 
     def _hits(self, text: str) -> set[tuple[str, str]]:
+        """The (group, name) of every class or scope word found in ``text``."""
         hits: set[tuple[str, str]] = set()
-        for i in range(len(text)):
-            for j in range(i + 1, min(len(text), i + self.longest) + 1):
-                hits.update(self.index.get(text[i:j], ()))
+        if self._index_words:
+            words = self._index_words
+            for found in {n for n, _, _ in self._index_automaton.find_matches_as_indexes(
+                    text, overlapping=True)}:
+                hits.update(self.index[words[found]])
         return hits
 
     def _cores(self, text: str, first: int, last: int) -> list[tuple[int, int, str]]:
-        """Core words in text[first:last], leftmost-longest at each start."""
+        """Core words in text[first:last], the longest at each start."""
+        if not self._core_list:
+            return []
+        longest: dict[int, int] = {}
+        for _, start, end in self._core_automaton.find_matches_as_indexes(
+                text[first:last], overlapping=True):
+            if end > longest.get(start, 0):
+                longest[start] = end
         found: list[tuple[int, int, str]] = []
-        for i in range(first, last):
-            for j in range(min(last, i + self.core_longest), i, -1):
-                names = self.core_words.get(text[i:j])
-                if names:
-                    found.extend((i, j, name) for name in names)
-                    break
+        words = self.core_words
+        for start in sorted(longest):
+            i, j = first + start, first + longest[start]
+            found.extend((i, j, name) for name in words[text[i:j]])
         return found
 
     @staticmethod
@@ -138,16 +158,33 @@ class LineFeatures:
     def lines(self, prose: str, line_of: list[int], context: Context) -> list[ScoredLine]:
         """The prose lines of a document (``line_of[i]`` is the source line of prose[i]);
         ``context`` reads the same prose."""
-        text = context.s.text
         spans: dict[int, list[int]] = {}
         for index, char in enumerate(prose):
             if char != "\n":
                 spans.setdefault(line_of[index], []).append(index)
+        text = context.s.text
+        found = (
+            (number, indices[0], indices[-1] + 1, "".join(text[i] for i in indices))
+            for number, indices in sorted(spans.items())
+        )
+        return self._scored(found, context)
+
+    def document_lines(self, document: Document, context: Context) -> list[ScoredLine]:
+        """:meth:`lines` of a document, its lines found from its line starts (one
+        search per source line) when its prose runs forward through the source."""
+        offsets = document.offsets
+        if offsets != sorted(offsets):
+            line_of = list(map(partial(bisect_right, document.starts), offsets))
+            return self.lines(document.prose, line_of, context)
+        return self._scored(_forward_lines(document, context.s.text), context)
+
+    def _scored(self, spans: Iterable[tuple[int, int, int, str]], context: Context
+                ) -> list[ScoredLine]:
+        """Gate and features of the lines (number, first, last, text) in prose order."""
+        text = context.s.text
         result: list[ScoredLine] = []
-        for number in sorted(spans):
-            indices = spans[number]
-            first, last = indices[0], indices[-1] + 1
-            line_text = "".join(text[i] for i in indices).strip()
+        for number, first, last, joined in spans:
+            line_text = joined.strip()
             if not line_text:
                 continue
             item = ScoredLine(number, line_text, first, last)
@@ -175,8 +212,10 @@ class LineFeatures:
         return result
 
     def _commerce(self, lines: list[ScoredLine]) -> None:
+        automaton = self._commercial_automaton
         marks = [x.line for x in lines
-                 if _PHONE_PRICE.search(x.text) or any(w in x.text for w in self.commercial)]
+                 if _PHONE_PRICE.search(x.text)
+                 or (automaton is not None and automaton.find_matches_as_indexes(x.text))]
         for item in lines:
             if any(abs(item.line - m) <= COMMERCE_REACH for m in marks):
                 item.features.add("c15")
@@ -209,6 +248,32 @@ class LineFeatures:
             if "了" in item.text:
                 feats.add("fp:1le")
         return feats
+
+
+def _forward_lines(document: Document, text: str) -> Iterable[tuple[int, int, int, str]]:
+    """(number, first, last, text) of each source line whose prose holds more than line
+    breaks, for a document whose prose offsets never decrease: a line's prose is the run
+    of offsets between its start and the next line's (``text`` is the normalised prose)."""
+    prose, offsets, starts = document.prose, document.offsets, document.starts
+    position = 0
+    for number in range(1, len(starts) + 1):
+        if position == len(prose):
+            break
+        stop = bisect_left(offsets, starts[number], position) if number < len(starts) \
+            else len(prose)
+        if stop == position:
+            continue
+        chunk = prose[position:stop]
+        inner = chunk.strip("\n")
+        if inner:
+            first = position + len(chunk) - len(chunk.lstrip("\n"))
+            last = first + len(inner)
+            if "\n" in inner:
+                joined = "".join(text[i] for i in range(first, last) if prose[i] != "\n")
+            else:
+                joined = text[first:last]
+            yield number, first, last, joined
+        position = stop
 
 
 def _first_person(text: str) -> bool:
@@ -300,13 +365,17 @@ class Weights:
         return cls(bias, threshold, {k: float(v) for k, v in raw.items()})
 
     def score(self, features: Iterable[str]) -> float:
-        total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        weights = self.weights
+        # a feature without a weight adds nothing: only the weighted ones are summed
+        total = self.bias + sum(map(weights.__getitem__, weights.keys() & set(features)))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
 
     def why(self, features: Iterable[str], count: int = 3) -> list[str]:
         """The features that weighed most for a claim, as a reader would name them."""
+        weights = self.weights
         ranked = sorted(
-            ((self.weights.get(f, 0.0), f) for f in features), key=lambda p: (-p[0], p[1])
+            ((weights[f], f) for f in weights.keys() & set(features) if weights[f] > 0),
+            key=lambda p: (-p[0], p[1]),
         )
         shown: list[str] = []
         for weight, name in ranked:

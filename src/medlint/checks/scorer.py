@@ -37,10 +37,8 @@ class ScorerCheck(Check):
     def run(self, article: Article) -> list[Finding]:
         weights = self.weights
         features = self._features(article)
-        document = article.document
-        line_of = [document.location(o)[0] for o in document.offsets]
         findings = []
-        for item in features.lines(document.prose, line_of, article.context):
+        for item in features.document_lines(article.document, article.context):
             if not item.open:
                 continue
             score = weights.score(item.features)
