@@ -57,6 +57,7 @@ def test_automaton_finds_what_the_index_finds(pack_names: Names) -> None:
 
 def test_built_after_the_scan_budget(pack_names: Names, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(names_module, "NAMES_SCAN", 40)
+    monkeypatch.setattr(names_module, "_EAGER", [False])  # no long run before in this process
     fresh = Names.load(pack_names.dump())
     assert fresh is not None
     text = "布洛芬缓释胶囊和阿司匹林肠溶片，连花清瘟胶囊。"
