@@ -389,3 +389,19 @@ def test_a_signed_quote_where_even_the_doctor_says_keep_on_vouches(linter):
     assert any(v.rule == "MED407" for v in linter.check_text(review, "a.md"))
     care = "我爸吃了一年降压药，血压稳稳的，医生让他继续按时吃。\n"
     assert not any(v.rule == "MED407" for v in linter.check_text(care, "a.md"))
+
+
+def test_quoted_beliefs_each_answered_below_a_sayings_heading(linter):
+    """Under a heading that lists common sayings, each quoted belief answered in the paragraph
+    after it is examined, not claimed, however long the answers; under a customers' heading
+    a quoted line that no verdict answers stays a claim."""
+    sayings = (
+        "## 几个常见说法\n\n"
+        "**“喝蜂蜜水能把胃溃疡彻底治好。”**\n\n"
+        "不对。蜂蜜水对溃疡没有治疗作用，溃疡要规范用药，按时复查胃镜，别自己停药。\n\n"
+        "**“这种贴膏贴三天就能根治颈椎病。”**\n\n"
+        "贴膏只能暂时缓解疼痛，颈椎病需要评估后综合治疗，包括运动和姿势的调整。\n"
+    )
+    assert [v.line for v in linter.check_text(sayings, "a.md") if v.category == "overclaim"] == []
+    voices = sayings.replace("几个常见说法", "顾客心声")
+    assert 7 in {v.line for v in linter.check_text(voices, "a.md") if v.category == "overclaim"}

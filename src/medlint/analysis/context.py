@@ -543,6 +543,9 @@ class Context:
                 if at and self._quote_line(self.s.text[slice(*above[at - 1])].strip()):
                     continue  # the answer beside a bare quoted belief (a table's row)
                 return self._labels_under_debunking_heading(above[: at + 1])
+            belief_above = at > 0 and self._quoted_item(*above[at - 1]) is not None
+            if close is not None and not quoted and belief_above:
+                continue  # the answer to the quoted belief above it: belief, then answer
             if (len(text) > _LIST_ITEM and not quoted) or (close is not None and not quoted):
                 return False  # prose, or a plain line among quoted items: a new heading
         return False

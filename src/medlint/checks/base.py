@@ -51,7 +51,10 @@ _TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|
 # A reader asking what happens after a use, or which one to use, presents none.
 _QUESTION = re.compile(
     r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么"
-    r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗)"
+    r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗"
+    # a title that doubts what it names (…真能少生病吗？, …反而咳更久？; not 到底有没有用？,
+    # an explainer that often goes on to advise it)
+    r"|真(的)?(能|有用|管用|有效|可以)[^？?。]{0,12}[吗？?]|反而[^？?。]{0,10}[？?])"
 )
 # A sentence ended inside a paragraph, and prose going on after it.
 _INNER_SENTENCE = re.compile(r"[。！？!?][^\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5]{4}")

@@ -64,6 +64,8 @@ _WHO = re.compile(
     r"|(心脏|血压|血糖|肝|肾|凝血|甲状腺)(不好|功能|偏高|偏低|高|低|异常|有问题|不稳)|起搏器|支架"
     # those already on another drug (正在吃抗凝药的)
     r"|(正在|还在|长期)(吃|服|用|使用|打)"
+    # a group named by what it has, then a comma (有胃溃疡的，…; 有出血倾向的，…)
+    r"|有[^。；;，,]{1,8}的[，,]"
 )
 _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 
@@ -71,9 +73,9 @@ _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
 MIN_NAME = 3
-_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿滴")
+_VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿滴闻嗅坐躺进")
 # A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
-_COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套]")
+_COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套层次]")
 
 
 # An offence or a rumour inside a generic match (某机构违规开展埋线, 网传磁疗护腰…): what

@@ -5,7 +5,9 @@ pass over the text looks each position's two characters up and, on a hit, tries 
 lengths of the names that start with them, longest first. The result is the
 leftmost-longest match at each place (布洛芬缓释胶囊 before 布洛芬), as an Aho-Corasick
 automaton would give, but the index costs a few milliseconds to build, so a one-file
-check stays as fast as without the names.
+check stays as fast as without the names. A process that scans more text than that (a
+folder audit) builds the automaton (about 60 ms for 13 000 names) and finds the same
+names with it, in one call.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from typing import Any
 
 from ..analysis.normalize import normalise
 
@@ -20,9 +23,26 @@ from ..analysis.normalize import normalise
 # cuts the sentence at both ends of the name.
 SHORT = 3
 
+# characters a process scans for names with the index before it builds the automaton
+# (which costs about as much as scanning 150 000 characters with the index)
+NAMES_SCAN = 150_000
+_EAGER = [False]  # see build_early()
+
+
+def build_early() -> None:
+    """Build the automaton at the first scan (a long run: before any budget is spent)."""
+    _EAGER[0] = True
+
 
 class Names:
     """A set of names and what each stands for (its word class)."""
+
+    # the leftmost-longest automaton over the names, once worth building (see NAMES_SCAN),
+    # the names in its order, and the characters scanned without it
+    _automaton: Any = None
+    _words: list[str] | None = None
+    _scanned = 0
+    _plain = False  # names the automaton would not find alike: the index only
 
     def __init__(
         self,
@@ -84,6 +104,12 @@ class Names:
             rebuilt = Names([("", list(kind) if isinstance(kind, dict) else [])], None)
             state = {**state, "index": rebuilt.index, "first": rebuilt.first}
         self.__dict__.update(state)
+
+    def __getstate__(self) -> dict[str, object]:
+        """The names and index; no automaton (rebuilt where it is worth it)."""
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_automaton", "_words", "_scanned", "_plain")}
+
     def __bool__(self) -> bool:
         return bool(self.kind)
 
@@ -99,6 +125,17 @@ class Names:
         index, kind = self.index, self.kind
         if not index:
             return
+        if self._automaton is None and not self._plain and (
+            _EAGER[0] or self._scanned + len(text) > NAMES_SCAN
+        ):
+            self._build()
+        if self._automaton is not None:
+            words = self._words
+            assert words is not None
+            for number, start, end in self._automaton.find_matches_as_indexes(text):
+                yield start, end, words[number]
+            return
+        self._scanned += len(text)
         heads = [
             m.start()
             for m in re.finditer(self.first, text)
@@ -114,6 +151,18 @@ class Names:
                     yield position, position + length, word
                     resume = position + length
                     break
+
+    def _build(self) -> None:
+        from ahocorasick_rs import AhoCorasick, MatchKind
+
+        words = list(self.kind)
+        if min(map(len, words)) < 2:  # not from __init__: the index finds no such name
+            self._plain = True
+            return
+        # every name has two characters or more: the leftmost-longest matches are the
+        # index's (the longest name at the first place one starts, then after its end)
+        self._words = words
+        self._automaton = AhoCorasick(words, matchkind=MatchKind.LeftmostLongest)
 
 
 def _types(values: Iterable[object]) -> set[type]:
