@@ -116,7 +116,8 @@ def test_shipped_weights_validate_and_hold_no_long_strings():
 @pytest.mark.parametrize(
     "data",
     [[], {"bias": 0, "threshold": 0.5}, {"bias": 0, "threshold": 2, "weights": {}},
-     {"bias": 0, "threshold": 0.5, "weights": {"c1:好": "x"}}],
+     {"bias": 0, "threshold": 0.5, "weights": {"c1:好": "x"}},
+     {"bias": 0, "threshold": 0.5, "weights": {"c1:好": True}}],
 )
 def test_bad_weights_are_rejected(data):
     with pytest.raises(WeightsError):
@@ -157,3 +158,20 @@ def test_broken_weights_give_a_one_line_error(cli, tmp_path):
     run = cli("check", "--no-cache", "--rules", str(pack), "--select", "MED499", str(article))
     assert run.code == 2
     assert "Traceback" not in run.err and "likely-claim.json" in run.err
+
+
+def test_stored_word_tables_score_as_built_ones():
+    from medlint.analysis.likely import LineFeatures
+
+    pack = load_pack([default_rules_dir()])
+    assert pack.lexicon is not None
+    built = LineFeatures(pack.lexicons, pack.lexicon)
+    stored = json.loads(json.dumps(built.tables(), ensure_ascii=False))
+    taken = LineFeatures(pack.lexicons, pack.lexicon, stored=stored)
+    assert taken.classes == built.classes and taken._pairs == built._pairs
+    line = "这款药保证治好您的鼻炎，一定能把多年的老胃病给调理好。"
+    assert taken._hits(line) == built._hits(line) and built._hits(line)
+    # not what the code writes: the tables are built again, not taken
+    for damaged in ({**stored, "pairs": {"保证": "4"}}, {**stored, "classes": {}}, [], None):
+        again = LineFeatures(pack.lexicons, pack.lexicon, stored=damaged)  # type: ignore[arg-type]
+        assert again.classes == built.classes and again._pairs == built._pairs

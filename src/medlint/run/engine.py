@@ -17,6 +17,7 @@ from ..checks.base import Article, Check, Finding
 from ..checks.forbidden import ForbiddenCheck
 from ..checks.names import Names
 from ..checks.patterns import Patterns, Router
+from ..checks.scorer import ScorerCheck
 from ..config.selection import Selection
 from ..documents import Document, read_document
 from ..documents.files import read_source
@@ -104,6 +105,9 @@ class Linter:
             load_literals()
             load_frames(pack)
             checks = compile_rules(self.rules, pack.lexicons)
+            for check in checks:
+                if isinstance(check, ScorerCheck):  # its word tables are kept beside the pack
+                    check.pack = pack
             topic_patterns: dict[str, Patterns] = {}
             for topic in pack.topics:
                 topic_patterns[topic.id] = Patterns(topic.triggers)
