@@ -74,6 +74,8 @@ class ScoredLine:
     features: set[str] = field(default_factory=set)
     words: list[tuple[str, int, int]] = field(default_factory=list)
     """jieba tokens that lie inside the line (prose offsets)."""
+    scoped: bool = False
+    """A core of the line is negated, hypothetical, asked or debunked."""
 
     @property
     def open(self) -> bool:
@@ -223,6 +225,7 @@ class LineFeatures:
                     item.cores.append((start, end, name))
                 else:
                     item.features.add(f"scoped:{name}")
+                    item.scoped = True
             result.append(item)
         self._commerce(result)
         article = _article_features(result)
@@ -250,8 +253,8 @@ class LineFeatures:
         feats: set[str] = set()
         padded = f"^{item.text}$"
         for n in NGRAMS:
-            for i in range(len(padded) - n + 1):
-                feats.add(f"c{n}:{padded[i:i + n]}")
+            prefix = f"c{n}:"
+            feats.update([prefix + padded[i:i + n] for i in range(len(padded) - n + 1)])
         for group, name in self._hits(item.text):
             feats.add(f"{group}:{name}")
         for _, _, name in item.cores:
@@ -340,7 +343,7 @@ def _first_person(text: str) -> bool:
 
 
 def _scoped_line(item: ScoredLine) -> bool:
-    return any(f.startswith("scoped:") for f in item.features)
+    return item.scoped
 
 
 def _article_features(lines: list[ScoredLine]) -> set[str]:
@@ -425,7 +428,8 @@ class Weights:
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights
         # a feature without a weight adds nothing: only the weighted ones are summed
-        total = self.bias + sum(map(weights.__getitem__, weights.keys() & set(features)))
+        found = features if isinstance(features, set | frozenset) else set(features)
+        total = self.bias + sum(map(weights.__getitem__, weights.keys() & found))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
 
     def why(self, features: Iterable[str], count: int = 3) -> list[str]:
