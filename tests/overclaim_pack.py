@@ -1,4 +1,4 @@
-"""The default rule pack and the codes of its overclaim rules that run by default."""
+"""The default rule pack and the codes of its overclaim frames (the learned hint aside)."""
 
 from __future__ import annotations
 
@@ -8,5 +8,5 @@ PACK = load_pack([default_rules_dir()])
 OVERCLAIM = {
     rule.code
     for rule in PACK.rules
-    if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
+    if rule.category == "overclaim" and rule.kind != "scorer"
 }

@@ -6,6 +6,9 @@ contraindication, urgent-warning) match on (file, category), overclaims on (file
 a label whose note starts with "borderline:" counts neither for nor against. A corpus may
 carry ``floors.json`` (``{"precision": 0.9, "recall": 0.85}``, or per category) when its
 floors differ from the default.
+
+The floors are the rules' own: the learned hint (MED490), trained on these very corpora,
+is left out (its figures on a batch's first run are in ``benchmarks/quality.md``).
 """
 
 from __future__ import annotations
@@ -58,7 +61,8 @@ _found: dict[Path, dict[str, set[Key]]] = {}
 def _reported(corpus: Path) -> dict[str, set[Key]]:
     """The CLI's violations on a corpus, keyed like the labels (one run per corpus)."""
     if corpus not in _found:
-        run = run_cli("check", "--no-cache", "--format", "json", ".", cwd=corpus / "articles")
+        run = run_cli("check", "--no-cache", "--format", "json", "--ignore", "MED490", ".",
+                      cwd=corpus / "articles")
         assert run.code in (0, 1), run.err
         reported: dict[str, set[Key]] = {category: set() for category in CATEGORIES}
         for violation in run.json():

@@ -1,4 +1,4 @@
-"""MED490 likely-claim: an opt-in statistical hint, off unless named by code or name."""
+"""MED490 likely-claim: a statistical hint, on by default for the lines the frames miss."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from medlint.rules.loader import RulesError, default_rules_dir, load_pack
 
 WEIGHTS = ROOT / "rules" / "overclaim" / "likely-claim.json"
 # A sales line the frames of the other overclaim rules do not catch, and an honest one.
-CLAIM = "# 茶包\n\n坚持喝这款茶包，三高全部降下来，再也不用吃药了！\n"
+CLAIM = "# 鞋垫\n\n这款鞋垫走路一整天脚都不累，膝盖也舒服多了。\n"
 HONEST = "# 降压\n\n降压药需要长期规律服用，请遵医嘱，不要自行停药。\n"
 
 
@@ -25,10 +25,47 @@ def _hints(cli, tmp_path, text: str, *options: str) -> list[dict]:
     return [v for v in run.json() if v["rule"] == "MED490"]
 
 
-def test_off_by_default_and_under_all_category_and_prefix(cli, tmp_path):
-    assert not [v for v in lint_article(cli, tmp_path, CLAIM) if v["rule"] == "MED490"]
+def test_on_by_default_and_under_all_category_and_prefix(cli, tmp_path):
+    found = [v for v in lint_article(cli, tmp_path, CLAIM) if v["rule"] == "MED490"]
+    assert [(v["line"], v["severity"]) for v in found] == [(3, "info")]
     for selector in ("ALL", "overclaim", "MED4", "MED49"):
-        assert not _hints(cli, tmp_path, CLAIM, "--select", selector), selector
+        assert [v["line"] for v in _hints(cli, tmp_path, CLAIM, "--select", selector)] == [3]
+
+
+@pytest.mark.parametrize("selector", ["MED490", "likely-claim", "MED4"])
+def test_ignore_turns_it_off(cli, tmp_path, selector):
+    assert not _hints(cli, tmp_path, CLAIM, "--ignore", selector)
+
+
+def test_configuration_ignore_turns_it_off(cli, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.medlint]\nignore = ["likely-claim"]\n', encoding="utf-8"
+    )
+    article = tmp_path / "a.md"
+    article.write_text(CLAIM, encoding="utf-8")
+    run = cli("check", "--no-cache", "--format", "json", "a.md", cwd=tmp_path)
+    assert run.code in (0, 1), run.err
+    assert not [v for v in run.json() if v["rule"] == "MED490"]
+
+
+def test_info_alone_does_not_fail_a_run_unless_asked(cli, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(CLAIM, encoding="utf-8")
+    run = cli("check", "--no-cache", "--format", "json", "--select", "MED490", str(article))
+    assert run.code == 0 and [v["rule"] for v in run.json()] == ["MED490"]
+    run = cli("check", "--no-cache", "--select", "MED490", "--fail-on", "info", str(article))
+    assert run.code == 1
+
+
+def test_dropped_on_a_line_another_overclaim_rule_reports(cli, tmp_path):
+    text = "# 推拿\n\n老顾客都说，按完这一套，肩颈一下子松快了。\n"
+    alone = _hints(cli, tmp_path, text, "--select", "MED490")
+    assert [v["line"] for v in alone] == [3]  # scored: the hint alone reports it
+    article = tmp_path / "a.md"
+    article.write_text(text, encoding="utf-8")
+    run = cli("check", "--no-cache", "--format", "json", str(article))
+    found = [(v["line"], v["rule"]) for v in run.json() if v["category"] == "overclaim"]
+    assert found and (3, "MED490") not in found and all(line == 3 for line, _ in found)
 
 
 @pytest.mark.parametrize("selector", ["MED490", "likely-claim"])
@@ -39,12 +76,13 @@ def test_selected_by_code_or_name_reports_the_claim_line(cli, tmp_path, selector
     assert found[0]["column"] == 1
 
 
-def test_extend_select_adds_it_to_the_other_rules(cli, tmp_path):
+def test_extend_select_keeps_it_beside_the_other_rules(cli, tmp_path):
     article = tmp_path / "a.md"
     article.write_text(CLAIM + "\n本品保证根治高血压。\n", encoding="utf-8")
     run = cli("check", "--no-cache", "--format", "json", "--extend-select", "MED490", str(article))
-    rules = {v["rule"] for v in run.json()}
-    assert "MED490" in rules and rules - {"MED490"}
+    found = {(v["line"], v["rule"]) for v in run.json()}
+    assert (3, "MED490") in found and {rule for _, rule in found} - {"MED490"}
+    assert (5, "MED490") not in found  # line 5 holds a frame's report
 
 
 def test_honest_negated_and_asked_lines_are_not_hinted(cli, tmp_path):
@@ -78,7 +116,8 @@ def test_shipped_weights_validate_and_hold_no_long_strings():
 @pytest.mark.parametrize(
     "data",
     [[], {"bias": 0, "threshold": 0.5}, {"bias": 0, "threshold": 2, "weights": {}},
-     {"bias": 0, "threshold": 0.5, "weights": {"c1:好": "x"}}],
+     {"bias": 0, "threshold": 0.5, "weights": {"c1:好": "x"}},
+     {"bias": 0, "threshold": 0.5, "weights": {"c1:好": True}}],
 )
 def test_bad_weights_are_rejected(data):
     with pytest.raises(WeightsError):
@@ -119,3 +158,20 @@ def test_broken_weights_give_a_one_line_error(cli, tmp_path):
     run = cli("check", "--no-cache", "--rules", str(pack), "--select", "MED499", str(article))
     assert run.code == 2
     assert "Traceback" not in run.err and "likely-claim.json" in run.err
+
+
+def test_stored_word_tables_score_as_built_ones():
+    from medlint.analysis.likely import LineFeatures
+
+    pack = load_pack([default_rules_dir()])
+    assert pack.lexicon is not None
+    built = LineFeatures(pack.lexicons, pack.lexicon)
+    stored = json.loads(json.dumps(built.tables(), ensure_ascii=False))
+    taken = LineFeatures(pack.lexicons, pack.lexicon, stored=stored)
+    assert taken.classes == built.classes and taken._pairs == built._pairs
+    line = "这款药保证治好您的鼻炎，一定能把多年的老胃病给调理好。"
+    assert taken._hits(line) == built._hits(line) and built._hits(line)
+    # not what the code writes: the tables are built again, not taken
+    for damaged in ({**stored, "pairs": {"保证": "4"}}, {**stored, "classes": {}}, [], None):
+        again = LineFeatures(pack.lexicons, pack.lexicon, stored=damaged)  # type: ignore[arg-type]
+        assert again.classes == built.classes and again._pairs == built._pairs

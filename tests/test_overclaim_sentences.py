@@ -23,7 +23,7 @@ def linter() -> Linter:
         {
             rule.code
             for rule in PACK.rules
-            if rule.category == "overclaim" and not getattr(rule, "opt_in", False)
+            if rule.category == "overclaim" and rule.kind != "scorer"
         },
     )
 

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
@@ -73,6 +74,8 @@ class ScoredLine:
     features: set[str] = field(default_factory=set)
     words: list[tuple[str, int, int]] = field(default_factory=list)
     """jieba tokens that lie inside the line (prose offsets)."""
+    scoped: bool = False
+    """A core of the line is negated, hypothetical, asked or debunked."""
 
     @property
     def open(self) -> bool:
@@ -87,47 +90,72 @@ class LineFeatures:
         lexicons: Mapping[str, Iterable[str]],
         lexicon: ContextLexicon,
         extra_cores: Iterable[str] = (),
+        stored: Mapping[str, Any] | None = None,
     ) -> None:
-        self.classes: dict[str, set[str]] = {}
-        for name, words in lexicons.items():
-            if name.startswith(_SKIP_CLASSES):
-                continue
-            folded = {normalise(w.split("\t")[0]).strip() for w in words if w.strip()}
-            self.classes[name] = {w for w in folded if w}
+        """``stored``: the :meth:`tables` an earlier start built from the same word
+        classes (plain data, checked; ignored when it is not what this code writes)."""
+        names = [name for name in lexicons if not name.startswith(_SKIP_CLASSES)]
+        restored = _restore_tables(stored, names)
+        if restored is not None:
+            self.classes, self._pairs = restored
+        else:
+            self.classes = {
+                name: _folded(w.partition("\t")[0] for w in lexicons[name] if w.strip())
+                for name in names
+            }
         scopes: dict[str, set[str]] = {}
         for key in SCOPE_LISTS:
             words = getattr(lexicon, key, []) or []
-            scopes[key] = {normalise(w) for w in words if w and len(w) < 12}
-        self.index: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for group, table in (("lex", self.classes), ("scope", scopes)):
-            for name, found in table.items():
-                for word in found:
-                    self.index[word].append((group, name))
+            scopes[key] = _folded((w for w in words if w and len(w) < 12), strip=False)
+        self._tables = [(("lex", name), words) for name, words in self.classes.items()]
+        self._tables += [(("scope", name), words) for name, words in scopes.items()]
+        self._words: set[str] = set().union(*(words for _, words in self._tables))
+        """Every class and scope word."""
+        self._classes_of: dict[str, tuple[tuple[str, str], ...]] = {}
+        """(group, name) of each word met so far (the tables are searched when first met)."""
+        if restored is None:
+            # the longest word that begins with each pair of characters: a line is read
+            # by looking up its words, not by an automaton, whose building over every
+            # class word would cost a one-file run more than all of its lines
+            self._pairs = {w[:2]: len(w) for w in sorted(self._words, key=len) if len(w) > 1}
         self.core_words: dict[str, list[str]] = defaultdict(list)
         for name in (*CORE_CLASSES, *extra_cores):
             for word in self.classes.get(name, ()):
                 self.core_words[word].append(name)
-        self.longest = max((len(w) for w in self.index), default=1)
-        self.core_longest = max((len(w) for w in self.core_words), default=1)
         self.commercial = self.classes.get("commercial", set())
         from ahocorasick_rs import AhoCorasick
 
-        # one automaton scan per line finds every word (overlapping ones too)
-        self._index_words = [w for w in self.index if w]
-        self._index_automaton: Any = AhoCorasick(self._index_words) if self._index_words else None
         self._core_list = [w for w in self.core_words if w]
         self._core_automaton: Any = AhoCorasick(self._core_list) if self._core_list else None
         self._commercial_automaton: Any = (
             AhoCorasick(list(self.commercial)) if self.commercial else None)
 
+    def tables(self) -> dict[str, Any]:
+        """The folded word classes and the pair table, as plain data to store."""
+        return {"classes": {name: sorted(words) for name, words in self.classes.items()},
+                "pairs": self._pairs}
+
     def _hits(self, text: str) -> set[tuple[str, str]]:
         """The (group, name) of every class or scope word found in ``text``."""
+        words, pairs = self._words, self._pairs
+        found: set[str] = set()
+        size = len(text)
+        for i, char in enumerate(text):
+            if char in words:
+                found.add(char)
+            last = pairs.get(text[i:i + 2])
+            if last:
+                for j in range(i + 2, min(size, i + last) + 1):
+                    if text[i:j] in words:
+                        found.add(text[i:j])
         hits: set[tuple[str, str]] = set()
-        if self._index_words:
-            words = self._index_words
-            for found in {n for n, _, _ in self._index_automaton.find_matches_as_indexes(
-                    text, overlapping=True)}:
-                hits.update(self.index[words[found]])
+        known = self._classes_of
+        for word in found:
+            classes = known.get(word)
+            if classes is None:
+                classes = tuple(pair for pair, table in self._tables if word in table)
+                known[word] = classes
+            hits.update(classes)
         return hits
 
     def _cores(self, text: str, first: int, last: int) -> list[tuple[int, int, str]]:
@@ -197,6 +225,7 @@ class LineFeatures:
                     item.cores.append((start, end, name))
                 else:
                     item.features.add(f"scoped:{name}")
+                    item.scoped = True
             result.append(item)
         self._commerce(result)
         article = _article_features(result)
@@ -224,8 +253,8 @@ class LineFeatures:
         feats: set[str] = set()
         padded = f"^{item.text}$"
         for n in NGRAMS:
-            for i in range(len(padded) - n + 1):
-                feats.add(f"c{n}:{padded[i:i + n]}")
+            prefix = f"c{n}:"
+            feats.update([prefix + padded[i:i + n] for i in range(len(padded) - n + 1)])
         for group, name in self._hits(item.text):
             feats.add(f"{group}:{name}")
         for _, _, name in item.cores:
@@ -248,6 +277,39 @@ class LineFeatures:
             if "了" in item.text:
                 feats.add("fp:1le")
         return feats
+
+
+def _restore_tables(
+    stored: Mapping[str, Any] | None, names: list[str]
+) -> tuple[dict[str, set[str]], dict[str, int]] | None:
+    """The classes and pair table of ``stored`` if they are what :meth:`LineFeatures.tables`
+    writes for the classes ``names``, else ``None``."""
+    if not isinstance(stored, Mapping):
+        return None
+    classes, pairs = stored.get("classes"), stored.get("pairs")
+    if not isinstance(classes, dict) or list(classes) != names or not isinstance(pairs, dict):
+        return None
+    if not set(map(type, classes.values())) <= {list}:
+        return None
+    if not set(map(type, pairs.values())) <= {int}:
+        return None
+    if not set(map(type, chain.from_iterable(classes.values()))) <= {str}:
+        return None
+    return {name: set(words) for name, words in classes.items()}, pairs
+
+
+def _folded(words: Iterable[str], strip: bool = True) -> set[str]:
+    """The non-empty normalised (and stripped) ``words``, normalised as one text (a word
+    holding a line break alone)."""
+    listed = list(words)
+    joined = "\n".join(listed)
+    if joined.count("\n") != max(0, len(listed) - 1):
+        folded = [normalise(w) for w in listed]
+    else:
+        folded = normalise(joined).split("\n") if listed else []
+    found = {w.strip() for w in folded} if strip else set(folded)
+    found.discard("")
+    return found
 
 
 def _forward_lines(document: Document, text: str) -> Iterable[tuple[int, int, int, str]]:
@@ -281,7 +343,7 @@ def _first_person(text: str) -> bool:
 
 
 def _scoped_line(item: ScoredLine) -> bool:
-    return any(f.startswith("scoped:") for f in item.features)
+    return item.scoped
 
 
 def _article_features(lines: list[ScoredLine]) -> set[str]:
@@ -357,17 +419,17 @@ class Weights:
             raise WeightsError(f"bad or missing key in the weights file: {error}") from None
         if not 0.0 < threshold < 1.0:
             raise WeightsError("threshold must lie between 0 and 1")
-        if not isinstance(raw, dict) or not all(
-            isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
-            for k, v in raw.items()
-        ):
+        kinds = set(map(type, raw.values())) if isinstance(raw, dict) else {None}
+        if not kinds <= {int, float} or not set(map(type, raw)) <= {str}:
             raise WeightsError("weights must map feature names to numbers")
-        return cls(bias, threshold, {k: float(v) for k, v in raw.items()})
+        return cls(bias, threshold, {k: float(v) for k, v in raw.items()} if int in kinds
+                   else raw)
 
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights
         # a feature without a weight adds nothing: only the weighted ones are summed
-        total = self.bias + sum(map(weights.__getitem__, weights.keys() & set(features)))
+        found = features if isinstance(features, set | frozenset) else set(features)
+        total = self.bias + sum(map(weights.__getitem__, weights.keys() & found))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
 
     def why(self, features: Iterable[str], count: int = 3) -> list[str]:

@@ -19,6 +19,7 @@ from ..analysis.likely import LineFeatures, Weights, WeightsError
 from .base import Article, Check, Finding
 
 if TYPE_CHECKING:
+    from ..rules import RulePack
     from ..rules.models import ScorerRule
 
 
@@ -29,6 +30,8 @@ class ScorerCheck(Check):
         super().__init__(rule)
         self.lexicons = lexicons or {}
         self._built: LineFeatures | None = None
+        self.pack: RulePack | None = None
+        """The pack of the rule, if its word tables may be kept beside the cached pack."""
 
     @cached_property
     def weights(self) -> Weights:
@@ -56,7 +59,16 @@ class ScorerCheck(Check):
 
     def _features(self, article: Article) -> LineFeatures:
         if self._built is None:
-            self._built = LineFeatures(self.lexicons, article.lexicon)
+            if self.pack is None:
+                self._built = LineFeatures(self.lexicons, article.lexicon)
+                return self._built
+            from ..rules.pack_cache import load_hint_tables, store_hint_tables
+
+            stored = load_hint_tables(self.pack)
+            built = LineFeatures(self.lexicons, article.lexicon, stored=stored)
+            if stored is None:
+                store_hint_tables(self.pack, built.tables())
+            self._built = built
         return self._built
 
 

@@ -401,7 +401,9 @@ class CooccurrenceRule(PerArticleMethods, RuleBase):
 class ScorerRule(RuleBase):
     """A statistical hint: a line a trained model (``weights``, a JSON file beside the
     rule's YAML) scores as a likely claim. Only lines that hold an unnegated claim-core
-    word are scored (``medlint.analysis.likely``). Off unless selected by code or name."""
+    word are scored (``medlint.analysis.likely``). On by default, as a hint (severity
+    info) for the lines the frames miss: dropped on a line another selected rule of its
+    category reports; ``--ignore`` by code or name turns it off."""
 
     kind: Literal["scorer"]
     weights: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.json$")

@@ -37,6 +37,7 @@ SUFFIX = ".json"
 # stored beside the packs and removed with them: a pack's treatment name index, and the
 # table jieba's dictionary becomes with a pack's words (analysis/segment.py)
 NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX = "names-", "words-", "frames-"
+HINT_PREFIX = "hint-"  # the word tables of the learned hint (analysis/likely.py)
 _FORMAT = 2  # 2: the key and digest on a line of their own, then the body
 
 # what an entry holds
@@ -190,18 +191,20 @@ _FRAMES_SCHEMA = ("../checks/frames.py", "../checks/patterns.py", "../analysis/n
                   "../data/t2s.tsv")
 
 
-def _frames_entry(pack: RulePack) -> tuple[Path, str] | None:
+def _frames_entry(
+    pack: RulePack, prefix: str = FRAMES_PREFIX, schema: tuple[str, ...] = _FRAMES_SCHEMA
+) -> tuple[Path, str] | None:
     if pack.stored_at is None:
         return None
     target, key = pack.stored_at
     digest = hashlib.sha256(f"{key}\0{_FORMAT}\0".encode())
     here = Path(__file__).parent
     try:
-        for source in _FRAMES_SCHEMA:
+        for source in schema:
             digest.update((here / source).read_bytes() + b"\0")
     except OSError:
         return None
-    return target.with_name(FRAMES_PREFIX + target.name.removeprefix(PREFIX)), digest.hexdigest()
+    return target.with_name(prefix + target.name.removeprefix(PREFIX)), digest.hexdigest()
 
 
 def load_frames(pack: RulePack) -> bool:
@@ -227,6 +230,32 @@ def store_frames(pack: RulePack, compiled: list[frames.Frames]) -> None:
         where, key = entry
         body = json.dumps(frames.dump_compiled(compiled), ensure_ascii=False)
         _write(where.parent, where, key, body)
+
+
+# what the hint's word tables depend on besides the pack: the code that folds them
+_HINT_SCHEMA = ("../analysis/likely.py", "../analysis/normalize.py", "../data/t2s.tsv")
+
+
+def load_hint_tables(pack: RulePack) -> dict[str, Any] | None:
+    """The word tables of the learned hint an earlier start stored beside the cached
+    pack (:func:`store_hint_tables`), as JSON data, or ``None``."""
+    entry = _frames_entry(pack, HINT_PREFIX, _HINT_SCHEMA)
+    body = _read_body(*entry) if entry is not None else None
+    if body is None:
+        return None
+    try:
+        stored = json.loads(body)
+    except ValueError:
+        return None
+    return stored if isinstance(stored, dict) else None
+
+
+def store_hint_tables(pack: RulePack, tables: dict[str, Any]) -> None:
+    """Store the hint's word tables of ``pack`` (plain JSON data) beside the cached pack."""
+    entry = _frames_entry(pack, HINT_PREFIX, _HINT_SCHEMA)
+    if entry is not None:
+        where, key = entry
+        _write(where.parent, where, key, json.dumps(tables, ensure_ascii=False))
 
 
 def _literals_key() -> str:
@@ -315,9 +344,9 @@ def clean(folder: Path | None = None) -> int:
     for entry in folder.iterdir():
         name = entry.name
         stored = name.startswith(PREFIX) and name.endswith((SUFFIX, ".pickle"))
-        beside = name.startswith((NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX)) and name.endswith(
-            SUFFIX
-        )
+        beside = name.startswith(
+            (NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX, HINT_PREFIX)
+        ) and name.endswith(SUFFIX)
         if stored or beside or (name.startswith(".pack-") and name.endswith(".tmp")):
             try:
                 entry.unlink()

@@ -17,6 +17,7 @@ from ..checks.base import Article, Check, Finding
 from ..checks.forbidden import ForbiddenCheck
 from ..checks.names import Names
 from ..checks.patterns import Patterns, Router
+from ..checks.scorer import ScorerCheck
 from ..config.selection import Selection
 from ..documents import Document, read_document
 from ..documents.files import read_source
@@ -47,7 +48,8 @@ class Linter:
     """Rules compiled once; :meth:`check_text` and :meth:`check_file` run them.
 
     ``selection`` says which rules run and at what severity (default: all but the opt-in
-    ones, as defined);
+    ones, as defined); a statistical hint's report on a line another selected rule of its
+    category reports on is dropped;
     a plain set of codes selects those rules at their own severity. The rules are
     compiled when first needed (:meth:`compile`), so a run whose files all come from the
     result cache compiles nothing.
@@ -79,6 +81,8 @@ class Linter:
             or (selection is not None and selection.enabled(r.code))
         ]
         """The selected rules, in the pack's order."""
+        self.hints = frozenset(r.code for r in self.rules if r.kind == "scorer")
+        """Codes of the selected statistical hints (see :func:`_drop_covered_hints`)."""
         self.compiled = False
         _PENDING.add(self)
 
@@ -101,6 +105,9 @@ class Linter:
             load_literals()
             load_frames(pack)
             checks = compile_rules(self.rules, pack.lexicons)
+            for check in checks:
+                if isinstance(check, ScorerCheck):  # its word tables are kept beside the pack
+                    check.pack = pack
             topic_patterns: dict[str, Patterns] = {}
             for topic in pack.topics:
                 topic_patterns[topic.id] = Patterns(topic.triggers)
@@ -166,6 +173,8 @@ class Linter:
             for index in self.check_router.woken(article.text)
             for finding in checks[index].run(article)
         ]
+        if self.hints:
+            violations = _drop_covered_hints(violations, self.hints)
         return sorted(violations, key=Violation.sort_key)
 
     def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
@@ -200,6 +209,26 @@ class Linter:
             text=text,
             topic=finding.topic,
         )
+
+
+def _drop_covered_hints(violations: list[Violation], hints: frozenset[str]) -> list[Violation]:
+    """Without the reports of a statistical hint (``hints``: rule codes) on a line that
+    already holds a report of another selected rule of the hint's category: the hint
+    adds what the other rules miss. A hint selected alone keeps every report."""
+    covered = {
+        (v.category, line)
+        for v in violations
+        if v.rule not in hints
+        for line in range(v.line, v.end_line + 1)
+    }
+    if not covered:
+        return violations
+    return [
+        v
+        for v in violations
+        if v.rule not in hints
+        or not any((v.category, line) in covered for line in range(v.line, v.end_line + 1))
+    ]
 
 
 def _severity(finding: Finding, severity: Severity) -> Severity:
