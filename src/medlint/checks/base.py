@@ -119,6 +119,8 @@ _HEADING_TOPIC = re.compile(
 # A likeness right after a name (针刺样疼痛, 刀割般, 电击似的): the name describes a
 # sensation.
 _SIMILE = re.compile(r"(样|状|般|似的)(?!品|本|板|式)")
+# A food praised by likeness to a drug names no drug: 植物胰岛素 (苦瓜), 天然抗生素 (大蒜).
+_EPITHET = re.compile(r"(植物|植物性|植物界的?|天然的?|蔬菜里的|蔬菜中的|水果里的|水果中的|餐桌上的)$")
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
@@ -451,6 +453,8 @@ class Article:
         """
         if _SIMILE.match(self.text, end):
             return False  # 针刺样疼, 针扎般的痛: a sensation likened to it, not a treatment
+        if topic is not None and _EPITHET.search(self.text, max(0, start - 5), start):
+            return False  # 植物胰岛素: a food's nickname, not the drug
         if start < self.title_end():
             return self._title_presents(start, end)
         if self._heading_names(start, end):
