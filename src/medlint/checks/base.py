@@ -33,7 +33,7 @@ _TITLE_FRAME = re.compile(
     # offered for sale or to agents: 诚招代理, 新品上市, 限时特惠, 火热预订
     r"|代理|招商|加盟|新品|上市|团购|特惠|促销|预订|预售|秒杀|抢购|限时|包邮"
     # sold or arranged as a service, pitched at a counter, a care card after it
-    r"|购药|代购|买药|用药服务|推介|推銷|推销|话术|話術|专题|術後護理|术后护理|护理卡"
+    r"|购药|代购|买药|用药服务|推介|推銷|推销|话术|話術|专题|術後護理|术后护理|护理卡|套餐"
 )
 # Someone else's word reported before the mention (有人说…得喝X, 广告上写着…, 听人讲…):
 # hearsay the writer relays, not the writer's advice.
