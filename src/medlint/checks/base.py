@@ -125,6 +125,13 @@ _HEADING_TOPIC = re.compile(
 _SIMILE = re.compile(r"(样|状|般|似的)(?!品|本|板|式)")
 # A food praised by likeness to a drug names no drug: 植物胰岛素 (苦瓜), 天然抗生素 (大蒜).
 _EPITHET = re.compile(r"(植物|植物性|植物界的?|天然的?|蔬菜里的|蔬菜中的|水果里的|水果中的|餐桌上的)$")
+# A speaker's label opening a line of a chat or an interview (**客服：**, 答：, 芊芊：).
+_SPEAKER = re.compile(r"^[>\s*]*[^\s：:。！？\n]{1,8}[：:][\s*]*")
+# An answer that says yes to a use (可以用的呢, 放心吃, 当然能喝).
+_YES_USE = re.compile(
+    r"[^。！？?!\n]{0,6}?(?<![不没])(可以|能|放心|完全可以|当然可以|当然能)"
+    r"(?!不)(用|吃|喝|涂|抹|搽|喷|贴|服|做|给)"
+)
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
@@ -481,6 +488,9 @@ class Article:
             return self._title_presents(start, end)
         if self._heading_names(start, end):
             return True
+        question_end = self.structure.sentence_at(start)[1]
+        if self._answered_yes(question_end) and self.context.question(start):
+            return not self.cautious(start)  # 能用吗？ 客服：可以用的呢
         # the cheap pattern checks first; negation and questions need jieba's tokens
         if not (self._used_near(start, end) or self.sells) or self.cautious(start):
             return False
@@ -502,6 +512,12 @@ class Article:
             or self.context.question(start)
             or self._debunked(start, end)
         )
+
+    def _answered_yes(self, question_end: int) -> bool:
+        """A question about using it (两岁孩子能用吗？) answered yes by the next line, after
+        a speaker's label (客服：可以用的呢，滴两滴…): the answer offers it."""
+        answer = _SPEAKER.sub("", self.text[question_end : question_end + 60].lstrip(), count=1)
+        return _YES_USE.match(answer) is not None
 
     def _belief_item(self, start: int) -> bool:
         """The mention is inside a quoted belief that opens its line and is answered after
