@@ -124,7 +124,9 @@ _HEADING_TOPIC = re.compile(
 # sensation.
 _SIMILE = re.compile(r"(样|状|般|似的)(?!品|本|板|式)")
 # A food praised by likeness to a drug names no drug: 植物胰岛素 (苦瓜), 天然抗生素 (大蒜).
-_EPITHET = re.compile(r"(植物|植物性|植物界的?|天然的?|蔬菜里的|蔬菜中的|水果里的|水果中的|餐桌上的)$")
+_EPITHET = re.compile(
+    r"(植物|植物性|植物界的?|天然的?|蔬菜里的|蔬菜中的|水果里的|水果中的|餐桌上的)$"
+)
 # A speaker's label opening a line of a chat or an interview (**客服：**, 答：, 芊芊：).
 _SPEAKER = re.compile(r"^[>\s*]*[^\s：:。！？\n]{1,8}[：:][\s*]*")
 # An answer that says yes to a use (可以用的呢, 放心吃, 当然能喝).

@@ -103,8 +103,8 @@ _EXPLAINS = re.compile(
 # The end of a whole sentence, past the clauses ； joins.
 _FULL_STOP = re.compile(r"[。！？!?]")
 # An action the sentence puts off or talks the reader out of (别急着往医院跑, 不用急着
-# 送医, 不用慌着往医院送, 不必马上就医, 先别去急诊, 别大半夜往医院跑): a deterrent before it, with a word of
-# haste or a verb of going between.
+# 送医, 不用慌着往医院送, 不必马上就医, 先别去急诊, 别大半夜往医院跑): a deterrent
+# before it, with a word of haste or a verb of going between.
 _DETERRED = re.compile(
     r"(别|不要|不用|不必|先别|用不着|没必要|无需|何必|犯不着|唔使|唔好)"
     # (at an hour or a trouble named between: 别大半夜往医院跑, 不用专门跑医院)
