@@ -32,6 +32,8 @@ _TITLE_FRAME = re.compile(
     r"|测评|评测|亲测|实测|真实感受|使用感受|使用心得|心得|开箱|打卡|用后感|体验记录"
     # offered for sale or to agents: 诚招代理, 新品上市, 限时特惠, 火热预订
     r"|代理|招商|加盟|新品|上市|团购|特惠|促销|预订|预售|秒杀|抢购|限时|包邮"
+    # sold or arranged as a service, pitched at a counter, a care card after it
+    r"|购药|代购|买药|用药服务|推介|推銷|推销|话术|話術|专题|術後護理|术后护理|护理卡|套餐"
 )
 # Someone else's word reported before the mention (有人说…得喝X, 广告上写着…, 听人讲…):
 # hearsay the writer relays, not the writer's advice.
@@ -111,6 +113,8 @@ _HEADING_LABEL = re.compile(
     r"[:：“\"「『]|独家|主推|力推|招牌|第[一二三四五六七八九十0-9]+(件|款|样|个)"
 )
 HEADING_LABEL_REST = 10
+# A label line in brackets that opens a paragraph: 【秘方一】, 【主推产品】, [招牌].
+_BRACKET_LABEL = re.compile(r"[【\[〔][^】\]〕]{1,8}[】\]〕]")
 # The paragraphs under a heading that names a treatment, searched for what offers it.
 SECTION_REACH = 3
 _HEADING_TOPIC = re.compile(
@@ -119,6 +123,17 @@ _HEADING_TOPIC = re.compile(
 # A likeness right after a name (针刺样疼痛, 刀割般, 电击似的): the name describes a
 # sensation.
 _SIMILE = re.compile(r"(样|状|般|似的)(?!品|本|板|式)")
+# A food praised by likeness to a drug names no drug: 植物胰岛素 (苦瓜), 天然抗生素 (大蒜).
+_EPITHET = re.compile(
+    r"(植物|植物性|植物界的?|天然的?|蔬菜里的|蔬菜中的|水果里的|水果中的|餐桌上的)$"
+)
+# A speaker's label opening a line of a chat or an interview (**客服：**, 答：, 芊芊：).
+_SPEAKER = re.compile(r"^[>\s*]*[^\s：:。！？\n]{1,8}[：:][\s*]*")
+# An answer that says yes to a use (可以用的呢, 放心吃, 当然能喝).
+_YES_USE = re.compile(
+    r"[^。！？?!\n]{0,6}?(?<![不没])(可以|能|放心|完全可以|当然可以|当然能)"
+    r"(?!不)(用|吃|喝|涂|抹|搽|喷|贴|服|做|给)"
+)
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
@@ -281,6 +296,8 @@ class Article:
         """A section heading that is the product's label (## 重点来了：它家的“某某酥”,
         ## 第一件：某某软糖, <h2>本店独家“某某疗程”</h2>) presents it, as a title does."""
         paragraph = self.structure.paragraph_at(start)
+        if self._label_line_names(paragraph, start):
+            return True
         if not self.is_heading(paragraph):
             return False
         heading = self.text[paragraph[0] : paragraph[1]]
@@ -295,6 +312,22 @@ class Article:
             return False
         rest = re.sub(r"[\W_]", "", heading[: start - paragraph[0]] + heading[end - paragraph[0] :])
         return len(rest) <= HEADING_LABEL_REST and not self.context.negated(start)
+
+    def _label_line_names(self, paragraph: tuple[int, int], start: int) -> bool:
+        """A bracketed label line that opens a paragraph and names the product (【秘方一】某某膏,
+        【主推】某某茶), with lines under it that say how to use it (涂上三天, 每日一袋)."""
+        first, last = paragraph
+        newline = self.text.find("\n", first, last)
+        if newline < 0 or start >= newline or self.uses is None:
+            return False
+        line = self.text[first:newline].strip()
+        if len(line) > HEADING or not _BRACKET_LABEL.match(line) or line.endswith(_CLOSING):
+            return False
+        if self.cautions is not None and self.cautions.search(self.text, first, last):
+            return False  # 【禁忌】对某某过敏者禁用: a label's caution, not an offer
+        if self.context.negated(start):
+            return False
+        return self.uses.search(self.text, newline, last) is not None
 
     def _section_uses(self, heading: tuple[int, int]) -> bool:
         """A paragraph of the first few under a heading has a use frame (我院开展…, 每次…)
@@ -451,10 +484,15 @@ class Article:
         """
         if _SIMILE.match(self.text, end):
             return False  # 针刺样疼, 针扎般的痛: a sensation likened to it, not a treatment
+        if topic is not None and _EPITHET.search(self.text, max(0, start - 5), start):
+            return False  # 植物胰岛素: a food's nickname, not the drug
         if start < self.title_end():
             return self._title_presents(start, end)
         if self._heading_names(start, end):
             return True
+        question_end = self.structure.sentence_at(start)[1]
+        if self._answered_yes(question_end) and self.context.question(start):
+            return not self.cautious(start)  # 能用吗？ 客服：可以用的呢
         # the cheap pattern checks first; negation and questions need jieba's tokens
         if not (self._used_near(start, end) or self.sells) or self.cautious(start):
             return False
@@ -476,6 +514,12 @@ class Article:
             or self.context.question(start)
             or self._debunked(start, end)
         )
+
+    def _answered_yes(self, question_end: int) -> bool:
+        """A question about using it (两岁孩子能用吗？) answered yes by the next line, after
+        a speaker's label (客服：可以用的呢，滴两滴…): the answer offers it."""
+        answer = _SPEAKER.sub("", self.text[question_end : question_end + 60].lstrip(), count=1)
+        return _YES_USE.match(answer) is not None
 
     def _belief_item(self, start: int) -> bool:
         """The mention is inside a quoted belief that opens its line and is answered after

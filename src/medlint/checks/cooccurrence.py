@@ -100,11 +100,16 @@ _EXPLAINS = re.compile(
     r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?"
     r"(就)?(是|属于|叫|考虑)"
 )
+# The end of a whole sentence, past the clauses ； joins.
+_FULL_STOP = re.compile(r"[。！？!?]")
 # An action the sentence puts off or talks the reader out of (别急着往医院跑, 不用急着
-# 送医, 不用慌着往医院送, 不必马上就医, 先别去急诊): a deterrent before it, with a word of
-# haste or a verb of going between.
+# 送医, 不用慌着往医院送, 不必马上就医, 先别去急诊, 别大半夜往医院跑): a deterrent
+# before it, with a word of haste or a verb of going between.
 _DETERRED = re.compile(
     r"(别|不要|不用|不必|先别|用不着|没必要|无需|何必|犯不着|唔使|唔好)"
+    # (at an hour or a trouble named between: 别大半夜往医院跑, 不用专门跑医院)
+    r"(大半夜|半夜三更|深更半夜|三更半夜|半夜|大晚上|大清早|一大早|大老远|大冷天|大热天|"
+    r"专门|特意|特地|专程|白白)?(的|地)?"
     r"(急着|急著|着急|著急|忙着|忙著|慌着|慌著|急于|赶着|趕著|急住|马上|立刻|立即|即刻|"
     r"一上来就|动不动就?|一有事就|老是|总是)?"
     r"(去|到|上|跑|往|送|跑去|赶去)?$"
@@ -263,6 +268,10 @@ class CooccurrenceCheck(Check):
         first, end = article.structure.paragraph_at(start)
         if article.text[first:end].rstrip().endswith(CLOSING):
             last = max(sentences[index][1], min(last, end))
+        full_stop = _FULL_STOP.search(article.text, start, end)
+        if full_stop is not None:
+            # clauses joined by ； are one sentence: 伴发热寒战；…仍止不住——请立即到急诊
+            last = max(last, full_stop.end())
         if self._has_action(article, sentences[index][0], last):
             return True
         first_of_sign, end_of_sign = sentences[index]
