@@ -12,7 +12,7 @@ JSON = ("check", "--format", "json")
 
 
 def test_pyproject_table_is_read(cli, tmp_path):
-    write(tmp_path, {"pyproject.toml": '[tool.medlint]\nignore = ["MED401"]\n', "a.md": CLAIMS})
+    write(tmp_path, {"pyproject.toml": '[tool.medlint]\nignore = ["MED401", "likely-claim"]\n', "a.md": CLAIMS})
     run = cli(*JSON, "--ignore", "MED404", "a.md", cwd=tmp_path)
     assert found(run) == [("a.md", "MED402", 5)]
 
@@ -115,7 +115,7 @@ def test_missing_config_file_is_an_error(cli, tmp_path):
         (["--select", "disclaimer"], []),
         # the more specific selector wins, whichever list it is in
         (["--select", "MED401", "--ignore", "overclaim"], [("MED401", 3)]),
-        (["--select", "overclaim", "--ignore", "MED40"], []),
+        (["--select", "overclaim", "--ignore", "MED40,MED490"], []),
         (["--select", "MED402", "--extend-select", "MED404"], [("MED402", 5), ("MED404", 3)]),
     ],
 )
