@@ -12,7 +12,8 @@ JSON = ("check", "--format", "json")
 
 
 def test_pyproject_table_is_read(cli, tmp_path):
-    write(tmp_path, {"pyproject.toml": '[tool.medlint]\nignore = ["MED401", "likely-claim"]\n', "a.md": CLAIMS})
+    config = '[tool.medlint]\nignore = ["MED401", "likely-claim"]\n'
+    write(tmp_path, {"pyproject.toml": config, "a.md": CLAIMS})
     run = cli(*JSON, "--ignore", "MED404", "a.md", cwd=tmp_path)
     assert found(run) == [("a.md", "MED402", 5)]
 
