@@ -82,6 +82,9 @@ _PAST = re.compile(
 )
 # The experiential 过 right after a sign (抽搐过一次, 晕倒过的人) tells that it happened
 # once, unless the sentence places it in the last days (最近晕倒过两次).
+# A sign someone had once (有过一阵胸口发紧): history, unless waved away in its sentence or the
+# next (…点点眼药水就行, 睡一觉就好了): a story that teaches doing without
+_HAD = re.compile(r"(?<!没)(发生过|出现过|有过|得过|犯过)")
 _EXPERIENCED = re.compile(r"过(?=[一两二三四五六七八九十几好多]?[次回遍]|的|[，,。；;！!？?\s]|$)")
 _RECENT = re.compile(
     r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚"
@@ -486,7 +489,7 @@ class CooccurrenceCheck(Check):
         role = self.not_before.search(text, clause, start) if self.not_before else None
         if role is not None and not (
             _PAST.search(text, *role) and self._settled_story(article, start, first)
-        ):
+        ) and not (_HAD.fullmatch(text, *role) and self._dismissed(article, start)):
             return True  # (a story's 前年… goes on: 没去医院…就好了, a lesson, not history)
         if self._dismissed(article, start):
             return False  # 那是在排毒，熬过去就好了: a sign waved away, not an expected effect
