@@ -212,13 +212,8 @@ def load_frames(pack: RulePack) -> bool:
     pack by :func:`store_frames`), if this process has compiled none yet."""
     if not frames.fresh():
         return False
-    entry = _frames_entry(pack)
-    body = _read_body(*entry) if entry is not None else None
-    if body is None:
-        return False
-    try:
-        stored = json.loads(body)
-    except ValueError:
+    stored = _read_json(_frames_entry(pack))
+    if stored is None:
         return False
     return frames.restore_compiled(stored, pack.lexicons)
 
@@ -239,15 +234,20 @@ _HINT_SCHEMA = ("../analysis/likely.py", "../analysis/normalize.py", "../data/t2
 def load_hint_tables(pack: RulePack) -> dict[str, Any] | None:
     """The word tables of the learned hint an earlier start stored beside the cached
     pack (:func:`store_hint_tables`), as JSON data, or ``None``."""
-    entry = _frames_entry(pack, HINT_PREFIX, _HINT_SCHEMA)
+    stored = _read_json(_frames_entry(pack, HINT_PREFIX, _HINT_SCHEMA))
+    return stored if isinstance(stored, dict) else None
+
+
+def _read_json(entry: tuple[Path, str] | None) -> Any:
+    """The JSON data of a stored entry (path and key), or ``None`` if it is missing,
+    stale or not JSON."""
     body = _read_body(*entry) if entry is not None else None
     if body is None:
         return None
     try:
-        stored = json.loads(body)
+        return json.loads(body)
     except ValueError:
         return None
-    return stored if isinstance(stored, dict) else None
 
 
 def store_hint_tables(pack: RulePack, tables: dict[str, Any]) -> None:
