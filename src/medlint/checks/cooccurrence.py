@@ -85,7 +85,11 @@ _PAST = re.compile(
 # A sign someone had once (有过一阵胸口发紧): history, unless waved away in its sentence or the
 # next (…点点眼药水就行, 睡一觉就好了): a story that teaches doing without
 _HAD = re.compile(r"(?<!没)(发生过|出现过|有过|得过|犯过)")
-_EXPERIENCED = re.compile(r"过(?=[一两二三四五六七八九十几好多]?[次回遍]|的|[，,。；;！!？?\s]|$)")
+# (also a history asked on a form: 有没有抽搐过这些, 晕倒过吗, 昏迷过没有)
+_EXPERIENCED = re.compile(
+    r"过(?=[一两二三四五六七八九十几好多]?[次回遍]|的|这些|这类|之类|等|什么的|吗|没有?|与否"
+    r"|[，,。；;！!？?\s]|$)"
+)
 _RECENT = re.compile(
     r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚"
 )
@@ -367,9 +371,10 @@ class CooccurrenceCheck(Check):
         return False
 
     def _answered_further(self, article: Article, start: int, end: int) -> bool:
-        """Outside a sales page, a later section on what to do (### 医生提醒, ## 怎么办)
-        names the same sign again (sharing two characters or more of its wording: 磁力珠的
-        同时又吞了 … - 发现孩子吞了磁力珠，都要第一时间到医院) with an action: the article
+        """Outside a sales page, a later section on what to do (### 医生提醒, ## 怎么办,
+        ## 什么时候必须去医院) names the same sign again (sharing two characters or more
+        of its wording: 磁力珠的同时又吞了 … - 发现孩子吞了磁力珠，都要第一时间到医院) with
+        an action: the article
         tells the reader what to do about it (a news story, a handbook)."""
         if article.sells:
             return False
@@ -381,7 +386,11 @@ class CooccurrenceCheck(Check):
                 first
                 for first, last in paragraphs[at + 1 :]
                 if article.is_heading((first, last))
-                and _ADVICE_HEADING.search(article.text, first, last)
+                and (
+                    _ADVICE_HEADING.search(article.text, first, last)
+                    # (or a heading that is itself the action: ## 什么时候必须马上去医院)
+                    or self._has_action(article, first, last)
+                )
             ),
             None,
         )
