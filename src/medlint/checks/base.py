@@ -88,6 +88,9 @@ _SALES = re.compile(
     r"|旗舰店|宝贝评价|商品评价|买家秀|回头客|已拼\s*[0-9]|已售\s*[0-9]|月销\s*[0-9]"
     r"|(天猫|京东|抖音|快手)(超市|自营|小店)|小黄车"
     r"|(拍|订|囤)[一二两三四五0-9][盒瓶袋件罐套]?送[一二两三0-9]|第二(盒|件|瓶|份|罐|袋|箱|套)半价|专属价"
+    # a stall's offer and its price per piece said unit first (买两盒再送一贴, 一贴十块)
+    r"|买[一二两三四五0-9][盒瓶袋件罐套贴]?(再|还|另|多)送[一二两三0-9]"
+    r"|[一每](贴|盒|瓶|罐|袋|包|副|套|斤)[一二两三四五六七八九十百千0-9]+(块|元)"
     # a price in another currency: RM688, S$98, HK$380
     r"|(?<![A-Za-z])(rm|s\$|sgd|hk\$|nt\$|mop\$|us\$|myr)\s*[0-9]"
     # a price in a currency by name (约 1200 万韩元, 1500 美元起), or a starting price in
@@ -561,6 +564,10 @@ class Article:
     @cached_property
     def sells(self) -> bool:
         return _SALES.search(self.text) is not None
+
+    def used_near(self, start: int, end: int) -> bool:
+        """A use frame stands near the mention (see :meth:`_used_near`)."""
+        return self._used_near(start, end)
 
     def _used_near(self, start: int, end: int) -> bool:
         """A use frame near the mention in its sentence, or opening the next sentence of

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 # most a dose, a separator and two other short items apart (川楝子、白芍10克、泽泻;
 # 玉米须一把，金钱草30克; 当归、某某、三七).
 FORMULA_SIZE = 3
+# A herb named alone needs this many characters: a two-character herb (防风, 独活, 远志)
+# is too often an everyday word to name a treatment by itself.
+MIN_HERB = 3
+# Separators of a list of ingredients or herbs.
+_LISTED = ("、", "和", "及", "与", "/")
 _DOSE = (
     r"\s*[0-9.一二两三四五六七八九十半几各]*\s*"
     r"(克|g|钱|两|片|个|枚|把|根|朵|只|条|颗|少许|适量)?"
@@ -225,6 +230,22 @@ class CoverageCheck(Check):
             found.append((start, form.end()))
         return found
 
+    def _single_herbs(self, article: Article) -> list[tuple[int, int]]:
+        """Spans of a herb named alone (天山雪莲, 红景天), not one that is everyday food
+        (红枣, 山药) and not a herb that opens a product's name (黄芪茶: see
+        :meth:`_herbal_products`)."""
+        text = article.text
+        return [
+            (start, end)
+            for start, end in self.herbs.finditer(text)
+            if end - start >= MIN_HERB
+            and text[start:end] not in self.foods
+            # (nor an item of a list of ingredients: 生姜、何首乌等植物精华)
+            and not _INGREDIENTS.match(text, end)
+            and not (start and text[start - 1] in _LISTED)
+            and not text.startswith(_LISTED, end)
+        ]
+
     @staticmethod
     def _priced(article: Article, start: int) -> bool:
         """The sentence holding ``start`` gives a price (39元一盒, ¥59)."""
@@ -244,6 +265,12 @@ class CoverageCheck(Check):
         if self.herbs:
             candidates += [(a, b, "formula") for a, b in self._formulas(article)]
             candidates += [(a, b, "herbal") for a, b in self._herbal_products(article)]
+            # (a herb that opens a longer name is that name's: 积雪草修护霜, 夏枯草茶)
+            candidates += [
+                (a, b, "herb")
+                for a, b in self._single_herbs(article)
+                if not any(x <= a < y and (x, y) != (a, b) for x, y, _ in candidates)
+            ]
         products = [(a, b) for a, b, how in candidates if how != "subject"]
         for brand in _brands(text, products):
             candidates += [
@@ -252,6 +279,17 @@ class CoverageCheck(Check):
         for start, end, how in sorted(candidates):
             if how in ("formula", "brand"):
                 if article.presents(start, end):
+                    return start, end, ""
+                continue
+            if how == "herb":
+                # a herb named alone is presented only by a use frame of its own (每天一朵
+                # 泡水, 建议服用), or as the title's subject: a sales page may name herbs as
+                # ingredients of what it sells
+                if (
+                    (start < title_end or article.used_near(start, end))
+                    and article.presents(start, end)
+                    and article.whole_name(start, end)
+                ):
                     return start, end, ""
                 continue
             if how == "herbal":
