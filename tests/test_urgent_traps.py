@@ -167,8 +167,8 @@ def test_a_sign_happening_now_without_an_action_is_reported(text):
 
 
 def test_feeling_unwell_does_not_negate_the_action_after_it():
-    assert _urgent("# 注射\n\n少数人会出现胸闷。一旦不舒服马上告诉医生。") == []
-    assert _urgent("# 注射\n\n少数人会出现胸闷。不要马上就医。") == ["胸闷"]
+    assert _urgent("# 注射\n\n少数人会出现呼吸困难。一旦不舒服马上告诉医生。") == []
+    assert _urgent("# 注射\n\n少数人会出现呼吸困难。不要马上就医。") == ["呼吸困难"]
 
 
 # a sign that does not ease is the condition of the action; a sign once had; a consequence

@@ -374,8 +374,8 @@ class CooccurrenceCheck(Check):
         """Outside a sales page, a later section on what to do (### 医生提醒, ## 怎么办,
         ## 什么时候必须去医院) names the same sign again (sharing two characters or more
         of its wording: 磁力珠的同时又吞了 … - 发现孩子吞了磁力珠，都要第一时间到医院) with
-        an action: the article
-        tells the reader what to do about it (a news story, a handbook)."""
+        an action: the article tells the reader what to do about it (a news story, a
+        handbook)."""
         if article.sells:
             return False
         sign = article.text[start:end]

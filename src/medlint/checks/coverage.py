@@ -231,16 +231,15 @@ class CoverageCheck(Check):
         return found
 
     def _single_herbs(self, article: Article) -> list[tuple[int, int]]:
-        """Spans of a herb named alone (天山雪莲, 红景天), not one that is everyday food
-        (红枣, 山药) and not a herb that opens a product's name (黄芪茶: see
-        :meth:`_herbal_products`)."""
+        """Spans of a herb named alone (天山雪莲, 红景天): not one that is everyday food
+        (红枣, 山药), nor an item of a list of ingredients."""
         text = article.text
         return [
             (start, end)
             for start, end in self.herbs.finditer(text)
             if end - start >= MIN_HERB
             and text[start:end] not in self.foods
-            # (nor an item of a list of ingredients: 生姜、何首乌等植物精华)
+            # (生姜、何首乌等植物精华)
             and not _INGREDIENTS.match(text, end)
             and not (start and text[start - 1] in _LISTED)
             and not text.startswith(_LISTED, end)
