@@ -187,7 +187,7 @@ class LineFeatures:
 
     def lines(self, prose: str, line_of: list[int], context: Context,
               dropped: Callable[[ScoredLine], bool] | None = None,
-              weights: Weights | None = None) -> list[ScoredLine]:
+              weights: Callable[[], Weights] | None = None) -> list[ScoredLine]:
         """The prose lines of a document (``line_of[i]`` is the source line of prose[i]);
         ``context`` reads the same prose. ``dropped``: see :meth:`_scored`."""
         spans: dict[int, list[int]] = {}
@@ -203,7 +203,7 @@ class LineFeatures:
 
     def document_lines(self, document: Document, context: Context,
                        dropped: Callable[[ScoredLine], bool] | None = None,
-                       weights: Weights | None = None) -> list[ScoredLine]:
+                       weights: Callable[[], Weights] | None = None) -> list[ScoredLine]:
         """:meth:`lines` of a document, its lines found from its line starts (one
         search per source line) when its prose runs forward through the source."""
         offsets = document.offsets
@@ -215,7 +215,7 @@ class LineFeatures:
 
     def _scored(self, spans: Iterable[tuple[int, int, int, str]], context: Context,
                 dropped: Callable[[ScoredLine], bool] | None = None,
-                weights: Weights | None = None) -> list[ScoredLine]:
+                weights: Callable[[], Weights] | None = None) -> list[ScoredLine]:
         """Gate and features of the lines (number, first, last, text) in prose order.
 
         ``dropped`` tells the lines whose report would be dropped whatever they score
@@ -223,8 +223,9 @@ class LineFeatures:
         only as far as its neighbours and the article's share of scoped lines need (a
         line is scoped when one core is). Every other line gets the gate and features it
         gets without ``dropped``; the lines without cores are complete as well. With
-        ``weights`` too, an open line that cannot score at the threshold whatever its
-        neighbours and the article's share of scoped lines are is returned closed."""
+        ``weights`` too (called when first needed), an open line that cannot score at the
+        threshold whatever its neighbours and the article's share of scoped lines are is
+        returned closed."""
         text = context.s.text
         result: list[ScoredLine] = []
         cores_of: list[list[tuple[int, int, str]]] = []
@@ -253,8 +254,9 @@ class LineFeatures:
             # the lines that cannot reach the threshold whatever the scoped lines around
             # them say are closed: their neighbours need not be read
             known_article = _article_features(result, 0) - {"doc:scoped0"}
+            table = weights()
             for index in opened:
-                if not _may_reach(weights, result[index].features | known_article):
+                if not _may_reach(table, result[index].features | known_article):
                     result[index].cores.clear()
             opened = [index for index in opened if result[index].open]
             if not opened:

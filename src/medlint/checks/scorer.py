@@ -3,8 +3,8 @@
 Only lines that hold a claim-core word no negation, hedge, condition, question or
 debunking reaches are scored (:mod:`medlint.analysis.likely`); a line scoring at or above
 the threshold of the rule's weights is reported over its whole prose, with the features
-that weighed most. The weights load when the rule first runs, so a run that does not
-select the rule never reads them.
+that weighed most. The weights load when the rule first scores a line, so a run that
+does not select the rule, or has no line to score, never reads them.
 """
 
 from __future__ import annotations
@@ -41,8 +41,7 @@ class ScorerCheck(Check):
         """The lines scored at or above the threshold. ``covered``: source lines on which
         a report of this rule would be dropped (another rule of its category reports
         there); no finding touching one is made, and such a line's features are not
-        worked out."""
-        weights = self.weights
+        worked out. The weights are read when a line is first scored."""
         features = self._features(article)
         text = article.text
         dropped = None
@@ -55,10 +54,12 @@ class ScorerCheck(Check):
                 return any(n in covered for n in range(line, end_line + 1))
 
         findings = []
-        for item in features.document_lines(article.document, article.context, dropped,
-                                               weights):
+        lines = features.document_lines(article.document, article.context, dropped,
+                                        self._weights)
+        for item in lines:
             if not item.open:
                 continue
+            weights = self.weights
             score = weights.score(item.features)
             if score < weights.threshold:
                 continue
@@ -67,6 +68,9 @@ class ScorerCheck(Check):
             detail = f"得分 {score:.2f}" + (f"，主要依据 {why}" if why else "")
             findings.append(Finding(self.rule, start, end, detail=detail))
         return findings
+
+    def _weights(self) -> Weights:
+        return self.weights
 
     def _features(self, article: Article) -> LineFeatures:
         if self._built is None:
