@@ -5,7 +5,8 @@
 Checks every file of CORPUS (a folder made by ``bench.py``'s builder) once to warm up,
 then N times, the way ``medlint check`` does (the folder's settings, the JSON reporter),
 and prints the least CPU time per article. Run it alternately against two source trees
-(``PYTHONPATH``) for a paired comparison on a busy machine.
+(``PYTHONPATH``) for a paired comparison on a busy machine. ``--ignore MED490`` measures
+without the learned hint.
 
 ``--long-run`` first prepares the process as a folder audit of 500 files or more does
 (``medlint.run.runner._prepare(True)``, whatever that does in the tree measured: the
@@ -26,15 +27,18 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--long-run", action="store_true", help="prepare as a long run does")
+    parser.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                        help="as the command line's --ignore (repeatable)")
     args = parser.parse_args()
 
     import medlint
+    from medlint.config import Overrides
     from medlint.documents.files import read_source
     from medlint.reporters.json import JsonReporter
     from medlint.run.workspace import Workspace
 
     paths = sorted(str(p) for p in args.corpus.rglob("*") if p.is_file())
-    space = Workspace()
+    space = Workspace(Overrides(ignore=tuple(args.ignore)))
     linter = space.linter(space.settings_in(str(args.corpus)))
     texts = [(path, read_source(path)) for path in paths]
     if args.long_run:

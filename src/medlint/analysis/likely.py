@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -58,6 +58,8 @@ LONGEST = 7
 """The longest string a feature may name (word, word pair, neighbour)."""
 _FIRST_PERSON = ("我", "俺", "本人", "咱")
 _PUNCTUATION = re.compile(r"^[\s\W_]+$")
+_SCOPED_CAP = 3
+"""The share of scoped lines (in tenths) an article feature tells at most."""
 
 
 @dataclass
@@ -183,9 +185,11 @@ class LineFeatures:
             or context.debunked(start, end)
         )
 
-    def lines(self, prose: str, line_of: list[int], context: Context) -> list[ScoredLine]:
+    def lines(self, prose: str, line_of: list[int], context: Context,
+              dropped: Callable[[ScoredLine], bool] | None = None,
+              weights: Callable[[], Weights] | None = None) -> list[ScoredLine]:
         """The prose lines of a document (``line_of[i]`` is the source line of prose[i]);
-        ``context`` reads the same prose."""
+        ``context`` reads the same prose. ``dropped``: see :meth:`_scored`."""
         spans: dict[int, list[int]] = {}
         for index, char in enumerate(prose):
             if char != "\n":
@@ -195,50 +199,119 @@ class LineFeatures:
             (number, indices[0], indices[-1] + 1, "".join(text[i] for i in indices))
             for number, indices in sorted(spans.items())
         )
-        return self._scored(found, context)
+        return self._scored(found, context, dropped, weights)
 
-    def document_lines(self, document: Document, context: Context) -> list[ScoredLine]:
+    def document_lines(self, document: Document, context: Context,
+                       dropped: Callable[[ScoredLine], bool] | None = None,
+                       weights: Callable[[], Weights] | None = None) -> list[ScoredLine]:
         """:meth:`lines` of a document, its lines found from its line starts (one
         search per source line) when its prose runs forward through the source."""
         offsets = document.offsets
         if offsets != sorted(offsets):
             line_of = list(map(partial(bisect_right, document.starts), offsets))
-            return self.lines(document.prose, line_of, context)
-        return self._scored(_forward_lines(document, context.s.text), context)
+            return self.lines(document.prose, line_of, context, dropped, weights)
+        return self._scored(_forward_lines(document, context.s.text), context, dropped,
+                            weights)
 
-    def _scored(self, spans: Iterable[tuple[int, int, int, str]], context: Context
-                ) -> list[ScoredLine]:
-        """Gate and features of the lines (number, first, last, text) in prose order."""
+    def _scored(self, spans: Iterable[tuple[int, int, int, str]], context: Context,
+                dropped: Callable[[ScoredLine], bool] | None = None,
+                weights: Callable[[], Weights] | None = None) -> list[ScoredLine]:
+        """Gate and features of the lines (number, first, last, text) in prose order.
+
+        ``dropped`` tells the lines whose report would be dropped whatever they score
+        (another rule reports there): such a line is never open, and its cores are read
+        only as far as its neighbours and the article's share of scoped lines need (a
+        line is scoped when one core is). Every other line gets the gate and features it
+        gets without ``dropped``; the lines without cores are complete as well. With
+        ``weights`` too (called when first needed), an open line that cannot score at the
+        threshold whatever its neighbours and the article's share of scoped lines are is
+        returned closed."""
         text = context.s.text
         result: list[ScoredLine] = []
+        cores_of: list[list[tuple[int, int, str]]] = []
         for number, first, last, joined in spans:
             line_text = joined.strip()
             if not line_text:
                 continue
-            item = ScoredLine(number, line_text, first, last)
-            cores = self._cores(text, first, last)
-            seen: dict[tuple[int, int], bool] = {}
-            for start, end, name in cores:
-                if (start, end) not in seen:
-                    seen[(start, end)] = self._scoped(context, start, end)
-                if not seen[(start, end)]:
-                    item.cores.append((start, end, name))
-                else:
-                    item.features.add(f"scoped:{name}")
-                    item.scoped = True
-            result.append(item)
+            result.append(ScoredLine(number, line_text, first, last))
+            cores_of.append(self._cores(text, first, last))
+        if dropped is None:
+            kept = [i for i, cores in enumerate(cores_of) if cores]
+        else:
+            kept = [i for i, cores in enumerate(cores_of) if cores and not dropped(result[i])]
+        for index in kept:
+            self._gate(result[index], cores_of[index], context)
+        opened = [index for index in kept if result[index].open]
+        if dropped is not None and not opened:
+            return result  # nothing can be reported: the rest is never read
         self._commerce(result)
-        article = _article_features(result)
-        for index, item in enumerate(result):
-            if item.open:
-                item.words = _line_tokens(context, item.start, item.end)
-                item.features |= self.features(item)
-                item.features |= _core_features(item, context)
-                item.features |= article
-                if any(_scoped_line(result[j]) for j in (index - 1, index + 1)
-                       if 0 <= j < len(result)):
-                    item.features.add("nb:scoped")
+        for index in opened:
+            item = result[index]
+            item.words = _line_tokens(context, item.start, item.end)
+            item.features |= self.features(item)
+            item.features |= _core_features(item, context)
+        if dropped is not None and weights is not None:
+            # the lines that cannot reach the threshold whatever the scoped lines around
+            # them say are closed: their neighbours need not be read
+            known_article = _article_features(result, 0) - {"doc:scoped0"}
+            table = weights()
+            for index in opened:
+                if not _may_reach(table, result[index].features | known_article):
+                    result[index].cores.clear()
+            opened = [index for index in opened if result[index].open]
+            if not opened:
+                return result
+        known = set(kept)
+
+        def scoped(index: int) -> bool:
+            """Whether the line is scoped, its cores read up to the first scoped one."""
+            if index not in known:
+                known.add(index)
+                result[index].scoped = self._any_scoped(cores_of[index], context)
+            return result[index].scoped
+
+        if dropped is None:
+            article = _article_features(result)
+        else:
+            # the share of scoped lines counts only up to its cap
+            count = max(1, len(result))
+            cap = -(-_SCOPED_CAP * count // 10)  # the fewest scoped lines that reach it
+            total = sum(1 for index in kept if result[index].scoped)
+            for index, cores in enumerate(cores_of):
+                if total >= cap:
+                    break
+                if cores and index not in known:
+                    total += scoped(index)
+            article = _article_features(result, total)
+        for index in opened:
+            item = result[index]
+            item.features |= article
+            if any(scoped(j) for j in (index - 1, index + 1) if 0 <= j < len(result)):
+                item.features.add("nb:scoped")
         return result
+
+    def _gate(self, item: ScoredLine, cores: list[tuple[int, int, str]], context: Context
+              ) -> None:
+        """The open cores of a line, and the names of its scoped ones as features."""
+        seen: dict[tuple[int, int], bool] = {}
+        for start, end, name in cores:
+            if (start, end) not in seen:
+                seen[(start, end)] = self._scoped(context, start, end)
+            if not seen[(start, end)]:
+                item.cores.append((start, end, name))
+            else:
+                item.features.add(f"scoped:{name}")
+                item.scoped = True
+
+    def _any_scoped(self, cores: list[tuple[int, int, str]], context: Context) -> bool:
+        """A core of ``cores`` is negated, hypothetical, asked or debunked."""
+        seen: set[tuple[int, int]] = set()
+        for start, end, _ in cores:
+            if (start, end) not in seen:
+                seen.add((start, end))
+                if self._scoped(context, start, end):
+                    return True
+        return False
 
     def _commerce(self, lines: list[ScoredLine]) -> None:
         automaton = self._commercial_automaton
@@ -346,13 +419,17 @@ def _scoped_line(item: ScoredLine) -> bool:
     return item.scoped
 
 
-def _article_features(lines: list[ScoredLine]) -> set[str]:
+def _article_features(lines: list[ScoredLine], scoped: int | None = None) -> set[str]:
     """The article's kind, roughly: commercial context anywhere, and the share (in tenths,
-    at most 3) of its lines that are negated or debunked and of first-person lines."""
+    at most 3) of its lines that are negated or debunked and of first-person lines
+    (``scoped``: the number of scoped lines, or at least as many as reach the cap, when
+    the lines do not all know it)."""
     count = max(1, len(lines))
-    scoped = sum(1 for x in lines if _scoped_line(x))
+    if scoped is None:
+        scoped = sum(1 for x in lines if _scoped_line(x))
     first = sum(1 for x in lines if _first_person(x.text))
-    found = {f"doc:scoped{min(3, scoped * 10 // count)}", f"doc:fp{min(3, first * 10 // count)}"}
+    found = {f"doc:scoped{min(_SCOPED_CAP, scoped * 10 // count)}",
+             f"doc:fp{min(3, first * 10 // count)}"}
     if any("c15" in x.features for x in lines):
         found.add("doc:c15")
     return found
@@ -393,6 +470,17 @@ def _core_features(item: ScoredLine, context: Context) -> set[str]:
         if context.rhetorical(start):
             feats.add("sc:rhet")
     return feats
+
+
+def _may_reach(weights: Weights, features: set[str]) -> bool:
+    """A line with ``features`` (all but its article's share of scoped lines and its
+    scoped neighbours) may score at the threshold: its score with the most those two
+    could add, and a margin for the order of the sum, is at the threshold or above."""
+    table = weights.weights
+    unknown = max(table.get(f"doc:scoped{k}", 0.0) for k in range(_SCOPED_CAP + 1))
+    unknown += max(0.0, table.get("nb:scoped", 0.0))
+    total = weights.bias + sum(map(table.__getitem__, table.keys() & features)) + unknown
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total + 1e-6)))) >= weights.threshold
 
 
 class WeightsError(ValueError):

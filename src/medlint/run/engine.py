@@ -168,13 +168,35 @@ class Linter:
         (:mod:`medlint.filters.pipeline`) come after."""
         article = self.article(document)
         checks = self.checks
-        violations = [
-            self._violation(document, finding)
-            for index in self.check_router.woken(article.text)
-            for finding in checks[index].run(article)
-        ]
-        if self.hints:
-            violations = _drop_covered_hints(violations, self.hints)
+        woken = self.check_router.woken(article.text)
+        if not self.hints:
+            violations = [
+                self._violation(document, finding)
+                for index in woken
+                for finding in checks[index].run(article)
+            ]
+            return sorted(violations, key=Violation.sort_key)
+        # the hints run last, told the lines on which their reports would be dropped
+        hints: list[ScorerCheck] = []
+        violations = []
+        for index in woken:
+            check = checks[index]
+            if isinstance(check, ScorerCheck) and check.rule.code in self.hints:
+                hints.append(check)
+            else:
+                violations.extend(self._violation(document, f) for f in check.run(article))
+        for hint in hints:
+            category = hint.rule.category
+            covered = {
+                line
+                for v in violations
+                if v.category == category and v.rule not in self.hints
+                for line in range(v.line, v.end_line + 1)
+            }
+            violations.extend(
+                self._violation(document, f) for f in hint.run(article, covered)
+            )
+        violations = _drop_covered_hints(violations, self.hints)
         return sorted(violations, key=Violation.sort_key)
 
     def check_text(self, text: str, path: str = "<text>") -> list[Violation]:
