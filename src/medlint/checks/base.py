@@ -287,7 +287,7 @@ class Article:
             return True
         if self.context.negated(start) or self._compared(start, end):
             return False
-        if self._used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
+        if self.used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
         if _PACK_SIZE.search(self.text, first, last):
             return True  # 某某软胶囊 90粒装: a product listing's title
@@ -497,7 +497,7 @@ class Article:
         if self._answered_yes(question_end) and self.context.question(start):
             return not self.cautious(start)  # 能用吗？ 客服：可以用的呢
         # the cheap pattern checks first; negation and questions need jieba's tokens
-        if not (self._used_near(start, end) or self.sells) or self.cautious(start):
+        if not (self.used_near(start, end) or self.sells) or self.cautious(start):
             return False
         if any(first <= start < last for first, last in self.caution_items):
             return False  # a list item under 以下情况不宜服用： names who must not use it
@@ -566,10 +566,6 @@ class Article:
         return _SALES.search(self.text) is not None
 
     def used_near(self, start: int, end: int) -> bool:
-        """A use frame stands near the mention (see :meth:`_used_near`)."""
-        return self._used_near(start, end)
-
-    def _used_near(self, start: int, end: int) -> bool:
         """A use frame near the mention in its sentence, or opening the next sentence of
         its paragraph when the mention ends its own (…就是X。睡前两粒。)."""
         if self.uses is None:
