@@ -87,7 +87,7 @@ def frames(folder: Path) -> set[tuple[str, int]]:
     done = subprocess.run([str(medlint), "check", "--no-cache", "--format", "json", "."],
                           cwd=folder / "articles", capture_output=True, text=True)
     return {(str(x["path"]).removeprefix("./"), x["line"]) for x in json.loads(done.stdout)
-            if x["category"] == "overclaim" and x.get("rule") != "likely-claim"}
+            if x["category"] == "overclaim" and x.get("name") != "likely-claim"}
 
 
 def fit(train: list[Example], c: float):  # type: ignore[no-untyped-def]
