@@ -136,6 +136,39 @@ def test_examination_advised_in_passing_is_no_treatment(cli, tmp_path):
     assert _lint(cli, tmp_path, text) == []
 
 
+def test_another_drugs_statement_leaves_the_key_items_missing(cli, tmp_path):
+    # each list item presents its own drug: the antiviral's cautions are not the
+    # analgesic's, whose own caution names none of its key items
+    text = (
+        "# 带状疱疹\n\n- 抗病毒可以用泛昔洛韦，一天三次。肾功能差的人要减量，对成分过敏者禁用，"
+        "孕妇先问医生。\n- 疼得厉害可以加布洛芬，饭后吃；胃出血过的人别吃。\n\n"
+        f"{DISCLAIMER}\n"
+    )
+    messages = _messages(cli, tmp_path, text, "contraindication")
+    assert len(messages) == 1 and "布洛芬缺少关键禁忌" in messages[0]
+    own = text.replace("胃出血过的人别吃", "对本品过敏、心衰或肾功能不全者和孕妇禁用")
+    assert _messages(cli, tmp_path, own, "contraindication") == []
+
+
+def test_a_drug_another_product_is_taken_as_is_not_presented(cli, tmp_path):
+    text = f"# 问答\n\n## 某某软糖能当安眠药吃吗？\n\n它是食品，不是药。\n\n{DISCLAIMER}\n"
+    assert _lint(cli, tmp_path, text) == []
+    text = f"# 安眠药怎么吃\n\n睡前半小时吃。\n\n{DISCLAIMER}\n"
+    assert _lint(cli, tmp_path, text) == [("contraindication", 1)]
+
+
+def test_a_joint_injection_is_not_a_filler(cli, tmp_path):
+    knee = f"# 膝关节退变，打玻尿酸管用吗\n\n建议打玻尿酸，每周一针。\n\n{DISCLAIMER}\n"
+    found = lint_article(cli, tmp_path, knee, "knee.md")
+    assert [v["category"] for v in found if v["category"] != "overclaim"] == [
+        "contraindication"
+    ]
+    assert all("填充" not in v["message"] for v in found)
+    face = f"# 苹果肌\n\n建议打玻尿酸，每周一针。\n\n{DISCLAIMER}\n"
+    found = lint_article(cli, tmp_path, face, "face.md")
+    assert any("填充" in v["message"] for v in found if v["category"] == "urgent-warning")
+
+
 # urgent-warning ---------------------------------------------------------------------
 
 

@@ -126,6 +126,10 @@ _HEADING_TOPIC = re.compile(
 # A likeness right after a name (针刺样疼痛, 刀割般, 电击似的): the name describes a
 # sensation.
 _SIMILE = re.compile(r"(样|状|般|似的)(?!品|本|板|式)")
+# Something else taken as the treatment names the treatment as a likeness, not a use:
+# 褪黑素可以当安眠药吃吗, 把维C当作感冒药用 (当 right before the name, a use verb after).
+_TAKEN_AS = re.compile(r"(?<![相应适担充正便每])当(作|成|做)?$")
+_TAKEN_AS_USE = re.compile(r"(来)?(吃|用|服|喝|使|服用|使用|涂|抹)")
 # A food praised by likeness to a drug names no drug: 植物胰岛素 (苦瓜), 天然抗生素 (大蒜).
 _EPITHET = re.compile(
     r"(植物|植物性|植物界的?|天然的?|蔬菜里的|蔬菜中的|水果里的|水果中的|餐桌上的)$"
@@ -487,6 +491,10 @@ class Article:
         """
         if _SIMILE.match(self.text, end):
             return False  # 针刺样疼, 针扎般的痛: a sensation likened to it, not a treatment
+        if _TAKEN_AS.search(self.text, max(0, start - 3), start) and _TAKEN_AS_USE.match(
+            self.text, end
+        ):
+            return False  # 可以当安眠药吃吗: another product taken as it
         if topic is not None and _EPITHET.search(self.text, max(0, start - 5), start):
             return False  # 植物胰岛素: a food's nickname, not the drug
         if start < self.title_end():
@@ -634,7 +642,12 @@ class Article:
             topics = [topics[i] for i in self.topic_router.woken(self.text)]
         for topic in topics:
             end_at = title_end if topic.subject_only else None
+            other = self.topic_patterns.get(f"{topic.id}#other")
+            if other and other.search(self.text, 0, title_end):
+                continue  # the title puts the substance to another use (a knee injection)
             for start, end in self.topic_patterns[topic.id].finditer(self.text, 0, end_at):
+                if other and other.search(self.text, *self.structure.sentence_at(start)):
+                    continue  # so does the mention's sentence
                 if self.presents(start, end, topic):
                     found.append(Presentation(topic, start, end))
                     break

@@ -336,18 +336,39 @@ class CoverageCheck(Check):
         return any(first <= start < last for first, last in spans)
 
     def _incomplete(self, article: Article, presentation: Presentation) -> list[str]:
-        """Key items the article does not name inside a contraindication statement."""
+        """Key items the article does not name inside a contraindication statement (one
+        of its own: not a statement on another treatment the same paragraph presents)."""
         topic = presentation.topic
         return [
             item.name
             for item in topic.items
             if not any(
-                article.in_caution(start) or self._precaution(article, start)
+                (article.in_caution(start) or self._precaution(article, start))
+                and not self._others_statement(article, start, presentation)
                 for start, _ in article.topic_patterns[f"{topic.id}#{item.name}"].finditer(
                     article.text
                 )
             )
         ]
+
+    @staticmethod
+    def _others_statement(article: Article, start: int, presentation: Presentation) -> bool:
+        """The statement at ``start`` is in a paragraph that first presents another named
+        treatment and never names this one (a list item on an antiviral: …每天三次。对成分
+        过敏者禁用, above an item on an analgesic): its items are that treatment's. A
+        treatment the title presents is the article's subject: its statements are its own."""
+        if presentation.start < article.title_end():
+            return False
+        first, last = article.structure.paragraph_at(start)
+        if first <= presentation.start < last:
+            return False
+        if article.topic_patterns[presentation.topic.id].search(article.text, first, last):
+            return False
+        sentence = article.structure.sentence_at(start)[0]
+        return any(
+            first <= a and b <= sentence and article.whole_name(a, b) and article.presents(a, b)
+            for a, b, _ in article.names_found
+        )
 
     def run(self, article: Article) -> list[Finding]:
         presentations = article.presentations

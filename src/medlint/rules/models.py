@@ -454,10 +454,16 @@ class Topic(BaseModel):
         description="presented only as the title's subject (an examination advised in passing "
         "is not a treatment the article presents)",
     )
+    other_uses: list[Pattern] = Field(
+        default_factory=list,
+        description="words that, in a trigger's sentence, put the same substance to another "
+        "use with other risks (玻尿酸 injected into a knee is no filler): that mention does "
+        "not present the topic",
+    )
     sources: list[str] = Field(min_length=1)
     examples: TopicExamples
 
-    _valid = field_validator("triggers", "serious_signs")(_check_patterns)
+    _valid = field_validator("triggers", "serious_signs", "other_uses")(_check_patterns)
 
 
 class RuleFile(BaseModel):

@@ -112,6 +112,7 @@ class Linter:
             for topic in pack.topics:
                 topic_patterns[topic.id] = Patterns(topic.triggers)
                 topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
+                topic_patterns[f"{topic.id}#other"] = Patterns(topic.other_uses)
                 for item in topic.items:
                     topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
             coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
