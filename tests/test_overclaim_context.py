@@ -239,6 +239,26 @@ def test_negation_scope_counts_negators_in_reach():
     assert not context.negated(text.rindex("根治"))
 
 
+def test_a_prohibitive_the_segmenter_keeps_whole_negates():
+    lexicon = PACK.lexicon
+    for text in ("饭后血糖高也千万别把二甲双胍停了。", "家长千万不要把退烧药停掉。"):
+        context = Context(TextStructure(text), lexicon)
+        start = text.index("把")
+        assert context.negated(start, text.index("。")), text
+
+
+def test_a_quote_closing_after_its_full_stop_is_judged_by_what_follows():
+    lexicon = PACK.lexicon
+    for text in ("“泡脚一周就把血压压下去了。”——不对，泡脚降不了血压。",
+                 "「按两回穴位就能把结节消下去了。」——不能信。"):
+        context = Context(TextStructure(text), lexicon)
+        start = text.index("把")
+        assert context.debunked(start, text.index("了。") + 1), text
+    text = "“泡脚一周就把血压压下去了。”邻居这样说，我也试了。"
+    context = Context(TextStructure(text), lexicon)
+    assert not context.debunked(text.index("把"), text.index("了。") + 1)
+
+
 def test_word_classes_expand_longest_first():
     assert expand_word_classes("适合{who}", {"who": "所有人|所有人群"}) == "适合(?:所有人群|所有人)"
 

@@ -313,7 +313,7 @@ class Context:
             _judges(after, phrase) for phrase in self.lexicon.debunk_after
         ):
             return True
-        if self._quote_judged(after, self.s.text[start:end]):
+        if self._quote_judged(self._quote_tail(end, last), self.s.text[start:end]):
             return True
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
@@ -484,6 +484,20 @@ class Context:
             ):
                 reach = at + 1
         return reach
+
+    def _quote_tail(self, end: int, last: int) -> str:
+        """The claim's sentence after the claim (``end`` to ``last``), run on through the
+        next sentence of the paragraph when the sentence closed inside a quote that closes
+        right after it (“……就好了。”——不对): the writer's verdict on the quote follows."""
+        text = self.s.text
+        closing = {pair[1] for pair in self.lexicon.quote_pairs} | {'"'}
+        if last >= len(text) or text[last] not in closing or any(
+            char in closing for char in text[end:last]
+        ):
+            return text[end:last]
+        stop = max(last, self.s.sentence_at(last)[1])
+        cut = text.find("\n", last, stop)
+        return text[end : cut if cut >= 0 else stop]
 
     def _quote_judged(self, after: str, claim: str = "") -> bool:
         """The quote holding the claim closes and the writer judges it in the same sentence:
