@@ -44,10 +44,16 @@ _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
-_REPORTED = re.compile("说|讲|称|講|話|话")  # a claim reported, not made: 他说吃了…
+# a claim reported, not made: 他说吃了… · 商家宣传…
+_REPORTED = re.compile("说|讲|称|講|話|话|宣传")
 # a speaker's label that opens a line of dialogue (**老许**：, 主持人：)
 _SPEAKER_LABEL = re.compile(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
 _REBUKE_LEAD = re.compile("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
+# the one spoken to, named first (爸，那是骗人的 · 阿姨，别信): the rebuke follows
+_VOCATIVE = re.compile(
+    r"(?:(?:爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|阿姨|叔叔|大爷|大妈|哥|姐|老爸|老妈)"
+    r"[，,！!]\s*)?"
+)
 # a line spoken by the seller (**A（店铺客服）**：, 主播：): its claims are the seller's own
 _SELLER_LINE = re.compile(
     r"[\s>*_-]*[*_]*[^：:\n]{0,12}(客服|店家|商家|卖家|店主|掌柜|老板|主播|导购|销售|顾问)[^：:\n]{0,6}[：:]"
@@ -317,9 +323,10 @@ class Context:
             return True
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
-        if _REPORTED.search(self.s.text, first, start) and (
-            self._referent_judged(last) or self._doubted(last)
-        ):
+        if _REPORTED.search(self.s.text, first, start) and self._referent_judged(last):
+            return True
+        # a product's claim reported with its verb inside the span (…牙膏，宣传“刷牙就能…”)
+        if _REPORTED.search(self.s.text, first, end) and self._doubted(last):
             return True
         if (
             _REPORTED.search(self.s.text, first, end)
@@ -411,6 +418,7 @@ class Context:
         if label is None:
             return False
         head = following[label.end() :].lstrip()
+        head = head[_VOCATIVE.match(head).end() :]  # type: ignore[union-attr]
         head = head[_REBUKE_LEAD.match(head).end() :]  # type: ignore[union-attr]
         return head.startswith(tuple(self.lexicon.rebukes))
 
