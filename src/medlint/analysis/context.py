@@ -49,6 +49,9 @@ _REPORTED = re.compile("说|讲|称|講|話|话|宣传")
 # a speaker's label that opens a line of dialogue (**老许**：, 主持人：)
 _SPEAKER_LABEL = re.compile(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
 _REBUKE_LEAD = re.compile("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
+# the writer unsure whether a report holds (不知道…靠不靠谱, 拿不准…是不是真的)
+_UNSURE = re.compile("不知道|不清楚|拿不准|说不准|不确定|搞不清|弄不清|想问问|想请教")
+_WHETHER_TRUE = re.compile("靠不靠谱|是不是真的|真不真|有没有用|管不管用|有没有效|灵不灵")
 # the one spoken to, named first (爸，那是骗人的 · 阿姨，别信): the rebuke follows
 _VOCATIVE = re.compile(
     r"(?:(?:爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|阿姨|叔叔|大爷|大妈|哥|姐|老爸|老妈)"
@@ -397,6 +400,10 @@ class Context:
             head = following.strip()[:_HEADING]
             if head.endswith(("？", "?")) and any(word in head for word in self.lexicon.doubts):
                 return True
+            if _UNSURE.search(head) and (
+                any(word in head for word in self.lexicon.doubts) or _WHETHER_TRUE.search(head)
+            ):
+                return True  # the doubt told, not asked: 也不知道小针刀靠不靠谱。
             if not (_REPORTED.search(following) or "有人" in following):
                 return False
             last = self.s.text.find(following, last) + len(following)
