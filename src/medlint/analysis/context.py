@@ -529,6 +529,8 @@ class Context:
                     negator in tail for negator in self._negators
                 ):
                     return True  # “…”“…”这类说法，店员不能讲
+                if tail.startswith(("——", "--")) and _gloss_negates(tail):
+                    return True  # “可以替代安眠药”——服药的人不要擅自换成它
                 tail = tail.lstrip(_QUOTE_TAIL)
                 for copula in _COPULA_HEADS:  # “…”是错误的说法 · “…”纯属谣言
                     tail = tail.removeprefix(copula)
@@ -777,6 +779,18 @@ def _past_quotes(tail: str, opening: set[str], closing: set[str]) -> str:
         if close < 0:
             return tail
         tail = rest[close + 1 :]
+
+
+# a writer's gloss after a quote and a dash that negates or forbids: the quote is corrected
+_GLOSS_NEGATORS = re.compile("不要|别|并不|并非|并没有|没有|不能|不等于|不可|切勿|不宜|不应")
+# (unless it only urges the sale: “三天见效”——别再犹豫了)
+_GLOSS_URGES = re.compile("犹豫|错过|再等|下单|抢购|手慢|名额")
+
+
+def _gloss_negates(tail: str) -> bool:
+    """The dash gloss right after a quote (up to its clause's end) negates or forbids."""
+    gloss = re.split("[；;。！!？?\n]", tail, maxsplit=1)[0]
+    return bool(_GLOSS_NEGATORS.search(gloss)) and not _GLOSS_URGES.search(gloss)
 
 
 _SCRIPT = "话术"  # a sales script's label (话术：, 话术B：); a debunking word elsewhere
