@@ -44,10 +44,19 @@ _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
-_REPORTED = re.compile("说|讲|称|講|話|话")  # a claim reported, not made: 他说吃了…
+# a claim reported, not made: 他说吃了… · 商家宣传…
+_REPORTED = re.compile("说|讲|称|講|話|话|宣传")
 # a speaker's label that opens a line of dialogue (**老许**：, 主持人：)
 _SPEAKER_LABEL = re.compile(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
 _REBUKE_LEAD = re.compile("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
+# the writer unsure whether a report holds (不知道…靠不靠谱, 拿不准…是不是真的)
+_UNSURE = re.compile("不知道|不清楚|拿不准|说不准|不确定|搞不清|弄不清|想问问|想请教")
+_WHETHER_TRUE = re.compile("靠不靠谱|是不是真的|真不真|有没有用|管不管用|有没有效|灵不灵")
+# the one spoken to, named first (爸，那是骗人的 · 阿姨，别信): the rebuke follows
+_VOCATIVE = re.compile(
+    r"(?:(?:爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|阿姨|叔叔|大爷|大妈|哥|姐|老爸|老妈)"
+    r"[，,！!]\s*)?"
+)
 # a line spoken by the seller (**A（店铺客服）**：, 主播：): its claims are the seller's own
 _SELLER_LINE = re.compile(
     r"[\s>*_-]*[*_]*[^：:\n]{0,12}(客服|店家|商家|卖家|店主|掌柜|老板|主播|导购|销售|顾问)[^：:\n]{0,6}[：:]"
@@ -317,9 +326,10 @@ class Context:
             return True
         if self._caveat_follows(last) or self._caveat_after(after):
             return True
-        if _REPORTED.search(self.s.text, first, start) and (
-            self._referent_judged(last) or self._doubted(last)
-        ):
+        if _REPORTED.search(self.s.text, first, start) and self._referent_judged(last):
+            return True
+        # a product's claim reported with its verb inside the span (…牙膏，宣传“刷牙就能…”)
+        if _REPORTED.search(self.s.text, first, end) and self._doubted(last):
             return True
         if (
             _REPORTED.search(self.s.text, first, end)
@@ -390,6 +400,10 @@ class Context:
             head = following.strip()[:_HEADING]
             if head.endswith(("？", "?")) and any(word in head for word in self.lexicon.doubts):
                 return True
+            if _UNSURE.search(head) and (
+                any(word in head for word in self.lexicon.doubts) or _WHETHER_TRUE.search(head)
+            ):
+                return True  # the doubt told, not asked: 也不知道小针刀靠不靠谱。
             if not (_REPORTED.search(following) or "有人" in following):
                 return False
             last = self.s.text.find(following, last) + len(following)
@@ -411,6 +425,7 @@ class Context:
         if label is None:
             return False
         head = following[label.end() :].lstrip()
+        head = head[_VOCATIVE.match(head).end() :]  # type: ignore[union-attr]
         head = head[_REBUKE_LEAD.match(head).end() :]  # type: ignore[union-attr]
         return head.startswith(tuple(self.lexicon.rebukes))
 
@@ -514,6 +529,8 @@ class Context:
                     negator in tail for negator in self._negators
                 ):
                     return True  # “…”“…”这类说法，店员不能讲
+                if tail.startswith(("——", "--")) and _gloss_negates(tail):
+                    return True  # “可以替代安眠药”——服药的人不要擅自换成它
                 tail = tail.lstrip(_QUOTE_TAIL)
                 for copula in _COPULA_HEADS:  # “…”是错误的说法 · “…”纯属谣言
                     tail = tail.removeprefix(copula)
@@ -762,6 +779,18 @@ def _past_quotes(tail: str, opening: set[str], closing: set[str]) -> str:
         if close < 0:
             return tail
         tail = rest[close + 1 :]
+
+
+# a writer's gloss after a quote and a dash that negates or forbids: the quote is corrected
+_GLOSS_NEGATORS = re.compile("不要|别|并不|并非|并没有|没有|不能|不等于|不可|切勿|不宜|不应")
+# (unless it only urges the sale: “三天见效”——别再犹豫了)
+_GLOSS_URGES = re.compile("犹豫|错过|再等|下单|抢购|手慢|名额")
+
+
+def _gloss_negates(tail: str) -> bool:
+    """The dash gloss right after a quote (up to its clause's end) negates or forbids."""
+    gloss = re.split("[；;。！!？?\n]", tail, maxsplit=1)[0]
+    return bool(_GLOSS_NEGATORS.search(gloss)) and not _GLOSS_URGES.search(gloss)
 
 
 _SCRIPT = "话术"  # a sales script's label (话术：, 话术B：); a debunking word elsewhere
