@@ -73,6 +73,12 @@ _WHO = re.compile(
     r"|有[^。；;，,]{1,8}的[，,]"
 )
 _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
+# A question put in a conversation (有没有人不适合喝呢？, 孕妇可以用吗？): its contraindication
+# words are asked, not stated.
+_ASKED_ALOUD = re.compile(r"(有没有|有冇|吗|嗎|呢|咩|么)[^。！!；;\n]{0,3}[？?]\s*$")
+# a question answered no inside the match (孕妇能吃吗？不能。)
+_ANSWERED_NO = re.compile(r"[？?][^。]*(不|别|勿|唔|冇|禁|慎|避免)")
+_ASKED_WHO = re.compile(r"哪些|哪几|哪类|哪种|什么人|什么样的人|谁|边啲|邊啲")
 
 
 # A use verb inside a generic match ends what leads the name; the name keeps at least
@@ -321,6 +327,12 @@ class CoverageCheck(Check):
             if _ASKED.search(text, start, end) and not any(m in text[start:end] for m in "？?"):
                 continue  # asked, and not answered
             first, last = article.structure.sentence_at(start)
+            if (
+                _ASKED_ALOUD.search(text, first, last)
+                and not _ASKED_WHO.search(text, first, last)
+                and not _ANSWERED_NO.search(text, start, end)
+            ):
+                continue  # 有没有人不适合喝呢？: a question; (哪些人不宜吃呢？ heads a list)
             if _WHO.search(text, first, last):
                 return True
         return False
