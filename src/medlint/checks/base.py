@@ -152,6 +152,13 @@ LIST_ITEM = 200
 HEADING = 40
 _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_\n]+(\*\*|__)\s*$")
+# A product's ingredients: after their label, or short items set apart by dots.
+_INGREDIENT_LABEL = re.compile(
+    r"(主要原料|原料|原辅料|配料|配料表|主要成分|主要成份|成分|成份|核心成分|组方)[】\]]?\s*[:：】]"
+)
+_DOTTED_LIST = re.compile(
+    r"\s*[^\s·•。！？!?，,；;]{2,12}(\s*[·•]\s*[^\s·•。！？!?，,；;]{2,12}){2,}\s*"
+)
 # The items of a list under a heading that offers them: at most this many.
 LIST_REACH = 8
 _LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
@@ -508,6 +515,8 @@ class Article:
             return False  # 植物胰岛素: a food's nickname, not the drug
         if start < self.title_end():
             return self._title_presents(start, end)
+        if self._ingredient_line(start):
+            return False  # 【主要原料】鱼油、明胶 / 深海鱼油 · 纳豆激酶: what a product holds
         if self._heading_names(start, end):
             return True
         question_end = self.structure.sentence_at(start)[1]
@@ -534,6 +543,17 @@ class Article:
             or self.context.question(start)
             or self._debunked(start, end)
         )
+
+    def _ingredient_line(self, start: int) -> bool:
+        """The mention is on a line that lists a product's ingredients: after a label
+        (【主要原料】, 配料：) or among short items set apart by dots (鱼油 · 银杏叶提取物)."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        if _INGREDIENT_LABEL.search(text, line_start, start):
+            return True
+        return _DOTTED_LIST.fullmatch(text, line_start, line_end) is not None
 
     def _answered_yes(self, question_end: int) -> bool:
         """A question about using it (两岁孩子能用吗？) answered yes by the next line, after
