@@ -140,6 +140,9 @@ _SPEAKER = re.compile(r"^[>\s*]*[^\s：:。！？\n]{1,8}[：:][\s*]*")
 _YES_USE = re.compile(
     r"[^。！？?!\n]{0,6}?(?<![不没])(可以|能|放心|完全可以|当然可以|当然能)"
     r"(?!不)(用|吃|喝|涂|抹|搽|喷|贴|服|做|给)"
+    # or a bare yes (您好～当然可以！, 可以喔): the question named the use
+    r"|[^。！？?!\n]{0,6}?(?<![不没])(当然可以|完全可以|绝对可以|当然能|当然得|可以的|可以喔|可以哦|可以呀|可以啊|得㗎|冇问题)"
+    r"(?=[！!～~，,。\s]|$)"
 )
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
 _SEO_TITLE = re.compile(r"[_|｜]| - ")
@@ -149,6 +152,15 @@ LIST_ITEM = 200
 HEADING = 40
 _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_\n]+(\*\*|__)\s*$")
+# A product's ingredients: after their label, or short items set apart by dots.
+_INGREDIENT_LABEL = re.compile(
+    r"(主要原料|原料|原辅料|配料|配料表|主要成分|主要成份|成分|成份|核心成分|组方)[】\]]?\s*[:：】]"
+)
+_DOTTED_LIST = re.compile(
+    r"\s*[^\s·•。！？!?，,；;]{2,12}(\s*[·•]\s*[^\s·•。！？!?，,；;]{2,12}){2,}\s*"
+)
+# The items of a list under a heading that offers them: at most this many.
+LIST_REACH = 8
 _LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _BRACKETS = ")）]】」』”\"'’"
@@ -462,6 +474,10 @@ class Article:
         line = self.document.span(paragraph[0], paragraph[0] + 1)[0]
         return _BOLD_LINE.match(self.document.source_line(line)) is not None
 
+    def _list_item(self, paragraph: tuple[int, int]) -> bool:
+        line = self.document.span(paragraph[0], paragraph[0] + 1)[0]
+        return _LIST_ITEM.match(self.document.source_line(line)) is not None
+
     def is_heading(self, paragraph: tuple[int, int]) -> bool:
         """A short paragraph without closing punctuation: a heading or a label line."""
         body = self.text[paragraph[0] : paragraph[1]].strip()
@@ -499,6 +515,8 @@ class Article:
             return False  # 植物胰岛素: a food's nickname, not the drug
         if start < self.title_end():
             return self._title_presents(start, end)
+        if self._ingredient_line(start):
+            return False  # 【主要原料】鱼油、明胶 / 深海鱼油 · 纳豆激酶: what a product holds
         if self._heading_names(start, end):
             return True
         question_end = self.structure.sentence_at(start)[1]
@@ -525,6 +543,17 @@ class Article:
             or self.context.question(start)
             or self._debunked(start, end)
         )
+
+    def _ingredient_line(self, start: int) -> bool:
+        """The mention is on a line that lists a product's ingredients: after a label
+        (【主要原料】, 配料：) or among short items set apart by dots (鱼油 · 银杏叶提取物)."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        if _INGREDIENT_LABEL.search(text, line_start, start):
+            return True
+        return _DOTTED_LIST.fullmatch(text, line_start, line_end) is not None
 
     def _answered_yes(self, question_end: int) -> bool:
         """A question about using it (两岁孩子能用吗？) answered yes by the next line, after
@@ -582,7 +611,7 @@ class Article:
         near = max(first, start - USE_REACH), min(last, end + USE_REACH)
         if self.uses.search(self.text, *near) is not None:
             return True
-        if self._under_use_heading(first) or self._row_uses(start):
+        if self._under_use_heading(first, start) or self._row_uses(start):
             return True
         if last - end > USE_REACH // 2:
             return False
@@ -615,13 +644,20 @@ class Article:
             last += 1
         return self.uses.search(self.text, paragraphs[first][0], paragraphs[last][1]) is not None
 
-    def _under_use_heading(self, first: int) -> bool:
+    def _under_use_heading(self, first: int, start: int) -> bool:
         """The sentence opens the paragraph right under a heading that offers what it
-        lists (## 擅长, ## 特色项目)."""
+        lists (## 擅长, ## 特色项目), or a later item of a list there that the name opens."""
         at = self.structure.paragraph_index(first)
         paragraphs = self.structure.paragraphs
         if not at or paragraphs[at][0] != first or self.uses is None:
             return False
+        # (a later item of a list right under the heading: ## 特色技术 / - 甲 / - 乙)
+        opens = not re.sub(r"[\W_]", "", self.text[first:start])
+        if opens and self._list_item(paragraphs[at]):
+            above = at
+            while above > 1 and at - above < LIST_REACH and self._list_item(paragraphs[above - 1]):
+                above -= 1
+            at = above
         heading = paragraphs[at - 1]
         if not self.is_heading(heading) or self.uses.search(self.text, *heading) is None:
             return False

@@ -73,11 +73,19 @@ _WHO = re.compile(
     r"|有[^。；;，,]{1,8}的[，,]"
 )
 _ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
+# A question put in a conversation (有没有人不适合喝呢？, 孕妇可以用吗？): its contraindication
+# words are asked, not stated.
+_ASKED_ALOUD = re.compile(r"(有没有|有冇|吗|嗎|呢|咩|么)[^。！!；;\n]{0,3}[？?]\s*$")
+# a question answered no inside the match (孕妇能吃吗？不能。)
+_ANSWERED_NO = re.compile(r"[？?][^。]*(不|别|勿|唔|冇|禁|慎|避免)")
+_ASKED_WHO = re.compile(r"哪些|哪几|哪类|哪种|什么人|什么样的人|谁|边啲|邊啲")
 
 
 # A use verb inside a generic match ends what leads the name; the name keeps at least
 # this many characters after it.
 MIN_NAME = 3
+# The opening a publisher's name and a headline fit in.
+OPENING = 80
 _VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿滴闻嗅坐躺进")
 # A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
 _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套层次]")
@@ -88,6 +96,47 @@ _COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒
 _OFFENCE = re.compile(
     r"违规|违法|非法|无证|擅自|涉嫌|黑诊所|被查|网传|传言|谣传|宣称|号称|声称|据说|所谓"
 )
+
+
+# A generic match that opens with a denial (没有哪种保健品, 并无任何补充剂) names nothing.
+_DENIED = re.compile(r"(没有|没|无|并无|并没有|并非|不是|从来没有)(哪|任何|一)")
+
+
+# A title that reports a case (a court's sentence, a regulator's notice): the treatments it
+# names were sold or done unlawfully, the report offers none.
+_REPORTED_CASE = re.compile(
+    r"获刑|被判|判处|宣判|判决|审结|公诉|被告|法院|检察院|通报|抽检|检出|查处|立案|被罚|罚款"
+    r"|责令|非法添加|非法行医"
+)
+# A title that names a story (a chapter, a script): its characters take or stop a drug, the
+# writer offers none, unless the story places a product (植入, 赞助) or sells it.
+_FICTION = re.compile(
+    r"第[一二三四五六七八九十百千0-9]+(章|集|回|场|幕|话)|短剧|剧本|小说|番外"
+)
+# placed: named in so many words, or a brand in quotation marks on a product or a shop
+# (“某某”颗粒, 「某某」视光中心, “某某排石颗粒”)
+_PLACED = re.compile(
+    r"植入|赞助|冠名|广告|同款"
+    r"|[\"“「『][^\"”」』\n]{2,12}[\"”」』][\u4e00-\u9fa5]{0,6}?(颗粒|胶囊|口服液|丸|膏|茶|液|霜|贴|片"
+    r"|镜|仪|中心|诊所|门诊|药房|药店|医院|机构|店|馆)"
+    r"|[\"“「『][^\"”」』\n]{1,10}(颗粒|胶囊|口服液|丸|膏|茶|液|霜|贴|片|仪)[\"”」』]"
+)
+# A title that recruits for a clinical study, or one that checks a claim: the study's
+# criteria and the check's account of standard care name treatments without the label's
+# key items (the criteria are the study's own).
+_STUDY_OR_CHECK = re.compile(
+    r"(受试者|志愿者|病友|患者)招募|招募(受试者|志愿者|病友|患者)|临床(试验|研究)[^\n]{0,10}招募"
+    r"|辟谣|谣言|真相|较真|事实核查|查证"
+)
+
+
+def _opening(article: Article) -> int:
+    """The end of the title, or of the first two lines where a plain text opens with its
+    publisher's name above the headline."""
+    text = article.text
+    end = article.title_end()
+    second = text.find("\n", text.find("\n", 0, OPENING) + 1, OPENING)
+    return max(end, second if second > 0 else 0)
 
 
 # Nouns that end in a use verb's character (脉冲射频, 衣服): no use verb.
@@ -306,6 +355,8 @@ class CoverageCheck(Check):
                 continue  # a bare 疫苗, 手术 or 针 names no specific treatment
             if not how and _OFFENCE.search(text, trimmed, end):
                 continue
+            if not how and _DENIED.match(text, trimmed):
+                continue  # 没有哪种保健品能…: a denial names no product
             if how == "subject" or article.presents(trimmed, end):
                 # a lexicon name inside the generic match says what it is (…缓释胶囊)
                 inside = [(a, b, n) for a, b, n in named if trimmed <= a and b <= end]
@@ -321,6 +372,12 @@ class CoverageCheck(Check):
             if _ASKED.search(text, start, end) and not any(m in text[start:end] for m in "？?"):
                 continue  # asked, and not answered
             first, last = article.structure.sentence_at(start)
+            if (
+                _ASKED_ALOUD.search(text, first, last)
+                and not _ASKED_WHO.search(text, first, last)
+                and not _ANSWERED_NO.search(text, start, end)
+            ):
+                continue  # 有没有人不适合喝呢？: a question; (哪些人不宜吃呢？ heads a list)
             if _WHO.search(text, first, last):
                 return True
         return False
@@ -370,7 +427,21 @@ class CoverageCheck(Check):
             for a, b, _ in article.names_found
         )
 
+    @staticmethod
+    def _offers_nothing(article: Article) -> bool:
+        """The title reports a case, or names a story that places and sells nothing."""
+        title = article.text[: _opening(article)]
+        if _REPORTED_CASE.search(title):
+            return True
+        return (
+            _FICTION.search(title) is not None
+            and not article.sells
+            and _PLACED.search(article.text) is None
+        )
+
     def run(self, article: Article) -> list[Finding]:
+        if self._offers_nothing(article):
+            return []
         presentations = article.presentations
         generic = None if presentations else self._generic(article)
         if not presentations and generic is None:
@@ -390,6 +461,8 @@ class CoverageCheck(Check):
         if any(article.in_caution(m.start()) for m in _DELEGATED.finditer(article.text)):
             return []
         title_end = article.title_end()
+        if _STUDY_OR_CHECK.search(article.text, 0, _opening(article)):
+            return []
         for presentation in presentations:
             if presentation.start >= title_end and len(presentations) > 1:
                 # one of several treatments the body names beside contraindication

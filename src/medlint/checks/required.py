@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .base import Article, Check, Finding
@@ -9,6 +10,36 @@ from .patterns import Patterns
 
 if TYPE_CHECKING:
     from ..rules.models import RequiredRule
+
+
+# A line that opens with a speaker's label (药师小林：, 客服 Kelly:, 用户：).
+_SPEAKER = re.compile(
+    r"[ \t>*]*([^\s:：。！？!?，,；;\n]{1,8}(?: [^\s:：。！？!?，,；;\n]{1,8})?)\s*[:：]"
+)
+# A transcript has at least this many speaker lines in one paragraph.
+MIN_TURNS = 3
+
+
+def _turns(text: str, first: int, last: int) -> list[tuple[int, int]]:
+    """A transcript paragraph's turns: each speaker's consecutive lines (a list under
+    a line belongs to it); any other paragraph is one unit."""
+    lines: list[tuple[int, int, str | None]] = []
+    at = first
+    while at < last:
+        end = text.find("\n", at, last)
+        end = last if end < 0 else end + 1
+        label = _SPEAKER.match(text, at, end)
+        lines.append((at, end, label.group(1) if label else None))
+        at = end
+    if sum(1 for _, _, who in lines if who) < MIN_TURNS:
+        return [(first, last)]
+    turns: list[tuple[int, int, str | None]] = []
+    for start, end, who in lines:
+        if turns and (who is None or who == turns[-1][2]):
+            turns[-1] = (turns[-1][0], end, turns[-1][2])
+        else:
+            turns.append((start, end, who))
+    return [(start, end) for start, end, _ in turns]
 
 
 class RequiredCheck(Check):
@@ -38,6 +69,9 @@ class RequiredCheck(Check):
     def run(self, article: Article) -> list[Finding]:
         structure = article.structure
         units = structure.paragraphs if self.rule.scope == "paragraph" else structure.sentences
+        if self.rule.scope == "paragraph":
+            # (in a conversation, one speaker's turn is the paragraph)
+            units = [turn for first, last in units for turn in _turns(article.text, first, last)]
         marker = next(iter(self.elements))
         attempt: tuple[int, int, list[str]] | None = None
         for index, (first, last) in enumerate(units):
