@@ -19,6 +19,7 @@ earlier negator.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +90,13 @@ _RHETORICAL = re.compile(
     r"|(?:你说|您说|你看|您看|你瞧|你讲|你话|你讲下|你睇)(?:是|系)?"
     r"(神|灵|牛|好|绝|值|香|棒|正|神奇|厉害|管用|有效|划算|灵验|犀利)(?:不|唔)\1"
 )
+
+
+@lru_cache(maxsize=8)
+def _quote_marks(pairs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The opening and the closing marks of the lexicon's quote pairs; a straight double
+    quote (curly quotes are folded to it) closes too."""
+    return frozenset(pair[0] for pair in pairs), frozenset(pair[1] for pair in pairs) | {'"'}
 
 
 @lru_cache(maxsize=256)
@@ -505,7 +513,7 @@ class Context:
         next sentence of the paragraph when the sentence closed inside a quote that closes
         right after it (“……就好了。”——不对): the writer's verdict on the quote follows."""
         text = self.s.text
-        closing = {pair[1] for pair in self.lexicon.quote_pairs} | {'"'}
+        _, closing = _quote_marks(tuple(self.lexicon.quote_pairs))
         if last >= len(text) or text[last] not in closing or any(
             char in closing for char in text[end:last]
         ):
@@ -518,8 +526,7 @@ class Context:
         """The quote holding the claim closes and the writer judges it in the same sentence:
         “……就好了”这类宣传语要警惕 · 「……可以根治」——不能 · “……”：没有可靠证据 ·
         “能根治鼻炎”：鼻炎目前无法根治 (the answer negates the quoted claim's own word)."""
-        closing = {pair[1] for pair in self.lexicon.quote_pairs} | {'"'}
-        opening = {pair[0] for pair in self.lexicon.quote_pairs}
+        opening, closing = _quote_marks(tuple(self.lexicon.quote_pairs))
         for at, char in enumerate(after):
             if char in opening:
                 return False
@@ -769,7 +776,7 @@ def _judges(after: str, phrase: str) -> bool:
     return False
 
 
-def _past_quotes(tail: str, opening: set[str], closing: set[str]) -> str:
+def _past_quotes(tail: str, opening: AbstractSet[str], closing: AbstractSet[str]) -> str:
     """``tail`` after the further quotes listed right after a closing one (“…”“…”、“…”)."""
     while True:
         rest = tail.lstrip("、，, ")
