@@ -39,9 +39,17 @@ CLAIMS = [  # written for these tests: one per family
     "八成以上的患者都好了",
     "唔使食药",
     "冇副作用",
+    "戴了两个月，视力就往回涨了",
+    "一个周期就能怀上",
+    "包你摘掉眼镜",
+    "喝了一个月，四百多度的近视降到 200",
+    "娃每天一粒，记性蹭蹭往上涨",
 ]
 
 NOT_CLAIMS = [
+    "近视一旦形成，戴什么眼镜都不能让度数降下来。",
+    "术后视力恢复因人而异，一般需要数周。",
+    "每周至少150分钟中等强度的运动。",
     "一定不能把药给停了。",
     "这种病不一定能调理好。",
     "纯天然≠安全。",
@@ -140,6 +148,12 @@ def test_a_context_slot_must_match_but_is_not_reported():
     text = normalise("这汤喝上，一两天就好了")
     assert min((s, e) for s, e, _ in frames.finditer(text)) == (5, 11)  # 一两天就好了
     assert not list(frames.finditer(normalise("一两天就好了")))
+
+
+def test_touching_slots_may_stand_one_space_from_a_number():
+    frames = Frames(["降到 {numeral}+ 度"], PACK.lexicons)
+    assert [(s, e) for s, e, _ in frames.finditer(normalise("降到 50 度"))] == [(0, 7)]
+    assert not list(frames.finditer(normalise("降到  50 度")))  # two spaces: apart
 
 
 @pytest.mark.parametrize("frame", ["保证 ~治好", "~保证 治好?", "~保证"])

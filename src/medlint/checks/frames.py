@@ -351,7 +351,11 @@ class Frames:
             return
         words, sizes, stops = frame.words[k], frame.sizes[k], frame.stops[k + 1]
         base = 0 if again else frame.gaps[k + 1]
-        spaced = not base and not again and _after_spaced_number(text, position)
+        spaced = (
+            not base
+            and not again
+            and (_after_spaced_number(text, position) or _before_spaced_number(text, position - 1))
+        )
         lowest = max(0, position - base - (FILLER_REACH if base else 0) - spaced)
         for p in range(position, lowest - 1, -1):
             if p < position:
@@ -392,8 +396,10 @@ class Frames:
             reach = 0
         elif reach and position < len(text) and text[position] in FILLERS:
             reach += FILLER_REACH
-        elif not reach and _after_spaced_number(text, position + 1):
-            reach = 1  # a number and its unit apart: 21 天, 3 个疗程
+        elif not reach and (
+            _after_spaced_number(text, position + 1) or _before_spaced_number(text, position)
+        ):
+            reach = 1  # a number and its unit apart: 21 天, 3 个疗程; 降到 50 度
         for p in range(position, min(len(text), position + reach) + 1):
             if p > position and text[p - 1] in stops:
                 break
@@ -414,6 +420,12 @@ def _after_spaced_number(text: str, position: int) -> bool:
     """True when one space ends at ``position`` right after a digit (21 天): touching
     slots may be that space apart."""
     return position >= 2 and text[position - 1] == " " and text[position - 2].isdigit()
+
+
+def _before_spaced_number(text: str, position: int) -> bool:
+    """True when one space at ``position`` stands right before a digit (降到 50): touching
+    slots may be that space apart."""
+    return 0 <= position < len(text) - 1 and text[position] == " " and text[position + 1].isdigit()
 
 
 @dataclass(frozen=True)
