@@ -189,6 +189,9 @@ class CoverageCheck(Check):
         self.herb_forms = re.compile("|".join(f"(?:{p})" for p in rule.herb_forms)) if (
             rule.herb_forms
         ) else None
+        self.sold_foods = Patterns(
+            [w for name in rule.sold_foods for w in (lexicons or {}).get(name, [])]
+        )
         self.treatments = Patterns(rule.treatments)
         self.subjects = Patterns(rule.subjects)
         self.coverage = Patterns(rule.coverage)
@@ -322,6 +325,11 @@ class CoverageCheck(Check):
                 (a, b, "herb")
                 for a, b in self._single_herbs(article)
                 if not any(x <= a < y and (x, y) != (a, b) for x, y, _ in candidates)
+            ]
+        if self.sold_foods and article.sells:
+            # a food the page sells under its title (亚麻籽油 sold as a remedy)
+            candidates += [
+                (a, b, "herbal") for a, b in self.sold_foods.finditer(text, 0, title_end)
             ]
         products = [(a, b) for a, b, how in candidates if how != "subject"]
         for brand in _brands(text, products):
@@ -460,6 +468,12 @@ class CoverageCheck(Check):
         if not presentations and generic is None:
             return []
         if not self._covered(article):
+            if generic is None and presentations[0].start >= article.title_end():
+                # the title's own product comes first (a tea the page sells, above the
+                # drugs it runs down)
+                titled = self._generic(article)
+                if titled is not None and titled[0] < article.title_end():
+                    generic = titled
             if generic is not None:
                 start, end, name = generic
                 detail = self._label_detail(article, name)
