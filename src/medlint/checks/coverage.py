@@ -327,9 +327,12 @@ class CoverageCheck(Check):
                 if not any(x <= a < y and (x, y) != (a, b) for x, y, _ in candidates)
             ]
         if self.sold_foods and article.sells:
-            # a food the page sells under its title (亚麻籽油 sold as a remedy)
+            # a food the page sells under its title, or priced in its sentence (亚麻籽油
+            # sold as a remedy; 某某油一瓶128元)
             candidates += [
-                (a, b, "herbal") for a, b in self.sold_foods.finditer(text, 0, title_end)
+                (a, b, "herbal")
+                for a, b in self.sold_foods.finditer(text)
+                if a < title_end or self._priced(article, a)
             ]
         products = [(a, b) for a, b, how in candidates if how != "subject"]
         for brand in _brands(text, products):
