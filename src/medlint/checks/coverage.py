@@ -79,6 +79,10 @@ _ASKED_ALOUD = re.compile(r"(有没有|有冇|吗|嗎|呢|咩|么)[^。！!；;\
 # a question answered no inside the match (孕妇能吃吗？不能。)
 _ANSWERED_NO = re.compile(r"[？?][^。]*(不|别|勿|唔|冇|禁|慎|避免)")
 _ASKED_WHO = re.compile(r"哪些|哪几|哪类|哪种|什么人|什么样的人|谁|边啲|邊啲")
+# A question that asks why (为什么不建议长期吃药？): it argues for one option over another;
+# unless it names whom it concerns (为什么孕妇不能吃？), it rules no one out.
+_WHY = re.compile(r"为什么|为何|为啥|點解|点解")
+_WHY_WHO = re.compile(r"者|人|孕|哺乳|儿|婴|宝宝|孩子|老年|体质|过敏|病|症|史|不全|岁")
 
 
 # A use verb inside a generic match ends what leads the name; the name keeps at least
@@ -185,6 +189,9 @@ class CoverageCheck(Check):
         self.herb_forms = re.compile("|".join(f"(?:{p})" for p in rule.herb_forms)) if (
             rule.herb_forms
         ) else None
+        self.sold_foods = Patterns(
+            [w for name in rule.sold_foods for w in (lexicons or {}).get(name, [])]
+        )
         self.treatments = Patterns(rule.treatments)
         self.subjects = Patterns(rule.subjects)
         self.coverage = Patterns(rule.coverage)
@@ -319,6 +326,14 @@ class CoverageCheck(Check):
                 for a, b in self._single_herbs(article)
                 if not any(x <= a < y and (x, y) != (a, b) for x, y, _ in candidates)
             ]
+        if self.sold_foods and article.sells:
+            # a food the page sells under its title, or priced in its sentence (亚麻籽油
+            # sold as a remedy; 某某油一瓶128元)
+            candidates += [
+                (a, b, "herbal")
+                for a, b in self.sold_foods.finditer(text)
+                if a < title_end or self._priced(article, a)
+            ]
         products = [(a, b) for a, b, how in candidates if how != "subject"]
         for brand in _brands(text, products):
             candidates += [
@@ -372,6 +387,15 @@ class CoverageCheck(Check):
             if _ASKED.search(text, start, end) and not any(m in text[start:end] for m in "？?"):
                 continue  # asked, and not answered
             first, last = article.structure.sentence_at(start)
+            line = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            if (
+                _WHY.search(text, line, start)
+                and "?" in text[end:line_end]
+                and not _WHY_WHO.search(text, line, line_end)
+            ):
+                continue  # 为什么不建议长期吃药？
             if (
                 _ASKED_ALOUD.search(text, first, last)
                 and not _ASKED_WHO.search(text, first, last)
@@ -447,6 +471,12 @@ class CoverageCheck(Check):
         if not presentations and generic is None:
             return []
         if not self._covered(article):
+            if generic is None and presentations[0].start >= article.title_end():
+                # the title's own product comes first (a tea the page sells, above the
+                # drugs it runs down)
+                titled = self._generic(article)
+                if titled is not None and titled[0] < article.title_end():
+                    generic = titled
             if generic is not None:
                 start, end, name = generic
                 detail = self._label_detail(article, name)

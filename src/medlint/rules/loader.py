@@ -182,7 +182,9 @@ def _check_lexicon_names(pack: RulePack, paths: dict[str, Path]) -> None:
     """Every word class a coverage rule names exists."""
     for rule in pack.rules:
         if rule.kind == "coverage":
-            named = [*rule.lexicons, *rule.formulas, *rule.food_herbs, rule.labels]
+            named = [
+                *rule.lexicons, *rule.formulas, *rule.food_herbs, *rule.sold_foods, rule.labels
+            ]
             unknown = [name for name in named if name and name not in pack.lexicons]
             if unknown:
                 where = f"{paths[rule.code]}: rule {rule.code}: lexicons"

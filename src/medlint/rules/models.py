@@ -338,6 +338,11 @@ class CoverageRule(PerArticleMethods, RuleBase):
         description="word classes of herbs that are also everyday food (山药, 红枣): "
         "with a product form they name a food, not a herbal product",
     )
+    sold_foods: list[str] = Field(
+        default_factory=list,
+        description="word classes of foods (亚麻籽油) that name a treatment only as the "
+        "title's subject of a page that sells them",
+    )
 
     _valid = field_validator(
         "treatments",
