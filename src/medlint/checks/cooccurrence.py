@@ -139,6 +139,8 @@ _WHAT_TO_DO = re.compile(
     r"怎么办|怎么做|怎样做|如何(处理|应对|做|急救|施救)|急救|施救|自救|互救|处理|应对|处置"
     r"|该做什么|该怎么|第一时间|步骤|措施|救治"
 )
+# A heading over the signs of a condition (## 典型表现, ## 危险信号, ## 中风的征兆).
+_SIGNS_HEADING = re.compile(r"表现|症状|信号|征兆|先兆|征象|迹象")
 # A heading over advice (### 医生提醒, ## 温馨提示, ## 家长须知) or over what to do.
 _ADVICE_HEADING = re.compile(
     r"提醒|提示|建议|须知|注意|贴士|支招|叮嘱|划重点|" + _WHAT_TO_DO.pattern
@@ -307,6 +309,8 @@ class CooccurrenceCheck(Check):
             return True
         if sign_end is not None and self._answered_further(article, start, sign_end):
             return True
+        if self._section_answered(article, start):
+            return True
         if self._leaflet_answered(article, start):
             return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
@@ -407,6 +411,27 @@ class CooccurrenceCheck(Check):
                 article, *article.structure.sentence_at(a)
             ):
                 return True
+        return False
+
+    def _section_answered(self, article: Article, start: int) -> bool:
+        """Outside a sales page, a section headed by the signs of a condition (## 典型表现,
+        ## 危险信号) is answered by a later section on what to do (## 怀疑中风怎么办) whose
+        opening line says it (1. 立即拨打120): the article lists the signs, then the steps."""
+        if article.sells:
+            return False
+        paragraphs = article.structure.paragraphs
+        at = article.structure.paragraph_index(start)
+        heading = next(
+            (p for p in reversed(paragraphs[:at]) if article.is_heading(p)), None
+        )
+        if heading is None or not _SIGNS_HEADING.search(article.text, *heading):
+            return False
+        for index in range(at + 1, len(paragraphs) - 1):
+            if article.is_heading(paragraphs[index]) and _WHAT_TO_DO.search(
+                article.text, *paragraphs[index]
+            ):
+                opening = article.structure.sentence_at(paragraphs[index + 1][0])
+                return self._has_action(article, *opening)
         return False
 
     def _leaflet_answered(self, article: Article, start: int) -> bool:
