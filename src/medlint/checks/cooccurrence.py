@@ -191,7 +191,20 @@ _SETTLED = re.compile(
     r"(就|便|马上|立马|立刻|当场)(缓过来|好了|醒了|醒过来|退了|止住了?|好返|冇事)"
     # (or walked off on one's own: 歇了一阵，自己走下山了; 又能下地干活了)
     r"|(自己|自个儿|自个)(走下山|走回家|走回去|走下来|站起来|爬起来)|缓过劲来?了|又能(走路|下地|干活)了"
+    # (or eased a little after a while: 缓了十来分钟才好些, 坐了一会儿好了点)
+    r"|缓了[^，,。]{0,6}才?(好|缓过来)|才(好|缓)(些|点|一些|一点|过来)|(好|缓)了(些|点|一些|一点)"
 )
+# A story in which care came late, after a wait or a home remedy (我们以为他只是累了…第二天才
+# 带他去门诊; 先推拿，结果…最后去医院): a lesson in waiting, not a past event handled.
+_CARE_LATE = re.compile(
+    r"(第二天|隔天|次日|过了[^，,。]{0,4}|拖了[^，,。]{0,4}|等了[^，,。]{0,4}|熬了[^，,。]{0,4}|后来|最后|最终)"
+    r"[^，,。]{0,6}才(带|送|去|上|到|跑)[^，,。]{0,4}(医院|门诊|急诊|看医生|就医|就诊)"
+    r"|(最后|最终|后来)[^，,。]{0,3}(去|上|送|到)了?[^，,。]{0,2}(医院|急诊)"
+    r"|先[^，,。]{0,3}(推拿|按摩|刮痧|拔罐|艾灸|喝|吃|贴|揉|捂|扛|观察|等)[^。]{0,16}结果"
+    r"|以为[^，,。]{0,8}(太累|累了|累着|上火|没事|没什么|小毛病|着凉|受凉|吃坏)"
+)
+# How many sentences a story runs on past the sign, within its paragraph.
+STORY_REACH = 2
 
 
 # A rhetorical question that asserts the sign is common (谁没有过胸口发紧？, 哪个老人不
@@ -452,9 +465,14 @@ class CooccurrenceCheck(Check):
         paragraphs = article.structure.paragraphs
         at = article.structure.paragraph_index(start)
         listed = article.is_list_item(start)
-        for first, _ in paragraphs[at + 1 : at + 1 + LEAD_IN_REACH]:
+        for first, last in paragraphs[at + 1 : at + 1 + LEAD_IN_REACH]:
             if article.is_list_item(first):
-                continue
+                # (a line run on under the last item, with no blank line between, is the
+                # prose after the list: - 发热。\n出现上述情况请立即就医。)
+                run_on = _run_on_line(article, first, last)
+                if run_on is None:
+                    continue
+                first = run_on
             if not (listed or _BACK_REFERENCE.match(article.text, first)):
                 return False
             return self._has_action(article, *article.structure.sentence_at(first))
@@ -551,9 +569,16 @@ class CooccurrenceCheck(Check):
     @staticmethod
     def _settled_without_care(article: Article, start: int) -> bool:
         """The sign's sentence or the next skips care (我没去医院) or settles the sign
-        with no care named (捏了三遍，人就缓过来了): a story that teaches doing without."""
+        with no care named (捏了三遍，人就缓过来了), or the story in its paragraph sends for
+        care only late (第二天才带他去门诊): a story that teaches doing without."""
         first, last = _with_next(article, start)
         if _CARE_SKIPPED.search(article.text, first, last):
+            return True
+        sentences = article.structure.sentences
+        index = article.structure.sentence_index(start)
+        paragraph_end = article.structure.paragraph_at(start)[1]
+        story_end = min(sentences[min(index + STORY_REACH, len(sentences) - 1)][1], paragraph_end)
+        if _CARE_LATE.search(article.text, first, max(story_end, last)):
             return True
         return bool(_SETTLED.search(article.text, start, last)) and not _CARE.search(
             article.text, first, last
@@ -615,6 +640,19 @@ class CooccurrenceCheck(Check):
                 )
             ]
         return []
+
+
+def _run_on_line(article: Article, first: int, last: int) -> int | None:
+    """The start of the first line inside a list item's paragraph that is no list item."""
+    at = article.text.find("\n", first, last)
+    while at != -1:
+        line = at + 1
+        while line < last and article.text[line] in " \t":
+            line += 1
+        if line < last and article.text[line] != "\n" and not article.is_list_item(line):
+            return line
+        at = article.text.find("\n", at + 1, last)
+    return None
 
 
 def _with_next(article: Article, start: int) -> tuple[int, int]:
