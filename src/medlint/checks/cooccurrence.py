@@ -106,6 +106,8 @@ _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 _EXPLAINS = re.compile(
     r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?"
     r"(就)?(是|属于|叫|考虑)"
+    # (or gives the reason for it: 马上去急诊。因为胸痛可能是心梗的信号。)
+    r"|\W*(因为|由于)"
 )
 # The end of a whole sentence, past the clauses ； joins.
 _FULL_STOP = re.compile(r"[。！？!?]")
