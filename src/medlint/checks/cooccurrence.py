@@ -106,6 +106,8 @@ _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 _EXPLAINS = re.compile(
     r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?"
     r"(就)?(是|属于|叫|考虑)"
+    # (or gives the reason for it: 马上去急诊。因为胸痛可能是心梗的信号。)
+    r"|\W*(因为|由于)"
 )
 # The end of a whole sentence, past the clauses ； joins.
 _FULL_STOP = re.compile(r"[。！？!?]")
@@ -139,6 +141,8 @@ _WHAT_TO_DO = re.compile(
     r"怎么办|怎么做|怎样做|如何(处理|应对|做|急救|施救)|急救|施救|自救|互救|处理|应对|处置"
     r"|该做什么|该怎么|第一时间|步骤|措施|救治"
 )
+# A heading over the signs of a condition (## 典型表现, ## 危险信号, ## 中风的征兆).
+_SIGNS_HEADING = re.compile(r"表现|症状|信号|征兆|先兆|征象|迹象")
 # A heading over advice (### 医生提醒, ## 温馨提示, ## 家长须知) or over what to do.
 _ADVICE_HEADING = re.compile(
     r"提醒|提示|建议|须知|注意|贴士|支招|叮嘱|划重点|" + _WHAT_TO_DO.pattern
@@ -189,7 +193,20 @@ _SETTLED = re.compile(
     r"(就|便|马上|立马|立刻|当场)(缓过来|好了|醒了|醒过来|退了|止住了?|好返|冇事)"
     # (or walked off on one's own: 歇了一阵，自己走下山了; 又能下地干活了)
     r"|(自己|自个儿|自个)(走下山|走回家|走回去|走下来|站起来|爬起来)|缓过劲来?了|又能(走路|下地|干活)了"
+    # (or eased a little after a while: 缓了十来分钟才好些, 坐了一会儿好了点)
+    r"|缓了[^，,。]{0,6}才?(好|缓过来)|才(好|缓)(些|点|一些|一点|过来)|(好|缓)了(些|点|一些|一点)"
 )
+# A story in which care came late, after a wait or a home remedy (我们以为他只是累了…第二天才
+# 带他去门诊; 先推拿，结果…最后去医院): a lesson in waiting, not a past event handled.
+_CARE_LATE = re.compile(
+    r"(第二天|隔天|次日|过了[^，,。]{0,4}|拖了[^，,。]{0,4}|等了[^，,。]{0,4}|熬了[^，,。]{0,4}|后来|最后|最终)"
+    r"[^，,。]{0,6}才(带|送|去|上|到|跑)[^，,。]{0,4}(医院|门诊|急诊|看医生|就医|就诊)"
+    r"|(最后|最终|后来)[^，,。]{0,3}(去|上|送|到)了?[^，,。]{0,2}(医院|急诊)"
+    r"|先[^，,。]{0,3}(推拿|按摩|刮痧|拔罐|艾灸|喝|吃|贴|揉|捂|扛|观察|等)[^。]{0,16}结果"
+    r"|以为[^，,。]{0,8}(太累|累了|累着|上火|没事|没什么|小毛病|着凉|受凉|吃坏)"
+)
+# How many sentences a story runs on past the sign, within its paragraph.
+STORY_REACH = 2
 
 
 # A rhetorical question that asserts the sign is common (谁没有过胸口发紧？, 哪个老人不
@@ -307,6 +324,8 @@ class CooccurrenceCheck(Check):
             return True
         if sign_end is not None and self._answered_further(article, start, sign_end):
             return True
+        if self._section_answered(article, start):
+            return True
         if self._leaflet_answered(article, start):
             return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
@@ -409,6 +428,27 @@ class CooccurrenceCheck(Check):
                 return True
         return False
 
+    def _section_answered(self, article: Article, start: int) -> bool:
+        """Outside a sales page, a section headed by the signs of a condition (## 典型表现,
+        ## 危险信号) is answered by a later section on what to do (## 怀疑中风怎么办) whose
+        opening line says it (1. 立即拨打120): the article lists the signs, then the steps."""
+        if article.sells:
+            return False
+        paragraphs = article.structure.paragraphs
+        at = article.structure.paragraph_index(start)
+        heading = next(
+            (p for p in reversed(paragraphs[:at]) if article.is_heading(p)), None
+        )
+        if heading is None or not _SIGNS_HEADING.search(article.text, *heading):
+            return False
+        for index in range(at + 1, len(paragraphs) - 1):
+            if article.is_heading(paragraphs[index]) and _WHAT_TO_DO.search(
+                article.text, *paragraphs[index]
+            ):
+                opening = article.structure.sentence_at(paragraphs[index + 1][0])
+                return self._has_action(article, *opening)
+        return False
+
     def _leaflet_answered(self, article: Article, start: int) -> bool:
         """A sign listed among a drug's adverse reactions (【不良反应】…偶见过敏性休克), in a
         text that says to stop the drug and see a doctor, or to stop it at once."""
@@ -427,9 +467,14 @@ class CooccurrenceCheck(Check):
         paragraphs = article.structure.paragraphs
         at = article.structure.paragraph_index(start)
         listed = article.is_list_item(start)
-        for first, _ in paragraphs[at + 1 : at + 1 + LEAD_IN_REACH]:
+        for first, last in paragraphs[at + 1 : at + 1 + LEAD_IN_REACH]:
             if article.is_list_item(first):
-                continue
+                # (a line run on under the last item, with no blank line between, is the
+                # prose after the list: - 发热。\n出现上述情况请立即就医。)
+                run_on = _run_on_line(article, first, last)
+                if run_on is None:
+                    continue
+                first = run_on
             if not (listed or _BACK_REFERENCE.match(article.text, first)):
                 return False
             return self._has_action(article, *article.structure.sentence_at(first))
@@ -526,9 +571,16 @@ class CooccurrenceCheck(Check):
     @staticmethod
     def _settled_without_care(article: Article, start: int) -> bool:
         """The sign's sentence or the next skips care (我没去医院) or settles the sign
-        with no care named (捏了三遍，人就缓过来了): a story that teaches doing without."""
+        with no care named (捏了三遍，人就缓过来了), or the story in its paragraph sends for
+        care only late (第二天才带他去门诊): a story that teaches doing without."""
         first, last = _with_next(article, start)
         if _CARE_SKIPPED.search(article.text, first, last):
+            return True
+        sentences = article.structure.sentences
+        index = article.structure.sentence_index(start)
+        paragraph_end = article.structure.paragraph_at(start)[1]
+        story_end = min(sentences[min(index + STORY_REACH, len(sentences) - 1)][1], paragraph_end)
+        if _CARE_LATE.search(article.text, first, max(story_end, last)):
             return True
         return bool(_SETTLED.search(article.text, start, last)) and not _CARE.search(
             article.text, first, last
@@ -590,6 +642,19 @@ class CooccurrenceCheck(Check):
                 )
             ]
         return []
+
+
+def _run_on_line(article: Article, first: int, last: int) -> int | None:
+    """The start of the first line inside a list item's paragraph that is no list item."""
+    at = article.text.find("\n", first, last)
+    while at != -1:
+        line = at + 1
+        while line < last and article.text[line] in " \t":
+            line += 1
+        if line < last and article.text[line] != "\n" and not article.is_list_item(line):
+            return line
+        at = article.text.find("\n", at + 1, last)
+    return None
 
 
 def _with_next(article: Article, start: int) -> tuple[int, int]:
