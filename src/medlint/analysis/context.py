@@ -34,6 +34,10 @@ _OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of t
 _COPULAS = frozenset(
     {"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"}
 )
+# a demonstrative that takes up the quote just closed, before the writer's verdict on it
+_VERDICT_HEADS = (
+    "这些都是", "这都是", "这就是", "这纯属", "这属于", "这是", "这叫", "那是", "此乃",
+)
 _COPULA_HEADS = ("都是", "也是", "就是", "实际上是", "其实是", "是", "属于", "乃是", "系")
 _GLUED_ADVERBS = frozenset("也都还就再并仍又亦更从绝决")  # glued before a negator: 也不会
 _HEDGE_REACH = 3  # a hedge ends at most this many characters before the claim it hedges
@@ -61,6 +65,12 @@ _VOCATIVE = re.compile(
 # a line spoken by the seller (**A（店铺客服）**：, 主播：): its claims are the seller's own
 _SELLER_LINE = re.compile(
     r"[\s>*_-]*[*_]*[^：:\n]{0,12}(客服|店家|商家|卖家|店主|掌柜|老板|主播|导购|销售|顾问)[^：:\n]{0,6}[：:]"
+)
+# a line that is the asker's own account in a consultation (**病情描述：**…, 【问题描述】…):
+# what the asker reports of their own case is a report to a doctor, not a claim made to readers
+_ASKER_ACCOUNT = re.compile(
+    r"[\s>*_#-]*[*_【\[]*(?:病情描述|症状描述|问题描述|情况描述|病史描述|病情介绍|病情简介|咨询内容|提问内容)"
+    r"[*_】\]]*\s*[：:]?[*_]*"
 )
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
@@ -349,7 +359,16 @@ class Context:
             self._listed_under_debunking_heading(start)
             or self._quiz_option(start)
             or self._answered_false(start)
+            or self._asker_account(start)
         )
+
+    def _asker_account(self, start: int) -> bool:
+        """The line holding ``start`` is the asker's account of their own case in a
+        consultation (**病情描述：** 吃了三个月，指标从4.1降到2.3，但转氨酶升高了): a report
+        the doctor's answer takes up, not a claim made to the readers."""
+        line_start = self.s.text.rfind("\n", 0, start) + 1
+        label = _ASKER_ACCOUNT.match(self.s.text, line_start)
+        return label is not None and label.end() <= start
 
     def _answered_false(self, start: int, end: int | None = None) -> bool:
         """The line holding ``start`` is a true-or-false item (ending before ``end``) and
@@ -539,6 +558,10 @@ class Context:
                 if tail.startswith(("——", "--")) and _gloss_negates(tail):
                     return True  # “可以替代安眠药”——服药的人不要擅自换成它
                 tail = tail.lstrip(_QUOTE_TAIL)
+                for head in _VERDICT_HEADS:  # “…”：这是制造焦虑 · “…”——这纯属谣言
+                    if tail.startswith(head):
+                        tail = tail[len(head) :]
+                        break
                 for copula in _COPULA_HEADS:  # “…”是错误的说法 · “…”纯属谣言
                     tail = tail.removeprefix(copula)
                 if tail.startswith(tuple(self.lexicon.verdicts)):
