@@ -49,6 +49,8 @@ SCOPE_LISTS = (
     "hearsay", "worry", "caveat_openers", "caveat_risks", "verdicts", "affirming_frames",
     "expectation_negators", "negators_after", "rhetorical", "list_intro",
 )
+MASK_CLASS = "core-mask"
+"""Words that hold a core word but claim nothing (中成药, 说白了): the core inside is no core."""
 _SKIP_CLASSES = ("segment-", "drug-labels", "scope-quote-pairs", "scope-sentence-ends")
 _PHONE_PRICE = re.compile(r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d")
 _QUOTES = "“”「」\"『』"
@@ -125,10 +127,13 @@ class LineFeatures:
             for word in self.classes.get(name, ()):
                 self.core_words[word].append(name)
         self.commercial = self.classes.get("commercial", set())
+        # a word that holds a core word but claims nothing (中成药, 说白了) masks it
+        self._masks = sorted(self.classes.get(MASK_CLASS, ()), key=len)
         from ahocorasick_rs import AhoCorasick
 
         self._core_list = [w for w in self.core_words if w]
         self._core_automaton: Any = AhoCorasick(self._core_list) if self._core_list else None
+        self._mask_automaton: Any = AhoCorasick(self._masks) if self._masks else None
         self._commercial_automaton: Any = (
             AhoCorasick(list(self.commercial)) if self.commercial else None)
 
@@ -169,10 +174,17 @@ class LineFeatures:
                 text[first:last], overlapping=True):
             if end > longest.get(start, 0):
                 longest[start] = end
+        masked: list[tuple[int, int]] = []
+        if self._mask_automaton is not None:
+            masked = [(first + a, first + b) for _, a, b in
+                      self._mask_automaton.find_matches_as_indexes(text[first:last],
+                                                                   overlapping=True)]
         found: list[tuple[int, int, str]] = []
         words = self.core_words
         for start in sorted(longest):
             i, j = first + start, first + longest[start]
+            if any(a <= i and j <= b for a, b in masked):
+                continue  # 中成药 holds 成, 说白了 holds 白了: no claim
             found.extend((i, j, name) for name in words[text[i:j]])
         return found
 
