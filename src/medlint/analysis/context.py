@@ -44,6 +44,7 @@ _HEDGE_REACH = 3  # a hedge ends at most this many characters before the claim i
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
+_LEAD = 2  # a doubting title reaches quoted beliefs listed after at most this many paragraphs
 _COLUMN_LABEL = 8  # a table's column label over quoted beliefs is at most this long
 _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
@@ -593,13 +594,16 @@ class Context:
         ):
             return False
         reach = _LIST_LENGTH * (3 if close is not None else 1)  # a table: belief, answer
-        above = paragraphs[max(0, index - reach) : index]
+        offset = max(0, index - reach)
+        above = paragraphs[offset:index]
         for at in range(len(above) - 1, -1, -1):
             first, last = above[at]
             text = self.s.text[first:last].strip()
             if self._debunking_heading(text):
                 return True
             quoted = self._quoted_item(first, last) is not None
+            if close is not None and not quoted and offset + at <= _LEAD and self._doubting_title():
+                return self._answered_below(index, close)  # beliefs under a doubting title
             if close is not None and not quoted and len(text) <= _LIST_ITEM:
                 if at and self._quote_line(self.s.text[slice(*above[at - 1])].strip()):
                     continue  # the answer beside a bare quoted belief (a table's row)
@@ -610,6 +614,34 @@ class Context:
             if (len(text) > _LIST_ITEM and not quoted) or (close is not None and not quoted):
                 return False  # prose, or a plain line among quoted items: a new heading
         return False
+
+    def _doubting_title(self) -> bool:
+        """The article's title doubts or debunks what it goes on to list (这几条说法靠谱吗？
+        · 近视手术的常见误区)."""
+        paragraphs = self.s.paragraphs
+        if not paragraphs:
+            return False
+        title = self.s.text[slice(*paragraphs[0])].strip()
+        if "\n" in title or len(title) > _HEADING * 2:
+            return False
+        return any_phrase_in(self.lexicon.debunk_headings, title) or any_phrase_in(
+            self.lexicon.doubts, title
+        )
+
+    def _answered_below(self, index: int, close: int) -> bool:
+        """The quoted belief closing at ``close`` in paragraph ``index`` is answered: by the
+        next line of its paragraph, or by the next paragraph if that is prose, not another
+        quoted belief."""
+        paragraphs = self.s.paragraphs
+        newline = self.s.text.find("\n", close, paragraphs[index][1])
+        if newline >= 0 and self.s.text[newline : paragraphs[index][1]].strip():
+            answer = self.s.text[newline : paragraphs[index][1]]
+        elif index + 1 < len(paragraphs) and self._quoted_item(*paragraphs[index + 1]) is None:
+            answer = self.s.text[slice(*paragraphs[index + 1])]
+        else:
+            return False
+        # an answer corrects (不能替代, 并不一致, 没有证据); one that only agrees does not
+        return any_phrase_in(self.lexicon.negators, answer)
 
     def _debunking_heading(self, text: str) -> bool:
         """``text`` introduces a list and debunks it (以下说法都是误区：)."""
