@@ -602,8 +602,9 @@ class Context:
             if self._debunking_heading(text):
                 return True
             quoted = self._quoted_item(first, last) is not None
-            if close is not None and not quoted and offset + at <= _LEAD and self._doubting_title():
-                return self._answered_below(index, close)  # beliefs under a doubting title
+            if (close is not None and not quoted and offset + at <= _LEAD
+                    and self._doubting_title() and self._answered_below(index, close)):
+                return True  # beliefs under a title that doubts them, each corrected
             if close is not None and not quoted and len(text) <= _LIST_ITEM:
                 if at and self._quote_line(self.s.text[slice(*above[at - 1])].strip()):
                     continue  # the answer beside a bare quoted belief (a table's row)
