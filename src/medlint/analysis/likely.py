@@ -51,6 +51,12 @@ SCOPE_LISTS = (
 )
 MASK_CLASS = "core-mask"
 """Words that hold a core word but claim nothing (中成药, 说白了): the core inside is no core."""
+# one pack or one dose followed by a quantity is a pack size, a dose or a price (一盒十支,
+# 一次两粒, 一次三千多, 一瓶才38大卡), not the speed of an effect
+_COUNT_WORD = re.compile(r"[一两二三半俩仨](?:盒|瓶|次|副|支|贴|包|袋|罐|疗程|针|粒|片|剂|杯|勺)")
+_QUANTITY = re.compile(
+    r"(?:才|只|只要|只需|约|大约|要|是|仅|共)?\s*[0-9一二两三四五六七八九十百千几半俩仨]"
+)
 _SKIP_CLASSES = ("segment-", "drug-labels", "scope-quote-pairs", "scope-sentence-ends")
 _PHONE_PRICE = re.compile(r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d")
 _QUOTES = "“”「」\"『』"
@@ -185,7 +191,11 @@ class LineFeatures:
             i, j = first + start, first + longest[start]
             if any(a <= i and j <= b for a, b in masked):
                 continue  # 中成药 holds 成, 说白了 holds 白了: no claim
-            found.extend((i, j, name) for name in words[text[i:j]])
+            names = words[text[i:j]]
+            if "instant" in names and _COUNT_WORD.fullmatch(text, i, j) \
+                    and _QUANTITY.match(text, j):
+                names = [n for n in names if n != "instant"]  # 一盒十支, 一次三千多: no speed
+            found.extend((i, j, name) for name in names)
         return found
 
     @staticmethod
