@@ -34,12 +34,17 @@ _OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of t
 _COPULAS = frozenset(
     {"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"}
 )
+# a demonstrative that takes up the quote just closed, before the writer's verdict on it
+_VERDICT_HEADS = (
+    "这些都是", "这都是", "这就是", "这纯属", "这属于", "这是", "这叫", "那是", "此乃",
+)
 _COPULA_HEADS = ("都是", "也是", "就是", "实际上是", "其实是", "是", "属于", "乃是", "系")
 _GLUED_ADVERBS = frozenset("也都还就再并仍又亦更从绝决")  # glued before a negator: 也不会
 _HEDGE_REACH = 3  # a hedge ends at most this many characters before the claim it hedges
 _HEADING = 30  # a list's heading is at most this long
 _LIST_ITEM = 40  # items listed under a heading are at most this long
 _LIST_LENGTH = 6  # items a heading reaches
+_LEAD = 2  # a doubting title reaches quoted beliefs listed after at most this many paragraphs
 _COLUMN_LABEL = 8  # a table's column label over quoted beliefs is at most this long
 _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
@@ -61,6 +66,12 @@ _VOCATIVE = re.compile(
 # a line spoken by the seller (**A（店铺客服）**：, 主播：): its claims are the seller's own
 _SELLER_LINE = re.compile(
     r"[\s>*_-]*[*_]*[^：:\n]{0,12}(客服|店家|商家|卖家|店主|掌柜|老板|主播|导购|销售|顾问)[^：:\n]{0,6}[：:]"
+)
+# a line that is the asker's own account in a consultation (**病情描述：**…, 【问题描述】…):
+# what the asker reports of their own case is a report to a doctor, not a claim made to readers
+_ASKER_ACCOUNT = re.compile(
+    r"[\s>*_#-]*[*_【\[]*(?:病情描述|症状描述|问题描述|情况描述|病史描述|病情介绍|病情简介|咨询内容|提问内容)"
+    r"[*_】\]]*\s*[：:]?[*_]*"
 )
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
@@ -349,7 +360,16 @@ class Context:
             self._listed_under_debunking_heading(start)
             or self._quiz_option(start)
             or self._answered_false(start)
+            or self._asker_account(start)
         )
+
+    def _asker_account(self, start: int) -> bool:
+        """The line holding ``start`` is the asker's account of their own case in a
+        consultation (**病情描述：** 吃了三个月，指标从4.1降到2.3，但转氨酶升高了): a report
+        the doctor's answer takes up, not a claim made to the readers."""
+        line_start = self.s.text.rfind("\n", 0, start) + 1
+        label = _ASKER_ACCOUNT.match(self.s.text, line_start)
+        return label is not None and label.end() <= start
 
     def _answered_false(self, start: int, end: int | None = None) -> bool:
         """The line holding ``start`` is a true-or-false item (ending before ``end``) and
@@ -539,6 +559,10 @@ class Context:
                 if tail.startswith(("——", "--")) and _gloss_negates(tail):
                     return True  # “可以替代安眠药”——服药的人不要擅自换成它
                 tail = tail.lstrip(_QUOTE_TAIL)
+                for head in _VERDICT_HEADS:  # “…”：这是制造焦虑 · “…”——这纯属谣言
+                    if tail.startswith(head):
+                        tail = tail[len(head) :]
+                        break
                 for copula in _COPULA_HEADS:  # “…”是错误的说法 · “…”纯属谣言
                     tail = tail.removeprefix(copula)
                 if tail.startswith(tuple(self.lexicon.verdicts)):
@@ -570,13 +594,17 @@ class Context:
         ):
             return False
         reach = _LIST_LENGTH * (3 if close is not None else 1)  # a table: belief, answer
-        above = paragraphs[max(0, index - reach) : index]
+        offset = max(0, index - reach)
+        above = paragraphs[offset:index]
         for at in range(len(above) - 1, -1, -1):
             first, last = above[at]
             text = self.s.text[first:last].strip()
             if self._debunking_heading(text):
                 return True
             quoted = self._quoted_item(first, last) is not None
+            if (close is not None and not quoted and offset + at <= _LEAD
+                    and self._doubting_title() and self._answered_below(index, close)):
+                return True  # beliefs under a title that doubts them, each corrected
             if close is not None and not quoted and len(text) <= _LIST_ITEM:
                 if at and self._quote_line(self.s.text[slice(*above[at - 1])].strip()):
                     continue  # the answer beside a bare quoted belief (a table's row)
@@ -587,6 +615,34 @@ class Context:
             if (len(text) > _LIST_ITEM and not quoted) or (close is not None and not quoted):
                 return False  # prose, or a plain line among quoted items: a new heading
         return False
+
+    def _doubting_title(self) -> bool:
+        """The article's title doubts or debunks what it goes on to list (这几条说法靠谱吗？
+        · 近视手术的常见误区)."""
+        paragraphs = self.s.paragraphs
+        if not paragraphs:
+            return False
+        title = self.s.text[slice(*paragraphs[0])].strip()
+        if "\n" in title or len(title) > _HEADING * 2:
+            return False
+        return any_phrase_in(self.lexicon.debunk_headings, title) or any_phrase_in(
+            self.lexicon.doubts, title
+        )
+
+    def _answered_below(self, index: int, close: int) -> bool:
+        """The quoted belief closing at ``close`` in paragraph ``index`` is answered: by the
+        next line of its paragraph, or by the next paragraph if that is prose, not another
+        quoted belief."""
+        paragraphs = self.s.paragraphs
+        newline = self.s.text.find("\n", close, paragraphs[index][1])
+        if newline >= 0 and self.s.text[newline : paragraphs[index][1]].strip():
+            answer = self.s.text[newline : paragraphs[index][1]]
+        elif index + 1 < len(paragraphs) and self._quoted_item(*paragraphs[index + 1]) is None:
+            answer = self.s.text[slice(*paragraphs[index + 1])]
+        else:
+            return False
+        # an answer corrects (不能替代, 并不一致, 没有证据); one that only agrees does not
+        return any_phrase_in(self.lexicon.negators, answer)
 
     def _debunking_heading(self, text: str) -> bool:
         """``text`` introduces a list and debunks it (以下说法都是误区：)."""

@@ -49,6 +49,14 @@ SCOPE_LISTS = (
     "hearsay", "worry", "caveat_openers", "caveat_risks", "verdicts", "affirming_frames",
     "expectation_negators", "negators_after", "rhetorical", "list_intro",
 )
+MASK_CLASS = "core-mask"
+"""Words that hold a core word but claim nothing (中成药, 说白了): the core inside is no core."""
+# one pack or one dose followed by a quantity is a pack size, a dose or a price (一盒十支,
+# 一次两粒, 一次三千多, 一瓶才38大卡), not the speed of an effect
+_COUNT_WORD = re.compile(r"[一两二三半俩仨](?:盒|瓶|次|副|支|贴|包|袋|罐|疗程|针|粒|片|剂|杯|勺)")
+_QUANTITY = re.compile(
+    r"(?:才|只|只要|只需|约|大约|要|是|仅|共)?\s*[0-9一二两三四五六七八九十百千几半俩仨]"
+)
 _SKIP_CLASSES = ("segment-", "drug-labels", "scope-quote-pairs", "scope-sentence-ends")
 _PHONE_PRICE = re.compile(r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d")
 _QUOTES = "“”「」\"『』"
@@ -125,10 +133,13 @@ class LineFeatures:
             for word in self.classes.get(name, ()):
                 self.core_words[word].append(name)
         self.commercial = self.classes.get("commercial", set())
+        # a word that holds a core word but claims nothing (中成药, 说白了) masks it
+        self._masks = sorted(self.classes.get(MASK_CLASS, ()), key=len)
         from ahocorasick_rs import AhoCorasick
 
         self._core_list = [w for w in self.core_words if w]
         self._core_automaton: Any = AhoCorasick(self._core_list) if self._core_list else None
+        self._mask_automaton: Any = AhoCorasick(self._masks) if self._masks else None
         self._commercial_automaton: Any = (
             AhoCorasick(list(self.commercial)) if self.commercial else None)
 
@@ -169,11 +180,22 @@ class LineFeatures:
                 text[first:last], overlapping=True):
             if end > longest.get(start, 0):
                 longest[start] = end
+        masked: list[tuple[int, int]] = []
+        if self._mask_automaton is not None:
+            masked = [(first + a, first + b) for _, a, b in
+                      self._mask_automaton.find_matches_as_indexes(text[first:last],
+                                                                   overlapping=True)]
         found: list[tuple[int, int, str]] = []
         words = self.core_words
         for start in sorted(longest):
             i, j = first + start, first + longest[start]
-            found.extend((i, j, name) for name in words[text[i:j]])
+            if any(a <= i and j <= b for a, b in masked):
+                continue  # 中成药 holds 成, 说白了 holds 白了: no claim
+            names = words[text[i:j]]
+            if "instant" in names and _COUNT_WORD.fullmatch(text, i, j) \
+                    and _QUANTITY.match(text, j):
+                names = [n for n in names if n != "instant"]  # 一盒十支, 一次三千多: no speed
+            found.extend((i, j, name) for name in names)
         return found
 
     @staticmethod
