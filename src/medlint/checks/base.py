@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -161,15 +160,6 @@ LIST_REACH = 12
 LIST_ITEM = 200
 HEADING = 40
 _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
-# A Markdown section heading below the title (## …) that is one short phrase labels the
-# section it opens (## 家长们都说好, ## 和安眠药比): the claims are the lines under it. A
-# heading of two parts (## 一瓶下肚，胃口立马回来) or a long one is a sentence, and claims;
-# so is a web page's <h2> banner (<h2>腰突党的救星</h2>), which is display copy, not an
-# outline of the page.
-_SUB_HEADING = re.compile(r"\s*#{2,6}\s")
-SECTION_LABEL = 10
-_LABEL_INNER = re.compile(r"[，,：:；;。！!？?、|｜/~～—…]")
-_LABEL_EDGES = "\u3000 \t*_#>！!。~～…"
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_\n]+(\*\*|__)\s*$")
 # A product's ingredients: after their label, or short items set apart by dots.
 _INGREDIENT_LABEL = re.compile(
@@ -496,27 +486,6 @@ class Article:
     def _list_item(self, paragraph: tuple[int, int]) -> bool:
         line = self.document.span(paragraph[0], paragraph[0] + 1)[0]
         return _LIST_ITEM.match(self.document.source_line(line)) is not None
-
-    def section_label(self, position: int) -> bool:
-        """``position`` lies in a Markdown section heading below the title, one short phrase
-        (at most ``SECTION_LABEL`` characters, no inner punctuation) and opens a section with
-        prose under it: a label of what the section says, not a claim of its own."""
-        if position < self.title_end():
-            return False
-        index = self.structure.paragraph_index(position)
-        paragraphs = self.structure.paragraphs
-        if not 0 <= index < len(paragraphs) - 1:
-            return False
-        first, last = paragraphs[index]
-        line = self.document.span(first, first + 1)[0]
-        if not _SUB_HEADING.match(self.document.source_line(line)):
-            return False
-        body = self.text[first:last].strip().strip(_LABEL_EDGES)
-        if not body or "\n" in body or _LABEL_INNER.search(body):
-            return False
-        # emoji and spaces are no characters of the phrase
-        size = sum(1 for ch in body if not ch.isspace() and unicodedata.category(ch)[0] != "S")
-        return 0 < size <= SECTION_LABEL
 
     def is_heading(self, paragraph: tuple[int, int]) -> bool:
         """A short paragraph without closing punctuation: a heading or a label line."""

@@ -138,8 +138,6 @@ class ForbiddenCheck(Check):
             return False
         if self.excepted(article, start, end):
             return False
-        if rule.category == "overclaim" and article.section_label(start):
-            return False
         if rule.skip_negated and context.negated(start, end):
             return False
         if rule.skip_hypothetical and context.hypothetical(start):

@@ -64,8 +64,6 @@ class ScorerCheck(Check):
             if score < weights.threshold:
                 continue
             start, end = _trimmed(text, item.start, item.end)
-            if article.section_label(start):
-                continue  # a short section heading labels the claims under it
             why = "、".join(weights.why(item.features))
             detail = f"得分 {score:.2f}" + (f"，主要依据 {why}" if why else "")
             findings.append(Finding(self.rule, start, end, detail=detail))
