@@ -204,6 +204,15 @@ class Context:
             len(word) > 2 and word[0] in _GLUED_ADVERBS and word[1:] in self._negators
         )
 
+    def _denies_every(self, scope: list[tuple[str, int, int]], at: int) -> bool:
+        """The negator at ``scope[at]`` denies every case: a quantifier follows it
+        (没有|任何一种护肝片能…, 没有|哪种…): it governs the whole clause, not a window.
+        ``scope`` runs backwards from the claim, so the next word is at ``at - 1``."""
+        if at == 0:
+            return False
+        following = scope[at - 1][0]
+        return any(following.startswith(word) for word in self.lexicon.quantifiers)
+
     def _scope_start(self, start: int) -> int:
         scope = self._scope(start)
         return scope[-1][1] if scope else start
@@ -216,7 +225,11 @@ class Context:
         """
         window = start - self.lexicon.negation_window
         scope = self._scope(start)
-        count = sum(1 for word, a, _ in scope if a >= window and self._negator(word))
+        count = sum(
+            1
+            for at, (word, a, _) in enumerate(scope)
+            if self._negator(word) and (a >= window or self._denies_every(scope, at))
+        )
         if count % 2 == 1:
             return True
         if end is not None and (

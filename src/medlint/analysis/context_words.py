@@ -140,6 +140,11 @@ class ContextLexicon(ContextMethods, BaseModel):
         default_factory=list, description="words of a heading that announce a list (以下)"
     )
     negation_window: int = Field(default=12, ge=1, le=80)
+    quantifiers: list[str] = Field(
+        default_factory=list,
+        description="words after a negator that deny every case (没有|任何一种…能): such a "
+        "negator reaches its clause's predicate however far it stands",
+    )
     name_leading: list[str] = Field(
         default_factory=list,
         description="words that may lead a treatment name matched by class or form without "
