@@ -73,10 +73,11 @@ _ASKER_ACCOUNT = re.compile(
     r"[\s>*_#-]*[*_【\[]*(?:病情描述|症状描述|问题描述|情况描述|病史描述|病情介绍|病情简介|咨询内容|提问内容)"
     r"[*_】\]]*\s*[：:]?[*_]*"
 )
-# a question put to the doctor under the asker's label (**宝妈提问：**, 网友来信：)
+# a question put to the doctor under the asker's label (**宝妈提问：**, 网友求助：); not a
+# patient's letter (患者来信：), which is as often a testimonial of thanks
 _ASKER_QUESTION = re.compile(
     r"[\s>*_#-]*[*_【\[]*(?:网友|读者|患者|病人|病友|宝妈|宝爸|家长|家属|用户|听众|观众|粉丝)?"
-    r"(?:提问|来信|求助)[*_】\]]*\s*[：:][*_]*"
+    r"(?:提问|求助)[*_】\]]*\s*[：:][*_]*"
 )
 # a line that names the topic of a programme or a talk (本期主题：…, 节目话题：): the title
 # it gives is the programme's subject, reported, not a claim the writer makes
