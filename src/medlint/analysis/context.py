@@ -73,6 +73,18 @@ _ASKER_ACCOUNT = re.compile(
     r"[\s>*_#-]*[*_【\[]*(?:病情描述|症状描述|问题描述|情况描述|病史描述|病情介绍|病情简介|咨询内容|提问内容)"
     r"[*_】\]]*\s*[：:]?[*_]*"
 )
+# a question put to the doctor under the asker's label (**宝妈提问：**, 网友求助：); not a
+# patient's letter (患者来信：), which is as often a testimonial of thanks
+_ASKER_QUESTION = re.compile(
+    r"[\s>*_#-]*[*_【\[]*(?:网友|读者|患者|病人|病友|宝妈|宝爸|家长|家属|用户|听众|观众|粉丝)?"
+    r"(?:提问|求助)[*_】\]]*\s*[：:][*_]*"
+)
+# a line that names the topic of a programme or a talk (本期主题：…, 节目话题：): the title
+# it gives is the programme's subject, reported, not a claim the writer makes
+_TOPIC_LABEL = re.compile(
+    r"[\s>*_#-]*[*_【\[]*(?:本期|本集|今期|这期|这一期|今日|今天|本次|节目|栏目|讲座)的?"
+    r"(?:主题|话题|题目|选题)[*_】\]]*\s*[：:]"
+)
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
 _ANSWER_LINE = re.compile(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]")
@@ -369,6 +381,8 @@ class Context:
             and self._rebuked(last)
         ):
             return True
+        if self._hearsay_refused(first, end, last):
+            return True
         return (
             self._listed_under_debunking_heading(start)
             or self._quiz_option(start)
@@ -378,10 +392,26 @@ class Context:
 
     def _asker_account(self, start: int) -> bool:
         """The line holding ``start`` is the asker's account of their own case in a
-        consultation (**病情描述：** 吃了三个月，指标从4.1降到2.3，但转氨酶升高了): a report
-        the doctor's answer takes up, not a claim made to the readers."""
+        consultation (**病情描述：** 吃了三个月，指标从4.1降到2.3，但转氨酶升高了, **宝妈提问：**
+        …吃了一次药第二天就退了): a report the doctor's answer takes up, not a claim made to
+        the readers."""
         line_start = self.s.text.rfind("\n", 0, start) + 1
         label = _ASKER_ACCOUNT.match(self.s.text, line_start)
+        return (label is not None and label.end() <= start) or self.asker_question(start)
+
+    def asker_question(self, start: int) -> bool:
+        """The line holding ``start`` is a question put to the doctor under the asker's
+        label (**提问：** …朋友说吃膏方效果好，我想咨询一下): the asker's own account."""
+        line_start = self.s.text.rfind("\n", 0, start) + 1
+        label = _ASKER_QUESTION.match(self.s.text, line_start)
+        return label is not None and label.end() <= start
+
+    def topic_title(self, start: int) -> bool:
+        """The line holding ``start`` names the topic of a programme or a talk (本期主题：…):
+        its title is the subject announced, a weak sign of a claim (the rules' own frames
+        still judge the words of a title)."""
+        line_start = self.s.text.rfind("\n", 0, start) + 1
+        label = _TOPIC_LABEL.match(self.s.text, line_start)
         return label is not None and label.end() <= start
 
     def _answered_false(self, start: int, end: int | None = None) -> bool:
@@ -470,6 +500,28 @@ class Context:
         head = head[_REBUKE_LEAD.match(head).end() :]  # type: ignore[union-attr]
         return head.startswith(tuple(self.lexicon.rebukes))
 
+    def _hearsay_refused(self, first: int, end: int, last: int) -> bool:
+        """Someone else's claim is reported (有人在卖…，说吃了永不复发; the report may open
+        the span) and the writer turns it down in the next sentence or the one after, in the
+        same paragraph (我没买。 · 医生说…，别信这些): the claim is refused, not made."""
+        before = self.s.text[first:end]
+        if not _REPORTED.search(before) or not any(
+            word in before for word in self.lexicon.hearsay if "问" not in word
+        ):
+            return False
+        paragraph_end = self.s.paragraph_at(first)[1]
+        for _ in range(2):
+            following = self._next_sentence(last)
+            if following is None:
+                return False
+            last = self.s.text.find(following, last)
+            if last < 0 or last >= paragraph_end:
+                return False
+            if any(word in following for word in self.lexicon.refusals):
+                return True
+            last += len(following)
+        return False
+
     def _next_sentence(self, last: int) -> str | None:
         """The text of the sentence after the one holding ``last`` (None at the end)."""
         index = self.s.sentence_index(last)
@@ -511,8 +563,10 @@ class Context:
         if following is None:
             return False
         following = following.lstrip()
-        return following.startswith(tuple(self.lexicon.caveat_openers)) and any(
-            word in following for word in self.lexicon.caveat_risks
+        return (
+            following.startswith(tuple(self.lexicon.caveat_openers))
+            and any(word in following for word in self.lexicon.caveat_risks)
+            and not _CAVEAT_URGES.search(following)
         )
 
     def _debunk_reach(self, first: int, start: int) -> int:
@@ -857,6 +911,9 @@ def _past_quotes(tail: str, opening: AbstractSet[str], closing: AbstractSet[str]
         tail = rest[close + 1 :]
 
 
+# a turn that presses the reader to come at once (但…越拖越危险，赶紧过来拿药) sells, it
+# does not warn about the effect told before it
+_CAVEAT_URGES = re.compile("越拖越|赶紧过来|赶紧来|赶快过来|赶快来|快来|晚了可就|就来不及了|别再犹豫|不要犹豫")
 # a writer's gloss after a quote and a dash that negates or forbids: the quote is corrected
 _GLOSS_NEGATORS = re.compile("不要|别|并不|并非|并没有|没有|不能|不等于|不可|切勿|不宜|不应")
 # (unless it only urges the sale: “三天见效”——别再犹豫了)

@@ -76,6 +76,11 @@ class ContextLexicon(ContextMethods, BaseModel):
         description="a reply that forbids or denies what was just reported (这可千万别拍！ "
         "别信): the report before it is answered, not claimed",
     )
+    refusals: list[str] = Field(
+        default_factory=list,
+        description="the writer turning down a claim others make (我没买, 别信这些): in the "
+        "next sentence after such a report, the report is refused, not claimed",
+    )
     question_words: list[str] = Field(
         default_factory=list,
         description="phrases that turn their clause into an embedded question (是否, 能不能)",
