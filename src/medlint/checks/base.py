@@ -354,7 +354,7 @@ class Article:
             <= HEADING_LABEL_REST
             and not _HEADING_TOPIC.search(heading)
         ):
-            return True  # ## 我们的核心技术：第四代某某疗法
+            return True  # ## 本院的招牌项目：升级版某某疗法
         label = _HEADING_LABEL.search(heading)
         if _HEADING_TOPIC.search(heading):
             return False  # 说法4：“某某膏三天清零”, 关于“神奇疗法”: a claim examined, not a product
