@@ -46,3 +46,31 @@ def test_a_timing_precaution_holds_its_key_item():
         "做增强CT等需要碘造影剂的检查前后，要暂停服药。"
     )
     assert _contra(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # a soup pack of herbs sold; a brain-training headband; a clinic's regimen
+        ("# 秋冬\n\n药膳汤包每周煲一次，一包四十元。", "药膳汤包"),
+        ("# 孩子上课走神\n\n脑波训练头环每天戴半小时，一个月一个周期。", "脑波训练头环"),
+        ("# 胃不舒服\n\n我们门诊用的是经典三联疗法，一周为一个疗程。", "经典三联疗法"),
+        ("# 发烧\n\n我们诊所用的是抗生素，打两天就退。", "抗生素"),
+    ],
+)
+def test_treatments_a_seller_or_a_clinic_offers_are_presented(text, reported):
+    violations = default_linter().check_text(text + DISCLAIMER, "a.md")
+    assert [v.text for v in violations if v.category == "contraindication"] == [reported]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 小吃\n\n老街的蟹黄汤包一笼十八元，每天排长队。",
+        "# 问诊\n\n医生开了两周四联，我想问还要不要吃？",
+        "# 发烧\n\n你们诊所用的是抗生素吗？",
+        "# 手术后\n\n洗澡时用防水贴把刀口盖好。",
+    ],
+)
+def test_treatments_only_named_are_not_presented(text):
+    assert _contra(text) == []

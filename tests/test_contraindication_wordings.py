@@ -80,3 +80,31 @@ TRADITIONAL = [
 def test_traditional_and_cantonese_statements_satisfy_the_rule(statement):
     article = "# 控糖好物\n\n建議飯前吃兩粒白芸豆提取物。\n\n" + statement
     assert _contra(article) == []
+
+
+# a site it must be kept off, a child told apart with the giver between, no driving after
+# the dose; kidney disease in everyday words for a vitamin D drop
+KEY_ITEM_WORDINGS = [
+    "# 肩痛\n\n洛索洛芬钠贴剂每天贴一片。对本品过敏者禁用；不要贴在有伤口的皮肤上。",
+    "# 肩痛\n\n洛索洛芬钠贴剂每天贴一片。对本品过敏者禁用，贴时绕开湿疹处。",
+    "# 褪黑素\n\n出差倒时差可以睡前吃一片褪黑素。孕妇不建议吃；小朋友不能自己给吃；服下后别开车。",
+    "# 维生素D\n\n宝宝每天补一粒维生素D。有高钙血症的禁用；肾脏有问题的孩子先问医生。",
+]
+
+
+@pytest.mark.parametrize("article", KEY_ITEM_WORDINGS)
+def test_everyday_wordings_of_key_items_satisfy_the_topic(article):
+    assert _contra(article) == []
+
+
+def test_a_key_item_said_nowhere_is_still_reported():
+    article = "# 肩痛\n\n洛索洛芬钠贴剂每天贴一片。对本品过敏者禁用。"
+    assert _contra(article) == ["洛索洛芬钠贴剂"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["本品零禁忌，全家都能用。", "禁忌人群：无。", "没禁忌，老少咸宜。", "不存在禁忌，放心用。"],
+)
+def test_a_claim_of_no_contraindications_does_not_satisfy_the_rule(claim):
+    assert _contra(PRESENTED + claim) == ["白芸豆提取物"]

@@ -69,3 +69,17 @@ def test_a_sign_listed_among_contraindications_needs_no_warning():
 def test_a_clinician_recalling_a_case_is_history():
     text = "# 用药\n\n多年前我就接诊过服药后晕倒的老人，剂量一定要遵医嘱。"
     assert _urgent(text) == []
+
+
+def test_a_lead_in_that_runs_its_list_on_after_a_colon_covers_each_item():
+    text = "# 用药\n\n出现下面的情况请马上去急诊：眼白发黄；抽搐；嘴唇发紫。"
+    assert _urgent(text) == []
+    plain = "# 用药\n\n出现下面的情况要留心：眼白发黄；抽搐；嘴唇发紫。"
+    assert _urgent(plain) == ["抽搐"]
+
+
+@pytest.mark.parametrize(
+    "sign", ["流血比来月经的时候还多", "出血量已经超过月经量"]
+)
+def test_bleeding_past_a_period_in_pregnancy_needs_an_action(sign):
+    assert _urgent(f"# 孕早期\n\n怀孕八周，今天{sign}，先躺着休息。") != []

@@ -92,6 +92,11 @@ _SALES = re.compile(
     r"|(拍|订|囤)[一二两三四五0-9][盒瓶袋件罐套]?送[一二两三0-9]|第二(盒|件|瓶|份|罐|袋|箱|套|杯)半价|专属价"
     # a stall's offer and its price per piece said unit first (买两盒再送一贴, 一贴十块)
     r"|买[一二两三四五0-9][盒瓶袋件罐套贴]?(再|还|另|多)送[一二两三0-9]"
+    # (or the count alone, and a price in dollars by the pack: 三盒再送一包, 两盒$298; an
+    # order taken by message or at the counter: WhatsApp落单, 门市落单)
+    r"|[一二两三四五六七八九十0-9]+\s*[盒瓶袋罐套贴]\s*(再|还|另|多)送[一二两三0-9]"
+    r"|[一二两三四五六七八九十0-9]+\s*[盒瓶袋罐套包]\s*\$\s*[0-9]"
+    r"|(whatsapp|微信|电话|网上|网店|门市|门店|私讯|私信)\s*(落单|落柯打)"
     r"|[一每](贴|盒|瓶|罐|袋|包|副|套|斤)[一二两三四五六七八九十百千0-9]+(块|元)"
     # a price in another currency: RM688, S$98, HK$380
     r"|(?<![A-Za-z])(rm|s\$|sgd|hk\$|nt\$|mop\$|us\$|myr)\s*[0-9]"
@@ -125,6 +130,13 @@ _HEADING_LABEL = re.compile(
     r"[:：“\"「『]|独家|主推|力推|招牌|第[一二三四五六七八九十0-9]+(件|款|样|个)"
 )
 HEADING_LABEL_REST = 10
+# A heading that names what a seller offers, then a colon, then the product (## 我们的核心
+# 技术：新一代某某疗法, ## 本院王牌项目：某某术): the name ends the heading, a qualifier of at
+# most HEADING_LABEL_REST characters before it (第四代, 升级版).
+_OFFER_LABEL = re.compile(
+    r"(核心|特色|王牌|主打|招牌|独家|明星|拳头|看家|主推|力推)(技术|疗法|项目|产品|服务|方案)"
+    r"[^:：]{0,4}[:：]"
+)
 # A label line in brackets that opens a paragraph: 【秘方一】, 【主推产品】, [招牌].
 _BRACKET_LABEL = re.compile(r"[【\[〔][^】\]〕]{1,8}[】\]〕]")
 # The paragraphs under a heading that names a treatment, searched for what offers it.
@@ -333,6 +345,16 @@ class Article:
         asked = re.search(r"[?？吗呢么]", heading) is not None
         if not asked and len(bare) - (end - start) <= 1 and self._section_uses(paragraph):
             return True  # ## 某某灌洗术 / 我院开展…: a section on the treatment that offers it
+        offer = _OFFER_LABEL.search(heading)
+        if (
+            offer is not None
+            and offer.end() <= start - paragraph[0]
+            and not re.sub(r"[\W_]", "", heading[end - paragraph[0] :])
+            and len(re.sub(r"[\W_]", "", heading[offer.end() : start - paragraph[0]]))
+            <= HEADING_LABEL_REST
+            and not _HEADING_TOPIC.search(heading)
+        ):
+            return True  # ## 本院的招牌项目：升级版某某疗法
         label = _HEADING_LABEL.search(heading)
         if _HEADING_TOPIC.search(heading):
             return False  # 说法4：“某某膏三天清零”, 关于“神奇疗法”: a claim examined, not a product

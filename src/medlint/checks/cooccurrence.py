@@ -328,6 +328,8 @@ class CooccurrenceCheck(Check):
             return True
         if self._leaflet_answered(article, start):
             return True
+        if self._inline_lead_in(article, index):
+            return True
         for first, end in reversed(sentences[max(0, index - LEAD_IN_REACH) : index]):
             heading = article.is_heading(article.structure.paragraph_at(first))
             if heading or article.text[first:end].rstrip().endswith((":", "：")):
@@ -337,6 +339,25 @@ class CooccurrenceCheck(Check):
                 article, first, end
             ):
                 return True  # 遇到以下情况，直接打急救电话。胸痛…
+        return False
+
+    def _inline_lead_in(self, article: Article, index: int) -> bool:
+        """The sign is an item of a list run on in its paragraph after a lead-in that carries
+        the action and a colon, item by item to a semicolon (要立即就医的情况：甲；乙；丙。)."""
+        sentences = article.structure.sentences
+        text = article.text
+        paragraph = article.structure.paragraph_index(sentences[index][0])
+        at = index - 1
+        while at >= 0 and index - at <= LEAD_IN_REACH:
+            first, end = sentences[at]
+            if article.structure.paragraph_index(first) != paragraph:
+                return False
+            if not text[first:end].rstrip().endswith((";", "；")):
+                return False
+            colon = max(text.rfind(":", first, end), text.rfind("：", first, end))
+            if colon >= 0:
+                return self._has_action(article, first, colon + 1)
+            at -= 1
         return False
 
     def _answered_later(self, article: Article, index: int) -> bool:

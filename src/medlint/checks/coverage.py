@@ -134,6 +134,16 @@ _STUDY_OR_CHECK = re.compile(
 )
 
 
+# A clinic's own prescription told in the first person (我们用的是抗生素加激素, 我这儿一般给
+# 你开消炎药): a class word it names is offered, as a title's subject is.
+_PROVIDER_USE = re.compile(
+    r"(我们|我这儿?|我这里|我们这儿?|我们这里|本院|本诊所|本门诊|本店|俺们)"
+    r"(诊所|门诊|医院|这儿|这里)?(一般|通常|都|就|会)?"
+    r"(用的是|用的都是|用的就是|开的是|开的都是|上的是|输的是|打的是|给你用|给您用|给你开|给您开"
+    r"|给你上|给您上|给你输|给您输|会用|会开)[^。！？!?；;]{0,6}$"
+)
+
+
 def _opening(article: Article) -> int:
     """The end of the title, or of the first two lines where a plain text opens with its
     publisher's name above the headline."""
@@ -313,6 +323,14 @@ class CoverageCheck(Check):
         excepted = list(self.exceptions.finditer(text))
         title_end = article.title_end()
         subjects = list(self.subjects.finditer(text, 0, title_end))
+        # (or in the body, where a clinic says it prescribes the class)
+        subjects += [
+            (a, b)
+            for a, b in self.subjects.finditer(text, title_end)
+            if _PROVIDER_USE.search(text[article.structure.sentence_at(a)[0] : a])
+            and not article.context.negated(a)
+            and not article.context.question(a)
+        ]
         candidates = [(a, b, "subject") for a, b in subjects]
         candidates += [(a, b, "") for a, b in self.treatments.finditer(text)]
         named = article.names_found
