@@ -747,7 +747,11 @@ class Context:
         first, _ = self.s.sentence_at(start)
         ends = self.lexicon.sentence_ends
         if self.s.text.startswith('"', first) and self.s.text[first - 1 : first] in ends:
-            first += 1  # the closing mark of a quote that ended with 。！？ ("…好了！"——)
+            # the closing mark of a quote that ended with 。！？ ("…好了！"——), unless it
+            # opens a name that closes before the claim (必备！"某某片"让你…)
+            opens = self.s.text.count('"', self.s.paragraph_at(first)[0], first) % 2 == 0
+            if not (opens and '"' in self.s.text[first + 1 : start]):
+                first += 1
         before = self.s.text[first:start]
         opened, closes = -1, '"'
         for pair in self.lexicon.quote_pairs:
