@@ -322,7 +322,14 @@ class CoverageCheck(Check):
         text = article.text
         excepted = list(self.exceptions.finditer(text))
         title_end = article.title_end()
-        subjects = list(self.subjects.finditer(text, 0, title_end))
+        # (a class the title swears off or compares is not its subject: 告别降压药,
+        # 我家再也不碰抗生素了)
+        subjects = [
+            (a, b)
+            for a, b in self.subjects.finditer(text, 0, title_end)
+            if article.non_uses is None
+            or article.non_uses.search(text, article.structure.sentence_at(a)[0], a) is None
+        ]
         # (or in the body, where a clinic says it prescribes the class)
         subjects += [
             (a, b)
