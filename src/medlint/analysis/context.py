@@ -919,7 +919,9 @@ def _past_quotes(tail: str, opening: AbstractSet[str], closing: AbstractSet[str]
 
 # a turn that presses the reader to come at once (但…越拖越危险，赶紧过来拿药) sells, it
 # does not warn about the effect told before it
-_CAVEAT_URGES = re.compile("越拖越|赶紧过来|赶紧来|赶快过来|赶快来|快来|晚了可就|就来不及了|别再犹豫|不要犹豫")
+_CAVEAT_URGES = re.compile(
+    "越拖越|赶紧过来|赶紧来|赶快过来|赶快来|快来|晚了可就|就来不及了|别再犹豫|不要犹豫"
+)
 # a writer's gloss after a quote and a dash that negates or forbids: the quote is corrected
 _GLOSS_NEGATORS = re.compile("不要|别|并不|并非|并没有|没有|不能|不等于|不可|切勿|不宜|不应")
 # (unless it only urges the sale: “三天见效”——别再犹豫了)
