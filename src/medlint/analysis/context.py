@@ -397,24 +397,23 @@ class Context:
         consultation (**病情描述：** 吃了三个月，指标从4.1降到2.3，但转氨酶升高了, **宝妈提问：**
         …吃了一次药第二天就退了): a report the doctor's answer takes up, not a claim made to
         the readers."""
-        line_start = self.s.text.rfind("\n", 0, start) + 1
-        label = _ASKER_ACCOUNT.match(self.s.text, line_start)
-        return (label is not None and label.end() <= start) or self.asker_question(start)
+        return self._line_label(_ASKER_ACCOUNT, start) or self.asker_question(start)
 
     def asker_question(self, start: int) -> bool:
         """The line holding ``start`` is a question put to the doctor under the asker's
         label (**提问：** …朋友说吃膏方效果好，我想咨询一下): the asker's own account."""
-        line_start = self.s.text.rfind("\n", 0, start) + 1
-        label = _ASKER_QUESTION.match(self.s.text, line_start)
-        return label is not None and label.end() <= start
+        return self._line_label(_ASKER_QUESTION, start)
 
     def topic_title(self, start: int) -> bool:
         """The line holding ``start`` names the topic of a programme or a talk (本期主题：…):
         its title is the subject announced, a weak sign of a claim (the rules' own frames
         still judge the words of a title)."""
-        line_start = self.s.text.rfind("\n", 0, start) + 1
-        label = _TOPIC_LABEL.match(self.s.text, line_start)
-        return label is not None and label.end() <= start
+        return self._line_label(_TOPIC_LABEL, start)
+
+    def _line_label(self, label: re.Pattern[str], start: int) -> bool:
+        """``label`` opens the line holding ``start`` and ends before it."""
+        found = label.match(self.s.text, self.s.text.rfind("\n", 0, start) + 1)
+        return found is not None and found.end() <= start
 
     def _answered_false(self, start: int, end: int | None = None) -> bool:
         """The line holding ``start`` is a true-or-false item (ending before ``end``) and
