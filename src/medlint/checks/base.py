@@ -41,6 +41,16 @@ _HEARSAY = re.compile(
     r"(有人|有的人|不少人|很多人|网上|网友|朋友圈|群里|听人|别人)(说|讲|讲过|传|推荐说)"
     r"|听说|广告(上|里)?(说|写着?|讲)|宣传(上|里)?(说|写着?)|推销员说|商家说|卖家说"
 )
+# The bar between a page title's name and its slogan (某某疗法 | 口号, 某某胶囊｜…)
+_TITLE_BAR = re.compile(r"\s[|｜]\s|｜|\s——|——\s")
+# A carer who will put the treatment to the patient (调度员会问是否需要嚼服X, 医生可能会问你
+# 要不要打X): an offer of it, not the writer's open question.
+_CARER_OFFERS = re.compile(
+    r"(医生|医师|大夫|药师|护士|调度员|接线员|急救员|急救人员)[^，,。；;！？!?]{0,4}"
+    r"(会|将|可能会|也许会|或许会)[^，,。；;！？!?]{0,2}(询问|问)(你|您|家属|病人|患者)?"
+    r"(是否|要不要|需不需要|用不用)[^，,。；;！？!?]{0,2}(需要|要)?"
+    r"(服用|嚼服|含服|口服|吃|使用|用|注射|打)[^，,。；;！？!?]{0,2}$"
+)
 # A list item that opens with a quoted belief and goes on to answer it ("吃点某药就能好"
 # ——没有证据…): the belief is what the section corrects, under a heading that names
 # beliefs (几个误区, 这些说法要辨别, 常见谣言).
@@ -326,6 +336,11 @@ class Article:
             return False
         if self.used_near(start, end) or _TITLE_FRAME.search(self.text, first, last):
             return True
+        bar = _TITLE_BAR.search(self.text, end, last)
+        if bar is not None and not _TITLE_BAR.search(self.text, first, start):
+            head = re.sub(r"[\W_]", "", self.text[first : bar.start()])
+            if len(head) - (end - start) <= 4:
+                return True  # 某某细胞疗法 | 唤醒身体的…: the name heads the title, a slogan after
         if _PACK_SIZE.search(self.text, first, last):
             return True  # 某某软胶囊 90粒装: a product listing's title
         if _TITLE_USE.search(self.text, max(first, start - 4), start):
@@ -569,9 +584,12 @@ class Article:
                 return False
         if _HEARSAY.search(self.text, first, start) or self._belief_item(start):
             return False
+        offered = _CARER_OFFERS.search(self.text, first, start) is not None and not (
+            self.text[first:last].rstrip().endswith(("?", "？", "吗", "呢"))
+        )
         return not (
             self.context.negated(start)
-            or self.context.question(start)
+            or (self.context.question(start) and not offered)
             or self._debunked(start, end)
         )
 

@@ -100,6 +100,8 @@ _NOW = re.compile(
     # or a new, general subject after the story (…上周发来视频。有的家人贴着贴着…)
     r"|(?<![那当])(有的|有些|个别|少数)(家人|人|朋友|顾客|客户|宝宝|孩子|老人|姐妹|宝妈|用户|学员|会员)"
 )
+# A sign named as the episode already told (这次晕倒, 那次抽搐; not 这次又…)
+_THAT_EPISODE = re.compile(r"(这次|那次|这回|那回|上次|这一次|那一次)$")
 _CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # A sentence that names what the sentence before it answered (要去，马上去急诊。这可能是
 # 热性惊厥…): the action before covers the sign it explains.
@@ -135,6 +137,12 @@ _CARE = re.compile(
 _URGED_USE = re.compile(
     r"(抓紧|赶紧|赶快|尽快|快点?|马上|立刻|立即|及早|早点|每晚|每天|天天|坚持)[^,;，。；!?！？]{0,4}"
     r"(贴|吃|喝|食|饮|用|喷|滴|含|熏|服|擦|嚼|涂|抹|搽|戴|泡|敷|按|揉|推|灸|刮|拔|练|买|下单|囤|入手|拍|安排|约|报名)"
+)
+# A paragraph that opens at the moment the sign before it was seen (这时候…, 此时…, 遇到这种
+#情况…): its action answers that sign.
+_AT_THAT_MOMENT = re.compile(
+    r"\s*(这时候?|这个时候|此时|此刻|这种时候|遇到这种情况|碰到这种情况|发现这种情况|出现这种情况"
+    r"|这种情况下?)[，,：:\s]*"
 )
 # A heading over what to do (## 怎么做, ## 现场急救, ## 第一时间该做什么).
 _WHAT_TO_DO = re.compile(
@@ -392,6 +400,8 @@ class CooccurrenceCheck(Check):
         first, _ = paragraphs[at]
         label = _SPEAKER.match(article.text, first)
         opening = article.structure.sentence_at(label.end() if label else first)
+        if _AT_THAT_MOMENT.match(article.text, opening[0]) and self._has_action(article, *opening):
+            return True  # …这就是求救信号。/ 这时候先让旁人拨打120…
         if not any(
             not article.context.negated(a) for a, _ in self.signs.finditer(article.text, *opening)
         ):
@@ -551,6 +561,8 @@ class CooccurrenceCheck(Check):
             return True  # (有一次喉咙发紧，喝了杯温水就好了: waved away, even told as history)
         if self._denied(article, start):
             return True
+        if self._episode_again(article, start, end):
+            return True  # 上周…晕倒了…这次晕倒跟那个有关系吗: the episode told, asked about
         if _EXPERIENCED.match(text, end):
             sentence_start = article.structure.sentence_at(start)[0]
             if not _RECENT.search(text, sentence_start, start):
@@ -574,6 +586,20 @@ class CooccurrenceCheck(Check):
         return bool(self.not_after) and self.not_after.search(
             text, end, after.start() if after else last
         ) is not None
+
+    @staticmethod
+    def _episode_again(article: Article, start: int, end: int) -> bool:
+        """The sign, named as that episode (这次晕倒, 那次抽搐), was told earlier as past
+        (上周…晕倒了; a letter's story a reply takes up): the same event again, history
+        (not 这次又晕倒了)."""
+        text = article.text
+        if not _THAT_EPISODE.search(text, max(0, start - 3), start):
+            return False
+        earlier = text.rfind(text[start:end], 0, max(0, start - 2))
+        if earlier < 0:
+            return False
+        first, _ = article.structure.paragraph_at(earlier)
+        return _PAST.search(text, first, earlier) is not None
 
     def _dismissed(self, article: Article, start: int) -> bool:
         """The sign's sentence or the next waves it away (排毒反应, 说明起效了, 熬过去)."""
