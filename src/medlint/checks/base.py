@@ -41,8 +41,12 @@ _HEARSAY = re.compile(
     r"(有人|有的人|不少人|很多人|网上|网友|朋友圈|群里|听人|别人)(说|讲|讲过|传|推荐说)"
     r"|听说|广告(上|里)?(说|写着?|讲)|宣传(上|里)?(说|写着?)|推销员说|商家说|卖家说"
 )
-# The bar between a page title's name and its slogan (某某疗法 | 口号, 某某胶囊｜…)
-_TITLE_BAR = re.compile(r"\s[|｜]\s|｜|\s——|——\s")
+# The bar between a page title's name and its slogan (某某疗法 | 口号, 某某滴剂，口号)
+_TITLE_BAR = re.compile(r"\s[|｜]\s|｜|\s——|——\s|[，,]")
+# (a tail that doubts or warns is no slogan: 某某疗法 | 真相：多数人用不上)
+_SLOGAN_DOUBTS = re.compile(
+    r"真相|谣言|辟谣|误区|骗局|忽悠|智商税|陷阱|风险|副作用|警惕|小心|当心|慎|[不别没勿]"
+)
 # A carer who will put the treatment to the patient (调度员会问是否需要嚼服X, 医生可能会问你
 # 要不要打X): an offer of it, not the writer's open question.
 _CARER_OFFERS = re.compile(
@@ -146,6 +150,8 @@ HEADING_LABEL_REST = 10
 _OFFER_LABEL = re.compile(
     r"(核心|特色|王牌|主打|招牌|独家|明星|拳头|看家|主推|力推)(技术|疗法|项目|产品|服务|方案)"
     r"[^:：]{0,4}[:：]"
+    # (or the clinic's own speciality: 我院特色：, 本中心王牌：)
+    r"|(我院|本院|我们|本中心|我中心|本店|我店|本馆)(的)?(特色|王牌|主打|招牌|独家)[:：]"
 )
 # A label line in brackets that opens a paragraph: 【秘方一】, 【主推产品】, [招牌].
 _BRACKET_LABEL = re.compile(r"[【\[〔][^】\]〕]{1,8}[】\]〕]")
@@ -339,7 +345,9 @@ class Article:
         bar = _TITLE_BAR.search(self.text, end, last)
         if bar is not None and not _TITLE_BAR.search(self.text, first, start):
             head = re.sub(r"[\W_]", "", self.text[first : bar.start()])
-            if len(head) - (end - start) <= 4:
+            if len(head) - (end - start) <= 4 and not _SLOGAN_DOUBTS.search(
+                self.text, bar.end(), last
+            ):
                 return True  # 某某细胞疗法 | 唤醒身体的…: the name heads the title, a slogan after
         if _PACK_SIZE.search(self.text, first, last):
             return True  # 某某软胶囊 90粒装: a product listing's title
