@@ -103,6 +103,8 @@ def claims(linter: Linter, text: str) -> list[str]:
         "别以为头晕是药劲在往上冲，要马上停药。",
         # a script's label that warns of the script
         "骗子惯用话术：“做满两个疗程，保证断根。”",
+        # a reader's letter that ends by asking: the asker's own history
+        "**读者来信：** 我十岁时出过荨麻疹，医生开了药膏，之后再没犯过。这回跟那次有关吗？",
     ],
 )
 def test_not_a_claim(linter, text):
@@ -182,6 +184,11 @@ def test_not_a_claim(linter, text):
         ("买家留言：\n“喝了一个月，结节全消了！”\n“我妈也是喝好的，太神奇了”", "MED406"),
         # patients' naming is adopted, as peers' acclaim is
         ("李大夫被病友称为“颈椎病克星”。", "MED406"),
+        # an ellipsis ends the clause: a negator before it does not reach the claim after it
+        ("出门总戴着口罩……一道疤就能毁了一个姑娘的自信，不敢照镜子。", "MED409"),
+        ("不敢穿短裤……一道疤就能毁了一个姑娘的自信。", "MED409"),
+        # a letter of thanks asks nothing: its result is a testimonial
+        ("**患者来信：** 喝了王医生配的茶，三年了再没犯过，太感谢了！", "MED407"),
     ],
 )
 def test_claim(linter, text, code):

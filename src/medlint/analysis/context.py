@@ -79,6 +79,12 @@ _ASKER_QUESTION = re.compile(
     r"[\s>*_#-]*[*_【\[]*(?:网友|读者|患者|病人|病友|宝妈|宝爸|家长|家属|用户|听众|观众|粉丝)?"
     r"(?:提问|求助)[*_】\]]*\s*[：:][*_]*"
 )
+# a letter's label (**读者来信：**): a letter is as often a testimonial of thanks, so it marks
+# the asker's account only on a line that ends by asking (…这回起疹子和那次相关吗？)
+_LETTER_LABEL = re.compile(
+    r"[\s>*_#-]*[*_【\[]*(?:网友|读者|患者|病人|病友|宝妈|家长|家属|听众|观众|粉丝)来信"
+    r"[*_】\]]*\s*[：:][*_]*"
+)
 # a line that names the topic of a programme or a talk (本期主题：…, 节目话题：): the title
 # it gives is the programme's subject, reported, not a claim the writer makes
 _TOPIC_LABEL = re.compile(
@@ -401,8 +407,15 @@ class Context:
 
     def asker_question(self, start: int) -> bool:
         """The line holding ``start`` is a question put to the doctor under the asker's
-        label (**提问：** …朋友说吃膏方效果好，我想咨询一下): the asker's own account."""
-        return self._line_label(_ASKER_QUESTION, start)
+        label (**提问：** …朋友说吃膏方效果好，我想咨询一下), or a letter's line that ends by
+        asking (**读者来信：** …之后再没犯过。这次跟那次有关吗？): the asker's own account."""
+        if self._line_label(_ASKER_QUESTION, start):
+            return True
+        if not self._line_label(_LETTER_LABEL, start):
+            return False
+        end = self.s.text.find("\n", start)
+        line = self.s.text[start : end if end >= 0 else len(self.s.text)]
+        return line.rstrip(" *_").endswith(("？", "?"))
 
     def topic_title(self, start: int) -> bool:
         """The line holding ``start`` names the topic of a programme or a talk (本期主题：…):

@@ -10,7 +10,7 @@ from .segment import tokenize
 
 _PARAGRAPH = re.compile(r"\n\n")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?=\s|$)")
-_CLAUSE_END = re.compile(r"[，,、：:。！？!?；;\n]")
+_CLAUSE_END = re.compile(r"[，,、：:。！？!?；;…\n]")
 
 
 def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
