@@ -40,6 +40,21 @@ def fold_pattern(pattern: str) -> str:
     return pattern.translate(_pattern_table())
 
 
+# full-width characters that fold to a regex metacharacter (？ to ?): literal in a pattern
+_FULL_WIDTH_META = "＄（）＊＋．？［＼］＾｛｜｝"
+_ESCAPED_META = re.compile(r"\\?([" + _FULL_WIDTH_META + "])")
+
+
+def fold_regex(pattern: str) -> str:
+    """Fold a regular expression like text, keeping its full-width characters literal.
+
+    ``(吗|？)`` folds to ``(吗|\\?)``, not to ``(吗|?)``, which would not compile; a
+    full-width character escaped in the source (``\\？``) stays one escape.
+    """
+    escaped = _ESCAPED_META.sub(lambda m: "\\" + chr(ord(m.group(1)) - 0xFEE0), pattern)
+    return fold_pattern(escaped)
+
+
 def is_literal(pattern: str) -> bool:
     return bool(_LITERAL.match(pattern))
 
@@ -510,11 +525,10 @@ class Patterns:
         self.sources = list(patterns)
         joined = "\n".join(patterns)
         if patterns and joined.count("\n") == len(patterns) - 1:  # folded in one go
-            self.folded = fold_pattern(joined).split("\n")
+            self.folded = fold_regex(joined).split("\n")
         else:
-            self.folded = [fold_pattern(p) for p in patterns]
-        self.literals = [p.lower() for p, s in zip(self.folded, patterns, strict=True)
-                         if is_literal(s)]
+            self.folded = [fold_regex(p) for p in patterns]
+        self.literals = [fold_pattern(s).lower() for s in patterns if is_literal(s)]
         self.needs: list[frozenset[int] | None] = []
         # per pattern, the other literal sets it needs one of each of (checked once woken)
         self.also: dict[int, tuple[frozenset[int], ...]] = {}
