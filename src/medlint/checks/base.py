@@ -592,13 +592,17 @@ class Article:
                 return False
         if _HEARSAY.search(self.text, first, start) or self._belief_item(start):
             return False
-        offered = _CARER_OFFERS.search(self.text, first, start) is not None and not (
-            self.text[first:last].rstrip().endswith(("?", "？", "吗", "呢"))
-        )
         return not (
             self.context.negated(start)
-            or (self.context.question(start) and not offered)
+            or (self.context.question(start) and not self._carer_offers(first, start, last))
             or self._debunked(start, end)
+        )
+
+    def _carer_offers(self, first: int, start: int, last: int) -> bool:
+        """A carer will put the treatment at ``start`` to the patient (调度员会问是否需要
+        嚼服X): an offer of it, unless the sentence itself ends by asking."""
+        return _CARER_OFFERS.search(self.text, first, start) is not None and not (
+            self.text[first:last].rstrip().endswith(("?", "？", "吗", "呢"))
         )
 
     def _ingredient_line(self, start: int) -> bool:

@@ -55,6 +55,14 @@ def fold_regex(pattern: str) -> str:
     return fold_pattern(escaped)
 
 
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _unescape(folded: str) -> str:
+    """The text a folded literal pattern matches (``吗\\?`` from ``吗？``)."""
+    return _ESCAPE.sub(r"\1", folded) if "\\" in folded else folded
+
+
 def is_literal(pattern: str) -> bool:
     return bool(_LITERAL.match(pattern))
 
@@ -528,7 +536,9 @@ class Patterns:
             self.folded = fold_regex(joined).split("\n")
         else:
             self.folded = [fold_regex(p) for p in patterns]
-        self.literals = [fold_pattern(s).lower() for s in patterns if is_literal(s)]
+        # a literal's text: its folded pattern without the escapes fold_regex added
+        self.literals = [_unescape(p).lower() for p, s in zip(self.folded, patterns, strict=True)
+                         if is_literal(s)]
         self.needs: list[frozenset[int] | None] = []
         # per pattern, the other literal sets it needs one of each of (checked once woken)
         self.also: dict[int, tuple[frozenset[int], ...]] = {}
