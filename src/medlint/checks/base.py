@@ -48,10 +48,12 @@ _SLOGAN_DOUBTS = re.compile(
     r"真相|谣言|辟谣|误区|骗局|忽悠|智商税|陷阱|风险|副作用|警惕|小心|当心|慎|[不别没勿]"
 )
 # A carer who will put the treatment to the patient (调度员会问是否需要嚼服X, 医生可能会问你
-# 要不要打X): an offer of it, not the writer's open question.
+# 要不要打X), or who decides whether to give it (医生会看化验结果决定是否用X): an offer of
+# it, not the writer's open question.
 _CARER_OFFERS = re.compile(
     r"(医生|医师|大夫|药师|护士|调度员|接线员|急救员|急救人员)[^，,。；;！？!?]{0,4}"
-    r"(会|将|可能会|也许会|或许会)[^，,。；;！？!?]{0,2}(询问|问)(你|您|家属|病人|患者)?"
+    r"(会|将|可能会|也许会|或许会)([^，,。；;！？!?]{0,2}(询问|问)(你|您|家属|病人|患者)?"
+    r"|[^，,。；;！？!?]{0,6}(决定|判断|评估))"
     r"(是否|要不要|需不需要|用不用)[^，,。；;！？!?]{0,2}(需要|要)?"
     r"(服用|嚼服|含服|口服|吃|使用|用|注射|打)[^，,。；;！？!?]{0,2}$"
 )
@@ -70,8 +72,13 @@ _QUESTION = re.compile(
     r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗"
     # a title that doubts what it names (…真能少生病吗？, …反而咳更久？; not 到底有没有用？,
     # an explainer that often goes on to advise it)
-    r"|真(的)?(能|有用|管用|有效|可以)[^？?。]{0,12}[吗？?]|反而[^？?。]{0,10}[？?])"
+    r"|真(的)?(能|有用|管用|有效|可以)[^？?。]{0,12}[吗？?]|反而[^？?。]{0,10}[？?]"
+    # how to tell what follows a use (打完X，怎样分辨低血糖？, 吃了X后如何判断过敏？)
+    r"|((怎么|怎样|如何|点样|咋)(分辨|辨别|分别|判断|识别|认出|看出|察觉|知道)|点知)"
+    r"[^？?。]{0,12}[吗？?])"
 )
+# A title that takes a claim apart (…？营养师帮你拆穿, 辟谣：…, …是智商税吗).
+_TITLE_DEBUNKS = re.compile(r"拆穿|揭穿|戳穿|辟谣|谣言|骗局|智商税|伪科学|别再信|别被忽悠|别上当")
 # A sentence ended inside a paragraph, and prose going on after it.
 _INNER_SENTENCE = re.compile(r"[。！？!?][^\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5]{4}")
 # A test or procedure named as the source of a finding (胃镜报告上写着…, CT结果显示…, 肠镜查出…):
@@ -335,6 +342,8 @@ class Article:
             return False  # 告别胰岛素, 不用吃药: the title rejects it
         if _RESULT_AFTER.match(self.text, end):
             return False  # 胃镜报告上写着…: a result, the body must present the procedure
+        if _TITLE_DEBUNKS.search(self.text, 0, self.title_end()) and not self.sells:
+            return False  # 某某能排毒？帮你拆穿: a claim taken apart, the body must offer it
         title = re.sub(r"[\W_]", "", self.text[first:last])
         if len(title) - (end - start) <= 4:
             return True

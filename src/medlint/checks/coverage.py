@@ -133,6 +133,32 @@ _STUDY_OR_CHECK = re.compile(
     r"|辟谣|谣言|真相|较真|事实核查|查证"
 )
 
+# A title that reports the writer's own use (用了半年, 吃了三个月, 亲测, 使用心得): a user's
+# account names who it did not suit, the label's key items are the maker's to give. (A page
+# that sells is no such account.)
+_USER_REPORT = re.compile(
+    r"(用|吃|喝|打|做|涂|戴|敷|贴|服)了(半|一|两|三|四|五|六|七|八|九|十|几|[0-9])"
+    r"[0-9十]*(个)?(多)?(天|周|星期|礼拜|月|年|次|疗程|盒|瓶)"
+    r"|亲测|测评|评测|实测|真实感受|使用感受|使用心得|用后感|体验记录|真实体验"
+)
+
+# A dose or a regimen right after a name (某药100mg每日一次, 每天两次, 一日三片): the
+# treatment is given, not only named.
+_DOSED = re.compile(
+    r"[0-9][0-9.]*\s*(mg|毫克|微克|μg|iu|国际单位|单位|ml|毫升|片|粒|袋|支|丸)"
+    r"|(每|一)(日|天|晚)[^，,。；;]{0,2}(一|两|二|三|四|[1-4])\s*(次|片|粒|袋|支)"
+)
+DOSE_REACH = 20
+
+# A title about an animal's care (狗狗绝育术后, 猫咪驱虫, 宠物医院医嘱): the key items are a
+# human label's; a statement on who among the animals must not have it covers the drug.
+_ANIMAL = re.compile(
+    r"宠物|兽医|狗狗|猫咪|小狗|小猫|幼犬|老年犬|成犬|幼猫|犬猫|猫狗|毛孩子|爱犬|爱猫|铲屎官"
+)
+
+# A title about infants or children (宝宝要不要补…, 婴儿…, 孩子…): an adult's key item
+# (``adults_only``) is not theirs.
+_CHILDREN = re.compile(r"宝宝|婴儿|婴幼儿|新生儿|早产儿|幼儿|儿童|孩子|小孩|小朋友|宝贝|bb|啤啤")
 
 # A clinic's own prescription told in the first person (我们用的是抗生素加激素, 我这儿一般给
 # 你开消炎药): a class word it names is offered, as a title's subject is.
@@ -407,6 +433,48 @@ class CoverageCheck(Check):
     def _covered(self, article: Article) -> bool:
         """The article says who must not, or must carefully, use it: contraindication
         language whose sentence names a population, a condition or a label term."""
+        return bool(self._statements(article))
+
+    def _uncovered(
+        self, article: Article, presentations: list[Presentation]
+    ) -> Presentation | None:
+        """A treatment given with its dose that no statement concerns, where every
+        statement names another treatment the article presents (…的患者禁用硝酸甘油 under a
+        nitrate, beside an antiplatelet at 100mg每日一次 and nothing on who must not take
+        it): in its sentence, or else in its paragraph. A statement that names none
+        concerns them all."""
+        if len(presentations) < 2:
+            return None
+        text = article.text
+        concerned: set[str] = set()
+        for start in self._statements(article):
+            named = set()
+            for span in (
+                article.structure.sentence_at(start),
+                article.structure.paragraph_at(start),
+            ):
+                named = {
+                    p.topic.id
+                    for p in presentations
+                    if article.topic_patterns[p.topic.id].search(text, *span)
+                }
+                if named:
+                    break
+            if not named:
+                return None
+            concerned |= named
+        for p in presentations:
+            last = article.structure.sentence_at(p.start)[1]
+            if p.topic.id not in concerned and _DOSED.search(
+                text, p.end, min(p.end + DOSE_REACH, last)
+            ):
+                return p
+        return None
+
+    def _statements(self, article: Article) -> list[int]:
+        """Where the article says who must not, or must carefully, use something (see
+        :meth:`_covered`): the start of each such contraindication language."""
+        found = []
         text = article.text
         for start, end in self.coverage.finditer(text):
             if _ASKED.search(text, start, end) and not any(m in text[start:end] for m in "？?"):
@@ -428,8 +496,8 @@ class CoverageCheck(Check):
             ):
                 continue  # 有没有人不适合喝呢？: a question; (哪些人不宜吃呢？ heads a list)
             if _WHO.search(text, first, last):
-                return True
-        return False
+                found.append(start)
+        return found
 
     def _label_detail(self, article: Article, name: str) -> str:
         keywords = article.names.label_keywords(name) if article.names and name else []
@@ -445,10 +513,12 @@ class CoverageCheck(Check):
         """Key items the article does not name inside a contraindication statement (one
         of its own: not a statement on another treatment the same paragraph presents)."""
         topic = presentation.topic
+        children = _CHILDREN.search(article.text, 0, _opening(article)) is not None
         return [
             item.name
             for item in topic.items
-            if not any(
+            if not (children and item.adults_only)
+            and not any(
                 (article.in_caution(start) or self._precaution(article, start))
                 and not self._others_statement(article, start, presentation)
                 for start, _ in article.topic_patterns[f"{topic.id}#{item.name}"].finditer(
@@ -518,6 +588,24 @@ class CoverageCheck(Check):
         title_end = article.title_end()
         if _STUDY_OR_CHECK.search(article.text, 0, _opening(article)):
             return []
+        if _USER_REPORT.search(article.text, 0, _opening(article)) and not article.sells:
+            return []
+        if _ANIMAL.search(article.text, 0, _opening(article)):
+            return []
+        uncovered = self._uncovered(article, presentations)
+        if uncovered is not None:
+            detail = "未说明禁忌或慎用人群"
+            if uncovered.topic.items:
+                detail += "（应包括：" + "、".join(i.name for i in uncovered.topic.items) + "）"
+            return [
+                Finding(
+                    self.rule,
+                    uncovered.start,
+                    uncovered.end,
+                    detail=detail,
+                    topic=uncovered.topic.name,
+                )
+            ]
         for presentation in presentations:
             if presentation.start >= title_end and len(presentations) > 1:
                 # one of several treatments the body names beside contraindication

@@ -433,6 +433,11 @@ class TopicItem(BaseModel):
 
     name: str = Field(min_length=1)
     patterns: list[Pattern] = Field(min_length=1)
+    adults_only: bool = Field(
+        default=False,
+        description="an adult's contraindication (kidney stones, sarcoidosis): not a key "
+        "item of an article whose title is about infants or children",
+    )
 
     _valid = field_validator("patterns")(_check_patterns)
 
