@@ -29,7 +29,10 @@ from .structure import TextStructure
 if TYPE_CHECKING:
     from .context_words import ContextLexicon
 
-_OWN_NEGATION = frozenset("不没无零冇唔")  # a claim opening with one of these is a negation itself
+_OWN_NEGATION = frozenset("不没无零冇唔")
+# a negator that forms terms with the word after it (非酒精性, 非手术): it negates the
+# claim only when it stands right before it (它非万能)
+_PREFIX_NEGATORS = frozenset({"非"})  # a claim opening with one of these is a negation itself
 # words after a negator that take the claim as their object (不代表不伤身, 不等于没风险)
 _COPULAS = frozenset(
     {"代表", "等于", "意味着", "存在", "一定", "见得", "可能", "说明", "保证", "能说", "敢说"}
@@ -48,6 +51,11 @@ _LEAD = 2  # a doubting title reaches quoted beliefs listed after at most this m
 _COLUMN_LABEL = 8  # a table's column label over quoted beliefs is at most this long
 _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
+# the speaker's own belief of the past, overturned by the clause after it
+# (我以为这辈子站不起来了，是…让我…): it judges nothing after its clause
+_OWN_BELIEFS = (
+    "我以为", "本以为", "原以为", "还以为", "原本以为", "满以为", "当初以为", "我原来以为",
+)
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
 # a claim reported, not made: 他说吃了… · 商家宣传…
@@ -214,6 +222,8 @@ class Context:
                 and tokens[index + 2][0] == "的"
             ):
                 break  # 不 + word + 的 + noun: 不开刀的腰突救星 negates 开刀, not the noun
+            if word in _PREFIX_NEGATORS and index + 2 < len(tokens):
+                continue  # 非 + word + …: a prefix of a term (非酒精性脂肪肝), not of the claim
             scope.append(tokens[index])
         return scope
 
@@ -287,6 +297,8 @@ class Context:
             self.lexicon.conditionals, self._scope_start(start), start, overlap=True
         ):
             return True
+        if self._listed_condition(start):
+            return True
         if self._danger_sign(start):
             return True
         clause = self.s.clause_start(start)
@@ -297,6 +309,20 @@ class Context:
         for mark in _CLAUSE_ENDS:
             rest = rest.split(mark, 1)[0]
         return "为止" not in rest
+
+    def _listed_condition(self, start: int) -> bool:
+        """The claim is the last of conditions listed with 、 after one conditional
+        (仅限已开具处方、已用过且无不良反应的药物), with no new predicate in its own item."""
+        at = self.s.clause_start(start)
+        if self._scope_start(start) > at:
+            return False
+        for _ in range(_LIST_LENGTH):
+            if at == 0 or self.s.text[at - 1] != "、":
+                return False
+            end, at = at - 1, self.s.clause_start(at - 1)
+            if self._phrase_before(self.lexicon.conditionals, at, end):
+                return True
+        return False
 
     def _danger_sign(self, start: int) -> bool:
         """The result is a sign that sends the reader to care: the sentence goes on to a
@@ -590,7 +616,8 @@ class Context:
         its own verdict (纯属谣言，) is done with: its debunking word judges what came
         before it, and the claim after it stands. So is a belief the writer then
         corrects (很多人以为是年纪大了，其实… · …，等发现时已经晚了): the correction is the
-        writer's own, also when the claim opens with it."""
+        writer's own, also when the claim opens with it; and so is the speaker's own past
+        belief (本以为好不了了，…)."""
         text = self.s.text
         reach = first
         openers = tuple(self.lexicon.correction_openers)
@@ -603,6 +630,7 @@ class Context:
                 text[at + 1 : start + reach_into].lstrip().startswith(openers)
                 or clause.endswith(("吗", "呢"))
                 or any(word in clause for word in self.lexicon.worry)
+                or any(word in clause for word in _OWN_BELIEFS)
                 or clause.endswith(tuple(self.lexicon.debunk_headings))
                 or clause.endswith(tuple(self.lexicon.debunk_after))
             ):
