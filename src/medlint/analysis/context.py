@@ -50,6 +50,8 @@ _LIST_LENGTH = 6  # items a heading reaches
 _LEAD = 2  # a doubting title reaches quoted beliefs listed after at most this many paragraphs
 _COLUMN_LABEL = 8  # a table's column label over quoted beliefs is at most this long
 _CLAUSE_ENDS = "，,；;"  # marks that end a clause inside a sentence
+_PLACEHOLDER = "×"  # a cross mark; doubled (××医院) it is a withheld name
+_PEOPLE_REACH = 16  # characters from a claim to the people it describes
 _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 # the speaker's own belief of the past, overturned by the clause after it
 # (我以为这辈子站不起来了，是…让我…): it judges nothing after its clause
@@ -299,6 +301,8 @@ class Context:
             return True
         if self._listed_condition(start):
             return True
+        if self._described_people(start):
+            return True
         if self._danger_sign(start):
             return True
         clause = self.s.clause_start(start)
@@ -323,6 +327,24 @@ class Context:
             if self._phrase_before(self.lexicon.conditionals, at, end):
                 return True
         return False
+
+    def _described_people(self, start: int) -> bool:
+        """The claim, after a word of the past, ends on 的 and the people it describes
+        (既往无不良反应的老献血者): it says whom a rule covers."""
+        lexicon = self.lexicon
+        if not lexicon.history_markers or not lexicon.condition_holders:
+            return False
+        clause = self.s.clause_start(start)
+        if not self._phrase_before(lexicon.history_markers, clause, start):
+            return False
+        rest = self.s.text[start : start + _PEOPLE_REACH]
+        for mark in _CLAUSE_ENDS + "。！？!?\n（）()":
+            rest = rest.split(mark, 1)[0]
+        _, of, tail = rest.partition("的")
+        if not of:
+            return False
+        tail = tail.split("的", 1)[0][:_PEOPLE_REACH // 2]
+        return any(holder in tail for holder in lexicon.condition_holders)
 
     def _danger_sign(self, start: int) -> bool:
         """The result is a sign that sends the reader to care: the sentence goes on to a
@@ -580,6 +602,9 @@ class Context:
         owned = [phrase for phrase in self.lexicon.own_naming if phrase in before]
         if _script_label(self.s.text, first, start):
             owned.append(_SCRIPT)
+        # a cross mark written twice or more stands for a withheld name (××医院), not a
+        # verdict of wrong on what follows
+        owned += [_PLACEHOLDER * 2] if _PLACEHOLDER * 2 in before else []
         if not owned:
             return self.lexicon.debunk_before
         return [w for w in self.lexicon.debunk_before if not any(w in o for o in owned)]
@@ -893,6 +918,14 @@ class Context:
             return False
         return any_phrase_in(list(_OFFERS), self.s.text[tail:end])
 
+    def _takes_up_before(self, start: int, end: int) -> bool:
+        """The question is a later clause that takes the earlier ones up as given and asks
+        where they lead (…，这样拖下去真的好吗？), not whether the claim before it holds."""
+        tail = self.s.clause_start(max(start, end - 1))
+        if tail <= self.s.clause_start(start):
+            return False
+        return self.s.text[tail:end].lstrip().startswith(_TAKEN_UP)
+
     def question(self, start: int) -> bool:
         """The sentence holding ``start`` asks a question, or the claim's clause does.
 
@@ -903,11 +936,18 @@ class Context:
         if sentence.endswith(("?", "吗", "呢")) or "?" in sentence[-2:]:
             if self._offer_after(start, first + len(sentence)):
                 return False
+            if self._takes_up_before(start, first + len(sentence)):
+                return False
             return not self.rhetorical(start)
         return self._phrase_before(
             self.lexicon.question_words, self.s.clause_start(start), start, overlap=True
         )
 
+
+# a last clause that opens on these takes up what the sentence said before it and asks
+# where it leads (这样拖下去…？), not whether it is true
+_TAKEN_UP = ("这样拖", "这么拖", "这样下去", "这么下去", "照这样下去", "长此以往",
+             "这样等", "这么等", "这样耗", "这么耗", "再这样下去")
 
 # a last clause that offers the sale or asks for the order: the question is about buying
 _OFFERS = (

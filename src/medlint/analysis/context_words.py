@@ -51,6 +51,15 @@ class ContextLexicon(ContextMethods, BaseModel):
         default_factory=list,
         description="phrases that make the rest of their clause hypothetical (如果, 如无)",
     )
+    history_markers: list[str] = Field(
+        default_factory=list,
+        description="words of a person's past (既往, 以往): a claim after one in its clause that "
+        "goes on to describe people (既往无不良反应的献血者) says who a rule covers",
+    )
+    condition_holders: list[str] = Field(
+        default_factory=list,
+        description="the people such a description ends on (者, 患者, 献血者)",
+    )
     until: list[str] = Field(
         default_factory=list,
         description="words that make the result after them a time limit (直到痊愈, 待完全康复): "
