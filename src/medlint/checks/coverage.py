@@ -53,7 +53,7 @@ _DELEGATED = re.compile(
     # or whether it may be used, given to a doctor to judge (是否使用需由医生判断)
     r"|(是否|能否|可否|能不能|要不要)(使用|用药|服用|用|吃|做|接种|注射|手术|治疗)"
     r"[^。；;]{0,6}(需|须|要|应|请|由)[^。；;]{0,4}(医生|医师|药师)[^。；;]{0,3}(判断|决定|评估)"
-    # or the doctor's finding made the last word on it (能否手术以医生面诊评估为准, 适不适合
+    # or the doctor's finding made the last word on it (能否做以医生评估意见为准, 适不适合
     # 做以医师检查结果为准)
     r"|(是否|能否|可否|能不能|适不适合|适合与否)[^。；;，,]{0,8}以[^。；;，,]{0,4}(医生|医师)"
     r"[^。；;，,]{0,6}(评估|判断|诊断|检查|意见)(结果|意见)?为准"
