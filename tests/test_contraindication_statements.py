@@ -74,3 +74,30 @@ def test_treatments_a_seller_or_a_clinic_offers_are_presented(text, reported):
 )
 def test_treatments_only_named_are_not_presented(text):
     assert _contra(text) == []
+
+
+STATIN = "每晚睡前服用阿托伐他汀钙片一片。活动性肝病患者禁用。"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "# 阿托伐他汀钙片取药须知\n\n",
+        "【社区医院】您已成功预约周三上午的降脂门诊复诊。\n\n",
+    ],
+)
+def test_a_treatment_already_prescribed_needs_a_statement_not_every_key_item(opening):
+    assert _contra(opening + STATIN) == []
+    # (the page must still say who must not use it)
+    assert len(_contra(opening + "每晚睡前服用阿托伐他汀钙片一片。")) == 1
+
+
+def test_a_treatment_offered_without_a_prescription_needs_every_key_item():
+    messages = _contra("# 阿托伐他汀钙片怎么吃\n\n" + STATIN)
+    assert len(messages) == 1 and "妊娠" in messages[0]
+
+
+def test_a_doctor_s_finding_made_the_last_word_covers_the_key_items():
+    body = "# 近视手术\n\n全飞秒可以矫正近视，周末也能约。角膜过薄者不适合手术"
+    assert _contra(body + "，能否手术以医生检查结果为准。") == []
+    assert len(_contra(body + "。")) == 1

@@ -209,6 +209,29 @@ def test_risky_topic_needs_a_warning_even_without_symptoms(cli, tmp_path):
     assert _lint(cli, tmp_path, text) == [("urgent-warning", 1)]
 
 
+BOTOX_AD = (
+    "# 小V脸瘦脸针\n\n打一次瘦脸针，咬肌慢慢变小。孕妇、重症肌无力患者和对成分过敏者不适合。\n\n"
+)
+
+
+def test_risk_free_claim_without_aftercare_is_no_urgent_omission(cli, tmp_path):
+    # the page calls the treatment risk-free and guides no use: its fault is the claim
+    text = f"{BOTOX_AD}正规产品，百分之百安全，放心来做。\n\n{DISCLAIMER}\n"
+    assert _lint(cli, tmp_path, text) == []
+
+
+def test_risk_free_claim_with_aftercare_still_needs_a_warning(cli, tmp_path):
+    text = (
+        f"{BOTOX_AD}正规产品，百分之百安全。\n\n打完三天内别去蒸桑拿，也别按揉。\n\n{DISCLAIMER}\n"
+    )
+    assert _lint(cli, tmp_path, text) == [("urgent-warning", 1)]
+
+
+def test_doubted_risk_free_claim_still_needs_a_warning(cli, tmp_path):
+    text = f"{BOTOX_AD}任何注射都并非零风险，做之前想清楚。\n\n{DISCLAIMER}\n"
+    assert _lint(cli, tmp_path, text) == [("urgent-warning", 1)]
+
+
 def test_topic_serious_sign_needs_an_action(cli, tmp_path):
     text = (
         "# 玻尿酸填充\n\n过敏体质、注射部位有感染炎症、瘢痕体质或自身免疫病者不适合。\n\n"

@@ -93,8 +93,10 @@ _PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购
 _PACK_SIZE = re.compile(
     r"[0-9一二两三四五六七八九十百]+\s*(粒|片|袋|支|丸|包|贴|瓶|盒|只|副|个)\s*装"
     r"|每(盒|瓶|袋)\s*[0-9]+\s*(粒|片|袋|支|丸)"
-    # a listing's net content (20g, 100ml) or its label (【商品】, 【详情页】, 商品详情)
+    # a listing's net content (20g, 100ml) or its label (【商品】, 【详情页】, 商品详情), or the
+    # section of a listing under it (· 买家评价, · 问大家: the buyers' words on the product)
     r"|[0-9]+(\.[0-9]+)?\s*(g|克|ml|毫升)(?![a-z])|【(商品|详情页?|宝贝)】|商品详情"
+    r"|(买家|商品|宝贝|用户|累计)评价|(買家|商品|寶貝|用戶|累計)評價|买家秀|買家秀|问大家|問大家"
 )
 # A page that sells: an order button, a price per pack or an offer. On such a page the
 # products it names are presented wherever the body names them (the same exclusions apply).

@@ -61,6 +61,26 @@ _UNWELL = frozenset(
      "退烧", "见效", "管用", "起效", "见好", "止住", "消失", "停止"}
 )
 _CONDITION_NEGATORS = frozenset({"不", "没", "没有", "未", "无法", "不能", "难以", "未能", "仍未"})
+# A page that calls the treatment risk-free (零风险, 没有任何副作用, 绝对安全, 比打针安全一百倍)
+# and gives no aftercare: the false safety claim is its fault (an overclaim, reported where it
+# stands), not a warning left out of guidance the page never gives.
+_RISK_DENIED = re.compile(
+    r"零风险|无风险|毫无风险|没有(任何|什么)?(风险|副作用|副反应)|无(任何)?副作用|零副作用"
+    r"|不会有(任何|什么)?(风险|副作用)|(绝对|百分百|百分之百|100%)安全|最安全"
+    r"|安全[^。；;，,!?！？\n]{0,2}[一二两三四五六七八九十百千万0-9]+倍"
+)
+# (a denial of the claim: 并非零风险, 哪有什么绝对安全, 所谓“零风险”)
+_CLAIM_DOUBTED = re.compile(
+    r"(不是|并非|并不|没有|谈不上|不存在|不等于|不代表|哪有|何来|所谓|号称|宣称|声称|别信)"
+    r"[^。；;，,!?！？\n]{0,2}[\"“「『]?$"
+)
+# Aftercare or use precautions: guidance a warning belongs in (注射后6小时内不要平躺,
+# 用药期间避免饮酒, ## 注意事项).
+_AFTERCARE = re.compile(
+    r"注意事项|术后护理|护理须知|用药须知|使用须知"
+    r"|(术后|注射后|治疗后|打完|做完|用药期间|服药期间|使用期间)[^。；;\n]{0,12}"
+    r"(不要|不能|不宜|避免|别|勿|禁止|尽量)"
+)
 # A role word before a sign (用于缓解…, 那年…) stands at most this far before it.
 ROLE_REACH = 16
 # Items of a list (A、B、C) before a sign that inherit the list's role, at most.
@@ -676,7 +696,7 @@ class CooccurrenceCheck(Check):
             if not self._acted_on(article, start, end):
                 sign = article.document.prose[start:end]
                 return [Finding(self.rule, start, end, detail=f"“{sign}”")]
-        if risky and not signs and not self._warned(article):
+        if risky and not signs and not self._warned(article) and not _risk_denied(article):
             presentation = risky[0]
             topic = presentation.topic
             return [
@@ -689,6 +709,18 @@ class CooccurrenceCheck(Check):
                 )
             ]
         return []
+
+
+def _risk_denied(article: Article) -> bool:
+    """The page calls the treatment risk-free (see ``_RISK_DENIED``) and gives no aftercare."""
+    text = article.text
+    if _AFTERCARE.search(text):
+        return False
+    return any(
+        not _CLAIM_DOUBTED.search(text, max(0, m.start() - 6), m.start())
+        and not article.context.question(m.start())
+        for m in _RISK_DENIED.finditer(text)
+    )
 
 
 def _run_on_line(article: Article, first: int, last: int) -> int | None:

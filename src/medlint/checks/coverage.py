@@ -53,6 +53,10 @@ _DELEGATED = re.compile(
     # or whether it may be used, given to a doctor to judge (是否使用需由医生判断)
     r"|(是否|能否|可否|能不能|要不要)(使用|用药|服用|用|吃|做|接种|注射|手术|治疗)"
     r"[^。；;]{0,6}(需|须|要|应|请|由)[^。；;]{0,4}(医生|医师|药师)[^。；;]{0,3}(判断|决定|评估)"
+    # or the doctor's finding made the last word on it (能否做以医生评估意见为准, 适不适合
+    # 做以医师检查结果为准)
+    r"|(是否|能否|可否|能不能|适不适合|适合与否)[^。；;，,]{0,8}以[^。；;，,]{0,4}(医生|医师)"
+    r"[^。；;，,]{0,6}(评估|判断|诊断|检查|意见)(结果|意见)?为准"
 )
 
 # Contraindication language counts when its sentence names whom or what it concerns (a
@@ -140,6 +144,14 @@ _USER_REPORT = re.compile(
     r"(用|吃|喝|打|做|涂|戴|敷|贴|服)了(半|一|两|三|四|五|六|七|八|九|十|几|[0-9])"
     r"[0-9十]*(个)?(多)?(天|周|星期|礼拜|月|年|次|疗程|盒|瓶)"
     r"|亲测|测评|评测|实测|真实感受|使用感受|使用心得|用后感|体验记录|真实体验"
+)
+
+# An opening that hands over a treatment a doctor has already prescribed or booked for the
+# reader (a pharmacy's 取药须知, 您已成功预约…胃镜检查): the key items were the prescriber's to
+# check; the page still says who must not use it.
+_PRESCRIBED = re.compile(
+    r"取药须知|取藥須知|领药须知|領藥須知|用药交代|用藥交代|出院带药|出院帶藥"
+    r"|(您|你)(已|已经|已經)(成功)?(预约|預約)|(预约|預約)成功|已为您预约|已為您預約"
 )
 
 # A dose or a regimen right after a name (某药100mg每日一次, 每天两次, 一日三片): the
@@ -233,6 +245,7 @@ class CoverageCheck(Check):
         self.coverage = Patterns(rule.coverage)
         self.exceptions = Patterns(rule.exceptions)
         self.precautions = Patterns(rule.precautions)
+        self._indications: dict[str, Patterns] = {}
 
     def words(self) -> list[str]:
         return (
@@ -509,6 +522,15 @@ class CoverageCheck(Check):
         spans = article.statement_spans(self.precautions) if self.precautions else []
         return any(first <= start < last for first, last in spans)
 
+    def _indicated(self, article: Article, indication: list[str]) -> bool:
+        """The title names the diagnosis the treatment is for (缺铁性贫血 above oral iron)."""
+        if not indication:
+            return False
+        key = "\0".join(indication)
+        if key not in self._indications:
+            self._indications[key] = Patterns(indication)
+        return self._indications[key].search(article.text, 0, _opening(article)) is not None
+
     def _incomplete(self, article: Article, presentation: Presentation) -> list[str]:
         """Key items the article does not name inside a contraindication statement (one
         of its own: not a statement on another treatment the same paragraph presents)."""
@@ -518,6 +540,7 @@ class CoverageCheck(Check):
             item.name
             for item in topic.items
             if not (children and item.adults_only)
+            and not self._indicated(article, getattr(item, "indication", None) or [])
             and not any(
                 (article.in_caution(start) or self._precaution(article, start))
                 and not self._others_statement(article, start, presentation)
@@ -591,6 +614,8 @@ class CoverageCheck(Check):
         if _USER_REPORT.search(article.text, 0, _opening(article)) and not article.sells:
             return []
         if _ANIMAL.search(article.text, 0, _opening(article)):
+            return []
+        if _PRESCRIBED.search(article.text, 0, _opening(article)):
             return []
         uncovered = self._uncovered(article, presentations)
         if uncovered is not None:

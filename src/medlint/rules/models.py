@@ -438,8 +438,14 @@ class TopicItem(BaseModel):
         description="an adult's contraindication (kidney stones, sarcoidosis): not a key "
         "item of an article whose title is about infants or children",
     )
+    indication: list[Pattern] = Field(
+        default_factory=list,
+        description="the diagnosis the treatment is for, where the item is its use without "
+        "it (iron for an anaemia that is not iron deficiency): not a key item of an article "
+        "whose title names that diagnosis",
+    )
 
-    _valid = field_validator("patterns")(_check_patterns)
+    _valid = field_validator("patterns", "indication")(_check_patterns)
 
 
 class TopicExamples(BaseModel):
