@@ -148,9 +148,10 @@ _USER_REPORT = re.compile(
 
 # An opening that hands over a treatment a doctor has already prescribed or booked for the
 # reader (a pharmacy's 取药须知, 您已成功预约…胃镜检查): the key items were the prescriber's to
-# check; the page still says who must not use it.
+# check; the page still says who must not use it. A discharge list (出院带药) is not such an
+# opening: the reader starts those drugs at home, and each needs its own statement.
 _PRESCRIBED = re.compile(
-    r"取药须知|取藥須知|领药须知|領藥須知|用药交代|用藥交代|出院带药|出院帶藥"
+    r"取药须知|取藥須知|领药须知|領藥須知|用药交代|用藥交代"
     r"|(您|你)(已|已经|已經)(成功)?(预约|預約)|(预约|預約)成功|已为您预约|已為您預約"
 )
 
