@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from .base import Article, Check, Finding, Presentation
@@ -447,7 +447,7 @@ class CoverageCheck(Check):
     def _covered(self, article: Article) -> bool:
         """The article says who must not, or must carefully, use it: contraindication
         language whose sentence names a population, a condition or a label term."""
-        return bool(self._statements(article))
+        return next(self._statements(article), None) is not None
 
     def _uncovered(
         self, article: Article, presentations: list[Presentation]
@@ -485,10 +485,9 @@ class CoverageCheck(Check):
                 return p
         return None
 
-    def _statements(self, article: Article) -> list[int]:
+    def _statements(self, article: Article) -> Iterator[int]:
         """Where the article says who must not, or must carefully, use something (see
-        :meth:`_covered`): the start of each such contraindication language."""
-        found = []
+        :meth:`_covered`): the start of each such contraindication language, in order."""
         text = article.text
         for start, end in self.coverage.finditer(text):
             if _ASKED.search(text, start, end) and not any(m in text[start:end] for m in "？?"):
@@ -510,8 +509,7 @@ class CoverageCheck(Check):
             ):
                 continue  # 有没有人不适合喝呢？: a question; (哪些人不宜吃呢？ heads a list)
             if _WHO.search(text, first, last):
-                found.append(start)
-        return found
+                yield start
 
     def _label_detail(self, article: Article, name: str) -> str:
         keywords = article.names.label_keywords(name) if article.names and name else []
@@ -541,7 +539,7 @@ class CoverageCheck(Check):
             item.name
             for item in topic.items
             if not (children and item.adults_only)
-            and not self._indicated(article, getattr(item, "indication", None) or [])
+            and not self._indicated(article, item.indication)
             and not any(
                 (article.in_caution(start) or self._precaution(article, start))
                 and not self._others_statement(article, start, presentation)
