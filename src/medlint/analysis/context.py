@@ -101,6 +101,16 @@ _TOPIC_LABEL = re.compile(
     r"[\s>*_#-]*[*_【\[]*(?:本期|本集|今期|这期|这一期|今日|今天|本次|节目|栏目|讲座)的?"
     r"(?:主题|话题|题目|选题)[*_】\]]*\s*[：:]"
 )
+# a line that states an authority's findings in a penalty case (**经查**：当事人…, 违法事实：…):
+# the ad's words it lists, quoted or not, are the offence described, not a claim the writer makes
+_CASE_FINDING = re.compile(
+    r"[\s>*_#-]*[*_【\[]*(?:经查明?|经调查|查明|违法事实|主要违法事实|案件事实|案情简介|案情)"
+    r"[*_】\]]*\s*[：:，,]"
+)
+# a writer's correction of a belief just reported (有人说…，其实…), and the words in it that
+# shrink the belief to something lesser (其实只是丢水)
+_CORRECTIONS = ("其实", "实际上", "事实上", "殊不知", "真相是")
+_SHRINKERS = ("只是", "不过是", "只不过", "而是", "仅仅是", "无关")
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
 _ANSWER_LINE = re.compile(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]")
@@ -444,6 +454,7 @@ class Context:
             or self._quiz_option(start)
             or self._answered_false(start)
             or self._asker_account(start)
+            or self._line_label(_CASE_FINDING, start)
         )
 
     def _asker_account(self, start: int) -> bool:
@@ -571,6 +582,8 @@ class Context:
             word in before for word in self.lexicon.hearsay if "问" not in word
         ):
             return False
+        if self._hearsay_corrected(self.s.text[end:last], self._next_sentence(last)):
+            return True
         paragraph_end = self.s.paragraph_at(first)[1]
         for _ in range(2):
             following = self._next_sentence(last)
@@ -582,6 +595,22 @@ class Context:
             if any(word in following for word in self.lexicon.refusals):
                 return True
             last += len(following)
+        return False
+
+    def _hearsay_corrected(self, after: str, following: str | None) -> bool:
+        """The report is set right by the writer in a later clause of its sentence or at
+        the start of the next one, with a word that denies or shrinks it (有人说…，其实只是
+        丢水 · …。实际上并没有这回事): the belief is corrected, not claimed."""
+        clauses = [c for mark in _CLAUSE_ENDS for c in after.split(mark)[1:]]
+        if following is not None:
+            clauses.append(following)
+        for clause in clauses:
+            clause = clause.lstrip(" *_").lstrip("但可然而不过").lstrip()
+            if clause.startswith(_CORRECTIONS) and (
+                any(word in clause for word in _SHRINKERS)
+                or any(negator in clause for negator in self._negators)
+            ):
+                return True
         return False
 
     def _next_sentence(self, last: int) -> str | None:
