@@ -56,6 +56,24 @@ def _contra(text: str) -> list[tuple[str, str]]:
             "ipl",
             "感染",
         ),
+        # cupping in everyday words (拔个罐, 拔了两次罐, 火罐), sold by a shop
+        (
+            "# 肩膀酸？下班来拔个罐\n\n我们的火罐一次二十分钟，拔完浑身轻松。",
+            "拔个罐",
+            "凝血",
+        ),
+        # a product named in a title after a bar, on a page with a time-limited offer
+        (
+            "# 换季肠道小管家｜某某益生菌滴剂\n\n每天五滴，冲奶喝。\n\n限时特惠：两盒装 ¥128。",
+            "益生菌",
+            "未说明禁忌",
+        ),
+        # a runner's salt tablets, sold with no statement on who must not take them
+        (
+            "# 越野赛补给清单\n\n补盐片每小时一片，防抽筋。跑团价两瓶包邮。",
+            "补盐片",
+            "未说明禁忌",
+        ),
     ],
 )
 def test_reported(text, reported, detail):
@@ -90,6 +108,11 @@ def test_reported(text, reported, detail):
         # a statin's calcium salt is no calcium tablet
         "# 降脂药怎么吃\n\n瑞舒伐他汀钙片每晚一片。活动性肝病患者禁用，孕妇及哺乳期禁用，"
         "对本品过敏者禁用，肌病患者禁用。",
+        # a tin is no cupping; a time-limited offer asked about sells nothing
+        "# 家里的罐头\n\n拔开罐头盖子时小心划手。",
+        "# 肠道健康\n\n朋友转来益生菌的链接，问是不是限时特惠吗？我劝她先看成分表。",
+        # salt tablets warned against are not offered
+        "# 夏季长跑\n\n不建议自己乱吃盐丸，高血压和肾病的人更要当心。",
     ],
 )
 def test_not_reported(text):

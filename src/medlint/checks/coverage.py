@@ -115,6 +115,8 @@ _DENIED = re.compile(r"(没有|没|无|并无|并没有|并非|不是|从来没�
 _REPORTED_CASE = re.compile(
     r"获刑|被判|判处|宣判|判决|审结|公诉|被告|法院|检察院|通报|抽检|检出|查处|立案|被罚|罚款"
     r"|责令|非法添加|非法行医"
+    # (a regulator's decision on an unlawful advert: 行政处罚决定书, …违法广告案)
+    r"|行政处罚|处罚决定|违法广告|虚假广告案|违法案"
 )
 # A title that names a story (a chapter, a script): its characters take or stop a drug, the
 # writer offers none, unless the story places a product (植入, 赞助) or sells it.
