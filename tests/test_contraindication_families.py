@@ -56,6 +56,42 @@ def _contra(text: str) -> list[tuple[str, str]]:
             "ipl",
             "感染",
         ),
+        # cupping in everyday words (拔个罐, 拔了两次罐, 火罐), sold by a shop
+        (
+            "# 肩膀酸？下班来拔个罐\n\n我们的火罐一次二十分钟，拔完浑身轻松。",
+            "拔个罐",
+            "凝血",
+        ),
+        # a product named in a title after a bar, on a page with a time-limited offer
+        (
+            "# 换季肠道小管家｜某某益生菌滴剂\n\n每天五滴，冲奶喝。\n\n限时特惠：两盒装 ¥128。",
+            "益生菌",
+            "未说明禁忌",
+        ),
+        # a runner's salt tablets, sold with no statement on who must not take them
+        (
+            "# 越野赛补给清单\n\n补盐片每小时一片，防抽筋。跑团价两瓶包邮。",
+            "补盐片",
+            "未说明禁忌",
+        ),
+        # an ablation announced as newly at hand, with no statement on who must not have it
+        (
+            "# 子宫肌瘤不开刀\n\n如今有了聚桂醇消融，半小时做完，当天回家。",
+            "聚桂醇消融",
+            "未说明禁忌",
+        ),
+        # a clinic's gift for booking sells the procedure
+        (
+            "# 抗衰季\n\n本月热玛吉全脸，预约即送补水面膜。",
+            "热玛吉",
+            "",
+        ),
+        # a supplement taken daily, not stopped before an operation
+        (
+            "# 护心好物\n\n鱼油每天两粒，长期吃对血管好。",
+            "鱼油",
+            "",
+        ),
     ],
 )
 def test_reported(text, reported, detail):
@@ -90,6 +126,27 @@ def test_reported(text, reported, detail):
         # a statin's calcium salt is no calcium tablet
         "# 降脂药怎么吃\n\n瑞舒伐他汀钙片每晚一片。活动性肝病患者禁用，孕妇及哺乳期禁用，"
         "对本品过敏者禁用，肌病患者禁用。",
+        # a tin is no cupping; a time-limited offer asked about sells nothing
+        "# 家里的罐头\n\n拔开罐头盖子时小心划手。",
+        "# 肠道健康\n\n朋友转来益生菌的链接，问是不是限时特惠吗？我劝她先看成分表。",
+        # salt tablets warned against are not offered
+        "# 夏季长跑\n\n不建议自己乱吃盐丸，高血压和肾病的人更要当心。",
+        # a lead-in that sets apart those to exclude or to put off, with its list
+        "# 调Q激光淡斑\n\n调Q激光一般每月做一次。\n\n"
+        "**不适合或需推迟治疗的情况**：怀孕；近期暴晒或在用光敏药物；瘢痕体质或治疗部位感染。",
+        # a log kept over a stretch of time is a user's account
+        "# 打瘦脸针两个月的日记\n\n第一针打完，咬肌慢慢变软。医生说孕期、哺乳期不能打。"
+        "\n\n个人记录，仅供参考。",
+        # a regulator's campaign against unlawful practice offers nothing
+        "# 关于开展非法医美专项整治的通告\n\n有人在出租屋内给顾客注射玻尿酸，一经查实从严处理。",
+        # the yardstick a product is held to is not offered
+        "# 补水面膜\n\n敷一周就能媲美热玛吉的紧致效果，两盒包邮。",
+        # supplements to stop before an operation, and a class the title says to stop
+        "# 术前须知\n\n鱼油、银杏叶片可能增加出血风险，术前一周停用。",
+        "# 手术前，抗凝药也要停？\n\n一般不用自己停，听外科和心内科医生安排。",
+        # what something bears on is no operation offered; melting ice is no ablation
+        "# 术前营养\n\n纯天然也不等于对手术无害。术前一周建议停掉各种补品。",
+        "# 冰川\n\n现在有了卫星图，能看到冰川消融得很快。",
     ],
 )
 def test_not_reported(text):

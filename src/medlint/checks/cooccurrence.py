@@ -445,7 +445,8 @@ class CooccurrenceCheck(Check):
         ## 什么时候必须去医院) names the same sign again (sharing two characters or more
         of its wording: 磁力珠的同时又吞了 … - 发现孩子吞了磁力珠，都要第一时间到医院) with
         an action: the article tells the reader what to do about it (a news story, a
-        handbook)."""
+        handbook). In a thread of turns (2楼 老王：…), a later reply does the same (4楼
+        医生：被毒蛇咬伤后立即拨打120)."""
         if article.sells:
             return False
         sign = article.text[start:end]
@@ -464,6 +465,8 @@ class CooccurrenceCheck(Check):
             ),
             None,
         )
+        if advice is None:
+            advice = _next_turn(article, start)
         if advice is None:
             return False
         for a, b in self.signs.finditer(article.text, advice, len(article.text)):
@@ -696,6 +699,7 @@ class CooccurrenceCheck(Check):
             if not self._acted_on(article, start, end):
                 sign = article.document.prose[start:end]
                 return [Finding(self.rule, start, end, detail=f"“{sign}”")]
+        risky = [p for p in risky if not _left_to_doctor(article, p.start)]
         if risky and not signs and not self._warned(article) and not _risk_denied(article):
             presentation = risky[0]
             topic = presentation.topic
@@ -711,6 +715,29 @@ class CooccurrenceCheck(Check):
         return []
 
 
+# A drug named as one example of what may be prescribed (可能需要吃药，比如甲、乙), in a
+# paragraph that leaves the choice to a doctor (这些要由医生决定, 用不用听医生的): the page
+# offers it to no one, the prescriber gives its warnings.
+_EXAMPLE = re.compile(r"(比如|例如|譬如|像是|诸如|如)[:：]?\s*$")
+_DOCTORS_CHOICE = re.compile(
+    r"(由|听|看|请|要在医院由)(医生|医师|大夫|专科医生)[^。；;!?！？\n]{0,4}(决定|判断|定|开|评估|选择|处方)"
+    r"|(医生|医师|大夫)(来)?(决定|判断|开具|开处方|评估后决定)"
+)
+EXAMPLE_REACH = 8
+
+
+def _left_to_doctor(article: Article, start: int) -> bool:
+    """In the body, the treatment at ``start`` is named as an example of what a doctor may
+    prescribe, in a paragraph that leaves the choice to the doctor."""
+    if start < article.title_end():
+        return False
+    first, last = article.structure.paragraph_at(start)
+    clause = article.structure.clause_start(start)
+    if not _EXAMPLE.search(article.text, max(first, clause, start - EXAMPLE_REACH), start):
+        return False
+    return _DOCTORS_CHOICE.search(article.text, first, last) is not None
+
+
 def _risk_denied(article: Article) -> bool:
     """The page calls the treatment risk-free (see ``_RISK_DENIED``) and gives no aftercare."""
     text = article.text
@@ -720,6 +747,22 @@ def _risk_denied(article: Article) -> bool:
         not _CLAIM_DOUBTED.search(text, max(0, m.start() - 6), m.start())
         and not article.context.question(m.start())
         for m in _RISK_DENIED.finditer(text)
+    )
+
+
+# A turn of a thread or an interview: a poster's or a speaker's label, which may hold one
+# space (3楼 老王：, 记者：, 王医生：).
+_TURN = re.compile(r"\s*[^\s:：。,，;；!?！？]{1,12}(\s[^\s:：。,，;；!?！？]{1,8})?[:：]")
+
+
+def _next_turn(article: Article, start: int) -> int | None:
+    """In a thread of turns, the start of the first turn after the one holding ``start``."""
+    paragraphs = article.structure.paragraphs
+    at = article.structure.paragraph_index(start)
+    if not _TURN.match(article.text, paragraphs[at][0]):
+        return None
+    return next(
+        (first for first, _ in paragraphs[at + 1 :] if _TURN.match(article.text, first)), None
     )
 
 

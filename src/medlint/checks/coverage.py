@@ -115,6 +115,9 @@ _DENIED = re.compile(r"(没有|没|无|并无|并没有|并非|不是|从来没�
 _REPORTED_CASE = re.compile(
     r"获刑|被判|判处|宣判|判决|审结|公诉|被告|法院|检察院|通报|抽检|检出|查处|立案|被罚|罚款"
     r"|责令|非法添加|非法行医"
+    # (a regulator's decision on an unlawful advert: 行政处罚决定书, …违法广告案; or its
+    # campaign against unlawful practice: 关于开展非法医疗美容专项整治的通告)
+    r"|行政处罚|处罚决定|违法广告|虚假广告案|违法案|专项整治|非法医疗美容|非法医美"
 )
 # A title that names a story (a chapter, a script): its characters take or stop a drug, the
 # writer offers none, unless the story places a product (植入, 赞助) or sells it.
@@ -144,6 +147,8 @@ _USER_REPORT = re.compile(
     r"(用|吃|喝|打|做|涂|戴|敷|贴|服)了(半|一|两|三|四|五|六|七|八|九|十|几|[0-9])"
     r"[0-9十]*(个)?(多)?(天|周|星期|礼拜|月|年|次|疗程|盒|瓶)"
     r"|亲测|测评|评测|实测|真实感受|使用感受|使用心得|用后感|体验记录|真实体验"
+    # (a log over a stretch of time after it: 打瘦脸针一个月的记录, 戴牙套半年日记)
+    r"|[0-9一二两三四五六七八九十半几]+个?多?(天|周|星期|礼拜|月|年)的?(记录|日记|变化记录)"
 )
 
 # An opening that hands over a treatment a doctor has already prescribed or booked for the
@@ -181,6 +186,18 @@ _PROVIDER_USE = re.compile(
     r"(用的是|用的都是|用的就是|开的是|开的都是|上的是|输的是|打的是|给你用|给您用|给你开|给您开"
     r"|给你上|给您上|给你输|给您输|会用|会开)[^。！？!?；;]{0,6}$"
 )
+
+
+def _stopped_after(article: Article, end: int) -> bool:
+    """The clause after a class word the title names combines, counts or stops it
+    (``non_uses_after``: 手术前，保健品也要停？)."""
+    if article.non_uses_after is None:
+        return False
+    last = article.structure.sentence_at(end)[1]
+    clause = re.compile(r"[，,。；;！？!?\n]").search(article.text, end, last)
+    return article.non_uses_after.search(
+        article.text, end, clause.start() if clause else last
+    ) is not None
 
 
 def _opening(article: Article) -> int:
@@ -367,8 +384,11 @@ class CoverageCheck(Check):
         subjects = [
             (a, b)
             for a, b in self.subjects.finditer(text, 0, title_end)
-            if article.non_uses is None
-            or article.non_uses.search(text, article.structure.sentence_at(a)[0], a) is None
+            if (
+                article.non_uses is None
+                or article.non_uses.search(text, article.structure.sentence_at(a)[0], a) is None
+            )
+            and not _stopped_after(article, b)
         ]
         # (or in the body, where a clinic says it prescribes the class)
         subjects += [
