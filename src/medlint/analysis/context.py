@@ -23,6 +23,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..lazy_regex import LazyRegex
 from .context_methods import ContextMethods as ContextMethods
 from .structure import TextStructure
 
@@ -63,18 +64,18 @@ _SPEAKER = 24  # a speaker's label before a colon is at most this long
 # a claim reported, not made: 他说吃了… · 商家宣传…
 _REPORTED = re.compile("说|讲|称|講|話|话|宣传")
 # a speaker's label that opens a line of dialogue (**老许**：, 主持人：)
-_SPEAKER_LABEL = re.compile(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
-_REBUKE_LEAD = re.compile("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
+_SPEAKER_LABEL = LazyRegex(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
+_REBUKE_LEAD = LazyRegex("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
 # the writer unsure whether a report holds (不知道…靠不靠谱, 拿不准…是不是真的)
-_UNSURE = re.compile("不知道|不清楚|拿不准|说不准|不确定|搞不清|弄不清|想问问|想请教")
-_WHETHER_TRUE = re.compile("靠不靠谱|是不是真的|真不真|有没有用|管不管用|有没有效|灵不灵")
+_UNSURE = LazyRegex("不知道|不清楚|拿不准|说不准|不确定|搞不清|弄不清|想问问|想请教")
+_WHETHER_TRUE = LazyRegex("靠不靠谱|是不是真的|真不真|有没有用|管不管用|有没有效|灵不灵")
 # the one spoken to, named first (爸，那是骗人的 · 阿姨，别信): the rebuke follows
-_VOCATIVE = re.compile(
+_VOCATIVE = LazyRegex(
     r"(?:(?:爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|阿姨|叔叔|大爷|大妈|哥|姐|老爸|老妈)"
     r"[，,！!]\s*)?"
 )
 # a line spoken by the seller (**A（店铺客服）**：, 主播：): its claims are the seller's own
-_SELLER_LINE = re.compile(
+_SELLER_LINE = LazyRegex(
     r"[\s>*_-]*[*_]*[^：:\n]{0,12}(客服|店家|商家|卖家|店主|掌柜|老板|主播|导购|销售|顾问)[^：:\n]{0,6}[：:]"
 )
 # a line that is the asker's own account in a consultation (**病情描述：**…, 【问题描述】…):
@@ -113,7 +114,7 @@ _CORRECTIONS = ("其实", "实际上", "事实上", "殊不知", "真相是")
 _SHRINKERS = ("只是", "不过是", "只不过", "而是", "仅仅是", "无关")
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
-_ANSWER_LINE = re.compile(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]")
+_ANSWER_LINE = LazyRegex(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]")
 _QUIZ_REACH = 400  # an option's answer line comes within this many characters
 _QUOTE_TAIL = " \t*_~：:—-–，,”’」』》\"'"  # marks between a closing quote and a verdict
 
@@ -1028,13 +1029,13 @@ def _past_quotes(tail: str, opening: AbstractSet[str], closing: AbstractSet[str]
 
 # a turn that presses the reader to come at once (但…越拖越危险，赶紧过来拿药) sells, it
 # does not warn about the effect told before it
-_CAVEAT_URGES = re.compile(
+_CAVEAT_URGES = LazyRegex(
     "越拖越|赶紧过来|赶紧来|赶快过来|赶快来|快来|晚了可就|就来不及了|别再犹豫|不要犹豫"
 )
 # a writer's gloss after a quote and a dash that negates or forbids: the quote is corrected
-_GLOSS_NEGATORS = re.compile("不要|别|并不|并非|并没有|没有|不能|不等于|不可|切勿|不宜|不应")
+_GLOSS_NEGATORS = LazyRegex("不要|别|并不|并非|并没有|没有|不能|不等于|不可|切勿|不宜|不应")
 # (unless it only urges the sale: “三天见效”——别再犹豫了)
-_GLOSS_URGES = re.compile("犹豫|错过|再等|下单|抢购|手慢|名额")
+_GLOSS_URGES = LazyRegex("犹豫|错过|再等|下单|抢购|手慢|名额")
 
 
 def _gloss_negates(tail: str) -> bool:

@@ -187,7 +187,8 @@ class LazyFreq:
             base == self.total
             and type(total) is int
             and isinstance(added, dict)
-            and all(type(v) is int and v >= 0 for v in added.values())
+            and set(map(type, added.values())) <= {int}
+            and min(added.values(), default=0) >= 0
             and added.keys() >= set(words)
         ):
             return False  # another table, or not what store_added writes
@@ -306,7 +307,8 @@ def _reference_tokenizer() -> Any:
 def register_words(words: Iterable[str]) -> None:
     """Rule phrases jieba must keep whole; added when segmentation is first needed."""
     with _lock:
-        _words.update(word for word in words if word)
+        _words.update(words)
+        _words.discard("")
 
 
 def _flush(tokenizer: Any) -> None:

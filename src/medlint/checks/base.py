@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..analysis import Context, TextStructure
 from ..analysis.context import any_phrase_in
 from ..documents import Document
+from ..lazy_regex import LazyRegex
 from .names import SHORT, Names
 from .patterns import Patterns, Router
 
@@ -25,7 +26,7 @@ NAME_TAIL = 3
 _GLUED_VERBS = frozenset("用吃做打涂喝服贴含喷抹擦泡开买配换加")
 _SALTS = frozenset("钠钾钙镁锌")
 # A title that is about using what it names: 服用异维A酸须知, 布洛芬的正确吃法.
-_TITLE_FRAME = re.compile(
+_TITLE_FRAME = LazyRegex(
     r"服用|使用|用法|用量|吃法|须知|指南|注意事项|怎么(吃|用|打|做|选)|如何(吃|用|选)|攻略"
     r"|副作用|不良反应|功效|疗效|作用|适应症|全解|详解|知多少|能治|治疗|介绍|了解一下"
     # a user's report on it: 测评, 亲测, 真实感受, 使用心得, 打卡第30天
@@ -37,20 +38,20 @@ _TITLE_FRAME = re.compile(
 )
 # Someone else's word reported before the mention (有人说…得喝X, 广告上写着…, 听人讲…):
 # hearsay the writer relays, not the writer's advice.
-_HEARSAY = re.compile(
+_HEARSAY = LazyRegex(
     r"(有人|有的人|不少人|很多人|网上|网友|朋友圈|群里|听人|别人)(说|讲|讲过|传|推荐说)"
     r"|听说|广告(上|里)?(说|写着?|讲)|宣传(上|里)?(说|写着?)|推销员说|商家说|卖家说"
 )
 # The bar between a page title's name and its slogan (某某疗法 | 口号, 某某滴剂，口号)
-_TITLE_BAR = re.compile(r"\s[|｜]\s|｜|\s——|——\s|[，,]")
+_TITLE_BAR = LazyRegex(r"\s[|｜]\s|｜|\s——|——\s|[，,]")
 # (a tail that doubts or warns is no slogan: 某某疗法 | 真相：多数人用不上)
-_SLOGAN_DOUBTS = re.compile(
+_SLOGAN_DOUBTS = LazyRegex(
     r"真相|谣言|辟谣|误区|骗局|忽悠|智商税|陷阱|风险|副作用|警惕|小心|当心|慎|[不别没勿]"
 )
 # A carer who will put the treatment to the patient (调度员会问是否需要嚼服X, 医生可能会问你
 # 要不要打X), or who decides whether to give it (医生会看化验结果决定是否用X): an offer of
 # it, not the writer's open question.
-_CARER_OFFERS = re.compile(
+_CARER_OFFERS = LazyRegex(
     r"(医生|医师|大夫|药师|护士|调度员|接线员|急救员|急救人员)[^，,。；;！？!?]{0,4}"
     r"(会|将|可能会|也许会|或许会)([^，,。；;！？!?]{0,2}(询问|问)(你|您|家属|病人|患者)?"
     r"|[^，,。；;！？!?]{0,6}(决定|判断|评估))"
@@ -60,14 +61,14 @@ _CARER_OFFERS = re.compile(
 # A list item that opens with a quoted belief and goes on to answer it ("吃点某药就能好"
 # ——没有证据…): the belief is what the section corrects, under a heading that names
 # beliefs (几个误区, 这些说法要辨别, 常见谣言).
-_BELIEF_ITEM = re.compile(r"[\s\-*+•>0-9０-９.、)）]*[\"“「『‘]")
-_BELIEF_ANSWER = re.compile(r"[。！？!?]?[\"”」』’][。！？!?，,]?\s*(——|—|－－|--|：|:)")
-_BELIEF_HEADING = re.compile(r"误区|谣言|辟谣|说法|迷思|流言|传言|辨别|辨一辨|真相|别信|不可信")
+_BELIEF_ITEM = LazyRegex(r"[\s\-*+•>0-9０-９.、)）]*[\"“「『‘]")
+_BELIEF_ANSWER = LazyRegex(r"[。！？!?]?[\"”」』’][。！？!?，,]?\s*(——|—|－－|--|：|:)")
+_BELIEF_HEADING = LazyRegex(r"误区|谣言|辟谣|说法|迷思|流言|传言|辨别|辨一辨|真相|别信|不可信")
 BELIEF_REACH = 8
 # A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
-_TITLE_USE = re.compile(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
+_TITLE_USE = LazyRegex(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
 # A reader asking what happens after a use, or which one to use, presents none.
-_QUESTION = re.compile(
+_QUESTION = LazyRegex(
     r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么"
     r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗"
     # a title that doubts what it names (…真能少生病吗？, …反而咳更久？; not 到底有没有用？,
@@ -78,19 +79,19 @@ _QUESTION = re.compile(
     r"[^？?。]{0,12}[吗？?])"
 )
 # A title that takes a claim apart (…？营养师帮你拆穿, 辟谣：…, …是智商税吗).
-_TITLE_DEBUNKS = re.compile(r"拆穿|揭穿|戳穿|辟谣|谣言|骗局|智商税|伪科学|别再信|别被忽悠|别上当")
+_TITLE_DEBUNKS = LazyRegex(r"拆穿|揭穿|戳穿|辟谣|谣言|骗局|智商税|伪科学|别再信|别被忽悠|别上当")
 # A sentence ended inside a paragraph, and prose going on after it.
-_INNER_SENTENCE = re.compile(r"[。！？!?][^\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5]{4}")
+_INNER_SENTENCE = LazyRegex(r"[。！？!?][^\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5]{4}")
 # A test or procedure named as the source of a finding (胃镜报告上写着…, CT结果显示…, 肠镜查出…):
 # the title is about the result, not about having it done.
-_RESULT_AFTER = re.compile(
+_RESULT_AFTER = LazyRegex(
     r"(检查)?(报告|结果|单子|报告单|化验单|检查单|显示|提示|查出|发现|上写|里写)"
 )
 # A product page: a price or an order button right under the title, or a section on how
 # to take it, how it is done or what it costs.
-_PRODUCT_PAGE = re.compile(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购物车|到手价")
+_PRODUCT_PAGE = LazyRegex(r"[¥￥]\s*[0-9]|立即购买|立即抢购|加入购物车|到手价")
 # A pack size in the title (90粒装, 30袋装, 每盒60片): the title is a product listing.
-_PACK_SIZE = re.compile(
+_PACK_SIZE = LazyRegex(
     r"[0-9一二两三四五六七八九十百]+\s*(粒|片|袋|支|丸|包|贴|瓶|盒|只|副|个)\s*装"
     r"|每(盒|瓶|袋)\s*[0-9]+\s*(粒|片|袋|支|丸)"
     # a listing's net content (20g, 100ml) or its label (【商品】, 【详情页】, 商品详情), or the
@@ -100,7 +101,7 @@ _PACK_SIZE = re.compile(
 )
 # A page that sells: an order button, a price per pack or an offer. On such a page the
 # products it names are presented wherever the body names them (the same exclusions apply).
-_SALES = re.compile(
+_SALES = LazyRegex(
     r"立即购买|立即抢购|加入购物车|下单|到手价|会场价|现场价|团购价|活动价|体验价"
     r"|原价\s*(?:hk\$|nt\$|mop\$|us\$|\$|港币|港元|新台币|澳门元)?\s*[0-9一二两三四五六七八九十]|只要[0-9]+元|私聊我|私信我|买[一二两三四五][盒瓶袋件罐套]?送[一二两三]"
     r"|学生价|新客价|首次体验价|限时价|特惠价|[0-9]+元起|分[0-9一二两三四五六十]+期[^，。,]{0,3}(付款|免息|0利息|零利息)|名额只剩|仅剩[0-9]+个?名额"
@@ -143,52 +144,52 @@ _SALES = re.compile(
     r"|(首单|首件|首盒|全场|限时|会员|新客|老客|享受?|打)[^，。,]{0,2}[0-9一二三四五六七八九]"
     r"(\.[0-9]|[一二三四五六七八九])?\s*折"
 )
-_SECTION_HEADING = re.compile(
+_SECTION_HEADING = LazyRegex(
     r"(?:^|\n)(?:[^\n]{0,6}[（(【])?(用法用量|用法与用量|食用方法|服用方法|使用方法|手术流程|治疗流程|验配流程"
     r"|价格|项目价格|会员价格|收费标准|价目表)[)）】]?\s*(?:\n|$)"
 )
 # A site's navigation bar: three or more short links between bars, one of them home.
-_NAVIGATION = re.compile(
+_NAVIGATION = LazyRegex(
     r"(?=.*(首页|主页|首頁|主頁|返回首页|home|Home|HOME))"
     r"[^|｜\n]{1,10}(\s*[|｜/]\s*[^|｜\n]{1,10}){2,}"
 )
 # A section heading that labels a product: a colon or an opening quote before the name, or a
 # seller's word for it (独家, 主推, 第一件); at most this many other characters.
-_HEADING_LABEL = re.compile(
+_HEADING_LABEL = LazyRegex(
     r"[:：“\"「『]|独家|主推|力推|招牌|第[一二三四五六七八九十0-9]+(件|款|样|个)"
 )
 HEADING_LABEL_REST = 10
 # A heading that names what a seller offers, then a colon, then the product (## 我们的核心
 # 技术：新一代某某疗法, ## 本院王牌项目：某某术): the name ends the heading, a qualifier of at
 # most HEADING_LABEL_REST characters before it (第四代, 升级版).
-_OFFER_LABEL = re.compile(
+_OFFER_LABEL = LazyRegex(
     r"(核心|特色|王牌|主打|招牌|独家|明星|拳头|看家|主推|力推)(技术|疗法|项目|产品|服务|方案)"
     r"[^:：]{0,4}[:：]"
     # (or the clinic's own speciality: 我院特色：, 本中心王牌：)
     r"|(我院|本院|我们|本中心|我中心|本店|我店|本馆)(的)?(特色|王牌|主打|招牌|独家)[:：]"
 )
 # A label line in brackets that opens a paragraph: 【秘方一】, 【主推产品】, [招牌].
-_BRACKET_LABEL = re.compile(r"[【\[〔][^】\]〕]{1,8}[】\]〕]")
+_BRACKET_LABEL = LazyRegex(r"[【\[〔][^】\]〕]{1,8}[】\]〕]")
 # The paragraphs under a heading that names a treatment, searched for what offers it.
 SECTION_REACH = 3
-_HEADING_TOPIC = re.compile(
+_HEADING_TOPIC = LazyRegex(
     r"说法|误区|谣言|辟谣|传言|网传|真相|关于|揭秘|曝光|骗局|吗|[？?]|是真是假|靠谱"
 )
 # A likeness right after a name (针刺样疼痛, 刀割般, 电击似的): the name describes a
 # sensation.
-_SIMILE = re.compile(r"(样|状|般|似的)(?!品|本|板|式)")
+_SIMILE = LazyRegex(r"(样|状|般|似的)(?!品|本|板|式)")
 # Something else taken as the treatment names the treatment as a likeness, not a use:
 # 褪黑素可以当安眠药吃吗, 把维C当作感冒药用 (当 right before the name, a use verb after).
-_TAKEN_AS = re.compile(r"(?<![相应适担充正便每])当(作|成|做)?$")
-_TAKEN_AS_USE = re.compile(r"(来)?(吃|用|服|喝|使|服用|使用|涂|抹)")
+_TAKEN_AS = LazyRegex(r"(?<![相应适担充正便每])当(作|成|做)?$")
+_TAKEN_AS_USE = LazyRegex(r"(来)?(吃|用|服|喝|使|服用|使用|涂|抹)")
 # A food praised by likeness to a drug names no drug: 植物胰岛素 (苦瓜), 天然抗生素 (大蒜).
-_EPITHET = re.compile(
+_EPITHET = LazyRegex(
     r"(植物|植物性|植物界的?|天然的?|蔬菜里的|蔬菜中的|水果里的|水果中的|餐桌上的)$"
 )
 # A speaker's label opening a line of a chat or an interview (**客服：**, 答：, 芊芊：).
-_SPEAKER = re.compile(r"^[>\s*]*[^\s：:。！？\n]{1,8}[：:][\s*]*")
+_SPEAKER = LazyRegex(r"^[>\s*]*[^\s：:。！？\n]{1,8}[：:][\s*]*")
 # An answer that says yes to a use (可以用的呢, 放心吃, 当然能喝).
-_YES_USE = re.compile(
+_YES_USE = LazyRegex(
     r"[^。！？?!\n]{0,6}?(?<![不没])(可以|能|放心|完全可以|当然可以|当然能)"
     r"(?!不)(用|吃|喝|涂|抹|搽|喷|贴|服|做|给)"
     # or a bare yes (您好～当然可以！, 可以喔): the question named the use
@@ -196,7 +197,7 @@ _YES_USE = re.compile(
     r"(?=[！!～~，,。\s]|$)"
 )
 # A page title made of keywords (阿莫西林价格_说明书_网上药店) says nothing of the body.
-_SEO_TITLE = re.compile(r"[_|｜]| - ")
+_SEO_TITLE = LazyRegex(r"[_|｜]| - ")
 # A lead-in covers the list items after it: this many, each at most this long.
 LIST_REACH = 12
 LIST_ITEM = 200
@@ -204,10 +205,10 @@ HEADING = 40
 _MARKED_HEADING = re.compile(r"\s*(#{1,6}\s|<h[1-6][\s>])", re.I)
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_\n]+(\*\*|__)\s*$")
 # A product's ingredients: after their label, or short items set apart by dots.
-_INGREDIENT_LABEL = re.compile(
+_INGREDIENT_LABEL = LazyRegex(
     r"(主要原料|原料|原辅料|配料|配料表|主要成分|主要成份|成分|成份|核心成分|组方)[】\]]?\s*[:：】]"
 )
-_DOTTED_LIST = re.compile(
+_DOTTED_LIST = LazyRegex(
     r"\s*[^\s·•。！？!?，,；;]{2,12}(\s*[·•]\s*[^\s·•。！？!?，,；;]{2,12}){2,}\s*"
 )
 # The items of a list under a heading that offers them: at most this many.
@@ -215,10 +216,10 @@ LIST_REACH = 8
 _LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _BRACKETS = ")）]】」』”\"'’"
-_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+_CLAUSE_END = LazyRegex(r"[，,。；;：:！？!?\n]")
 # A mention compared with: 跟X比, 和X相比, 与X比起来 (the other side of the comparison).
-_COMPARED_WITH = re.compile(r"(跟|和|与|同)$")
-_COMPARED = re.compile(r"(注射|治疗|手术|疗法)?(相比|比起来|比较起来|相比较|比(?![例率值重分]))")
+_COMPARED_WITH = LazyRegex(r"(跟|和|与|同)$")
+_COMPARED = LazyRegex(r"(注射|治疗|手术|疗法)?(相比|比起来|比较起来|相比较|比(?![例率值重分]))")
 
 
 @dataclass

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from ..lazy_regex import LazyRegex
 from .base import Article, Check, Finding
 from .patterns import Patterns
 
@@ -17,40 +17,40 @@ if TYPE_CHECKING:
 # introduces a list: it covers the list items that follow, up to this many sentences.
 LEAD_IN_REACH = 8
 # A sentence about what to do when something happens (a closing "see a doctor if unwell" is not).
-_WHEN = re.compile(r"出现|一旦|发生|发现")
+_WHEN = LazyRegex(r"出现|一旦|发生|发现")
 # A question about the sign: the sentence ends with a question mark.
-_ASKED = re.compile(r"[?？][*_]*$")
+_ASKED = LazyRegex(r"[?？][*_]*$")
 # A negative answer to a question about a sign (会胸闷吗？一般不会。).
-_DENIED = re.compile(
+_DENIED = LazyRegex(
     r"\W*(答[:：]?)?\W*(一般|通常|基本上?|正常情况下)?(不会|没有|不是|并不会|很少|极少|罕见)"
 )
 # A paragraph that refers back to the signs before it (出现上述任何一种情况，…; 这些都说明…).
 # A drug's adverse reactions, and a leaflet's instruction for them: stop the drug and see a
 # doctor (停药并咨询医生), or stop it at once (须立刻停用).
-_ADVERSE = re.compile(r"不良反应|副作用|副反应")
-_STOP_AND_SEE = re.compile(
+_ADVERSE = LazyRegex(r"不良反应|副作用|副反应")
+_STOP_AND_SEE = LazyRegex(
     r"(停药|停用|停服|停止(用药|使用|服用))[^。!?]{0,10}(就医|就诊|医生|医师|医院)"
     r"|(立即|立刻|马上|即刻)(停药|停用|停服|停止(用药|使用|服用))"
 )
 # A sentence before the signs that points forward to them (遇到以下情况…).
-_FORWARD_REFERENCE = re.compile(
+_FORWARD_REFERENCE = LazyRegex(
     r"(以下|下列|下面)(这些|几种|几类|任何一种|任一)?(情况|症状|表现|信号)"
 )
 # A later sentence that sends back to any of the signs named before it (出现上面任何一条，
 # 马上拨打120; 以上几种表现只要有一个…): with an action, it answers them all.
-_ANY_OF_THEM = re.compile(
+_ANY_OF_THEM = LazyRegex(
     r"(上述|以上|上面|前面|这几种|这几个|这几条|这些)[^，,。；;!?！？]{0,4}"
     r"(任何|任一|哪一|哪个|其中|之一|只要有|一种|一条|一项|一个)"
     # or all of them at once (遇到这些情况都要立即拨打120; 以上症状均需马上就医)
     r"|(上述|以上|上面|前面|这几种|这几个|这几条|这些)(情况|症状|表现|信号|情形)?"
     r"[^，,。；;!?！？]{0,2}(都|均|皆|一律|统统|全都)"
 )
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = LazyRegex(
     r"\W*(如果|若|如|一旦|凡)?(出现|发生|遇到|有)?(上述|以上|上面|这些|这种|这类|此类)"
 )
 # A sentence that goes on about the sign before it (这种反应…, 多数在…): the action may
 # follow it.
-_GOES_ON = re.compile(
+_GOES_ON = LazyRegex(
     r"\s*((这种|这类|此类|这些|该|此|其)(反应|情况|症状|不良反应)|它(会|多|通常|一般)"
     r"|多数|大多|通常|一般|往往)"
 )
@@ -64,19 +64,19 @@ _CONDITION_NEGATORS = frozenset({"不", "没", "没有", "未", "无法", "不�
 # A page that calls the treatment risk-free (零风险, 没有任何副作用, 绝对安全, 比打针安全一百倍)
 # and gives no aftercare: the false safety claim is its fault (an overclaim, reported where it
 # stands), not a warning left out of guidance the page never gives.
-_RISK_DENIED = re.compile(
+_RISK_DENIED = LazyRegex(
     r"零风险|无风险|毫无风险|没有(任何|什么)?(风险|副作用|副反应)|无(任何)?副作用|零副作用"
     r"|不会有(任何|什么)?(风险|副作用)|(绝对|百分百|百分之百|100%)安全|最安全"
     r"|安全[^。；;，,!?！？\n]{0,2}[一二两三四五六七八九十百千万0-9]+倍"
 )
 # (a denial of the claim: 并非零风险, 哪有什么绝对安全, 所谓“零风险”)
-_CLAIM_DOUBTED = re.compile(
+_CLAIM_DOUBTED = LazyRegex(
     r"(不是|并非|并不|没有|谈不上|不存在|不等于|不代表|哪有|何来|所谓|号称|宣称|声称|别信)"
     r"[^。；;，,!?！？\n]{0,2}[\"“「『]?$"
 )
 # Aftercare or use precautions: guidance a warning belongs in (注射后6小时内不要平躺,
 # 用药期间避免饮酒, ## 注意事项).
-_AFTERCARE = re.compile(
+_AFTERCARE = LazyRegex(
     r"注意事项|术后护理|护理须知|用药须知|使用须知"
     r"|(术后|注射后|治疗后|打完|做完|用药期间|服药期间|使用期间)[^。；;\n]{0,12}"
     r"(不要|不能|不宜|避免|别|勿|禁止|尽量)"
@@ -85,10 +85,10 @@ _AFTERCARE = re.compile(
 ROLE_REACH = 16
 # Items of a list (A、B、C) before a sign that inherit the list's role, at most.
 LIST_ITEMS = 6
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_CLAUSE_END = LazyRegex(r"[，,。；;！？!?\n]")
 # A sentence that tells the past (刚得病那几年…; 十年前那次…; 光绪年间…): the signs in it and in
 # the next sentence of its paragraph are history.
-_PAST = re.compile(
+_PAST = LazyRegex(
     r"(那几年|那些年|那年|当年|那次|那一次|上次|上一次|上回|那回|前些年|前几年|那阵子|刚得病|刚确诊|刚查出|小时候|年轻时|早年"
     r"|[0-9一二两三四五六七八九十几多]+年前|去年|前年|年间|古时候?|旧社会|解放前"
     # a month or a year gone by, named (上个月…; 2019年冬天…; 有一年…)
@@ -104,39 +104,39 @@ _PAST = re.compile(
 # once, unless the sentence places it in the last days (最近晕倒过两次).
 # A sign someone had once (有过一阵胸口发紧): history, unless waved away in its sentence or the
 # next (…点点眼药水就行, 睡一觉就好了): a story that teaches doing without
-_HAD = re.compile(r"(?<!没)(发生过|出现过|有过|得过|犯过)")
+_HAD = LazyRegex(r"(?<!没)(发生过|出现过|有过|得过|犯过)")
 # (also a history asked on a form: 有没有抽搐过这些, 晕倒过吗, 昏迷过没有)
-_EXPERIENCED = re.compile(
+_EXPERIENCED = LazyRegex(
     r"过(?=[一两二三四五六七八九十几好多]?[次回遍]|的|这些|这类|之类|等|什么的|吗|没有?|与否"
     r"|[，,。；;！!？?\s]|$)"
 )
-_RECENT = re.compile(
+_RECENT = LazyRegex(
     r"最近|近来|近期|这几天|这两天|这周|本周|今天|昨天|昨晚|前天|刚才|刚刚|今早|今晚"
 )
 # Back from the past to the present: 上次…，这次又…; 那年…，现在…; 上个月开始…
-_NOW = re.compile(
+_NOW = LazyRegex(
     r"这次|这回|现在|如今|眼下|今天|最近|刚才|刚刚|而家|开始|以来|至今|一直"
     r"|这两天|这几天|近来|近期|昨天|昨晚|今早|今晚"
     # or a new, general subject after the story (…上周发来视频。有的家人贴着贴着…)
     r"|(?<![那当])(有的|有些|个别|少数)(家人|人|朋友|顾客|客户|宝宝|孩子|老人|姐妹|宝妈|用户|学员|会员)"
 )
 # A sign named as the episode already told (这次晕倒, 那次抽搐; not 这次又…)
-_THAT_EPISODE = re.compile(r"(这次|那次|这回|那回|上次|这一次|那一次)$")
-_CONDITION = re.compile(r"如果|若|一旦|万一|要是|出现|发现|的话")
+_THAT_EPISODE = LazyRegex(r"(这次|那次|这回|那回|上次|这一次|那一次)$")
+_CONDITION = LazyRegex(r"如果|若|一旦|万一|要是|出现|发现|的话")
 # A sentence that names what the sentence before it answered (要去，马上去急诊。这可能是
 # 热性惊厥…): the action before covers the sign it explains.
-_EXPLAINS = re.compile(
+_EXPLAINS = LazyRegex(
     r"\W*(这|那|此|这种情况|这个|这些)(很|多半|极|非常)?(可能|多半|大概|应该|估计|怀疑)?"
     r"(就)?(是|属于|叫|考虑)"
     # (or gives the reason for it: 马上去急诊。因为胸痛可能是心梗的信号。)
     r"|\W*(因为|由于)"
 )
 # The end of a whole sentence, past the clauses ； joins.
-_FULL_STOP = re.compile(r"[。！？!?]")
+_FULL_STOP = LazyRegex(r"[。！？!?]")
 # An action the sentence puts off or talks the reader out of (别急着往医院跑, 不用急着
 # 送医, 不用慌着往医院送, 不必马上就医, 先别去急诊, 别大半夜往医院跑): a deterrent
 # before it, with a word of haste or a verb of going between.
-_DETERRED = re.compile(
+_DETERRED = LazyRegex(
     r"(别|不要|不用|不必|先别|用不着|没必要|无需|何必|犯不着|唔使|唔好)"
     # (at an hour or a trouble named between: 别大半夜往医院跑, 不用专门跑医院)
     r"(大半夜|半夜三更|深更半夜|三更半夜|半夜|大晚上|大清早|一大早|大老远|大冷天|大热天|"
@@ -151,32 +151,32 @@ _DETERRED = re.compile(
 # An action that names no care (别耽误, 一分钟都别等, 争分夺秒) urges whatever its sentence
 # urges: when the sentence urges using a product or a home remedy (抓紧每晚贴上，别耽误;
 # 赶紧喝起来，一天都别拖), it is a sales push, not a call for help.
-_CARE = re.compile(
+_CARE = LazyRegex(
     r"医|院|诊|救|护士|120|999|119|112|911|复苏|按压|AED|除颤|侧卧|侧躺|海姆立克|肾上腺素"
 )
-_URGED_USE = re.compile(
+_URGED_USE = LazyRegex(
     r"(抓紧|赶紧|赶快|尽快|快点?|马上|立刻|立即|及早|早点|每晚|每天|天天|坚持)[^,;，。；!?！？]{0,4}"
     r"(贴|吃|喝|食|饮|用|喷|滴|含|熏|服|擦|嚼|涂|抹|搽|戴|泡|敷|按|揉|推|灸|刮|拔|练|买|下单|囤|入手|拍|安排|约|报名)"
 )
 # A paragraph that opens at the moment the sign before it was seen (这时候…, 此时…, 遇到这种
 #情况…): its action answers that sign.
-_AT_THAT_MOMENT = re.compile(
+_AT_THAT_MOMENT = LazyRegex(
     r"\s*(这时候?|这个时候|此时|此刻|这种时候|遇到这种情况|碰到这种情况|发现这种情况|出现这种情况"
     r"|这种情况下?)[，,：:\s]*"
 )
 # A heading over what to do (## 怎么做, ## 现场急救, ## 第一时间该做什么).
-_WHAT_TO_DO = re.compile(
+_WHAT_TO_DO = LazyRegex(
     r"怎么办|怎么做|怎样做|如何(处理|应对|做|急救|施救)|急救|施救|自救|互救|处理|应对|处置"
     r"|该做什么|该怎么|第一时间|步骤|措施|救治"
 )
 # A heading over the signs of a condition (## 典型表现, ## 危险信号, ## 中风的征兆).
-_SIGNS_HEADING = re.compile(r"表现|症状|信号|征兆|先兆|征象|迹象")
+_SIGNS_HEADING = LazyRegex(r"表现|症状|信号|征兆|先兆|征象|迹象")
 # A heading over advice (### 医生提醒, ## 温馨提示, ## 家长须知) or over what to do.
-_ADVICE_HEADING = re.compile(
+_ADVICE_HEADING = LazyRegex(
     r"提醒|提示|建议|须知|注意|贴士|支招|叮嘱|划重点|" + _WHAT_TO_DO.pattern
 )
 # A speaker's label opening a turn of a chat or a transcript (浩然妈妈：, A：, 主持人：).
-_SPEAKER = re.compile(r"\s*[^\s:：。,，;；!?！？]{1,16}[:：]\s*")
+_SPEAKER = LazyRegex(r"\s*[^\s:：。,，;；!?！？]{1,16}[:：]\s*")
 # Punctuation that closes a prose paragraph (a heading has none).
 CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 
@@ -193,31 +193,31 @@ def _message_at(text: str, first: int, last: int, at: int) -> tuple[int, int]:
 
 
 # a chat line: a time or a name, then a colon (09:20 老李：, 【群主】：, 老周（上午班）：)
-_CHAT_LINE = re.compile(r"\s*([0-9]{1,2}[:：][0-9]{2}\s+)?[^\s:：。,，;；!?！？]{1,16}[:：]\s*\S")
+_CHAT_LINE = LazyRegex(r"\s*([0-9]{1,2}[:：][0-9]{2}\s+)?[^\s:：。,，;；!?！？]{1,16}[:：]\s*\S")
 
 
 # A sign the sentence gives as the condition of an instruction (如出现胸闷，请暂停使用): a sign to
 # act on, even in a sentence that also says to stop the treatment.
-_IF_SIGN = re.compile(r"(如|若|如果|一旦|万一|要是)(出现|发生|感到|觉得|有)[^，,。；;]{0,4}$")
+_IF_SIGN = LazyRegex(r"(如|若|如果|一旦|万一|要是)(出现|发生|感到|觉得|有)[^，,。；;]{0,4}$")
 
 
 # Told not to wait until the sign comes: 别等到…, 不要拖到…, 千万别等…才
-_WAIT_UNTIL = re.compile(
+_WAIT_UNTIL = LazyRegex(
     r"(别|不要|千万别|千万不要|莫|唔好|不能)(再)?(等|拖)(到|至)?[^,;，。\n]{0,4}$"
 )
 
 
 # A sign in a story settled without care: care skipped (我没去医院, 不用上医院) or a remedy
 # that worked (按老法子捏了三遍，人就缓过来了): the story tells the reader to do the same.
-_CARE_SKIPPED = re.compile(
+_CARE_SKIPPED = LazyRegex(
     r"(没|没有|不用|不必|没必要|用不着|唔使|冇|不需要|无需)(再)?(去|上|跑|送|到)?"
     r"(医院|看医生|看病|就医|睇医生|急诊|急症室|打120|叫救护车)"
 )
 # A past far enough to be a chronicle, not a lesson (八十年代末…; 据藏家回忆…; 旧社会…).
-_ERA = re.compile(
+_ERA = LazyRegex(
     r"历史上|世纪|年代|据[^,;，。]{0,6}回忆|年间|古时|旧社会|解放前|走之前|去世前|临终前|生前"
 )
-_SETTLED = re.compile(
+_SETTLED = LazyRegex(
     r"(就|便|马上|立马|立刻|当场)(缓过来|好了|醒了|醒过来|退了|止住了?|好返|冇事)"
     # (or walked off on one's own: 歇了一阵，自己走下山了; 又能下地干活了)
     r"|(自己|自个儿|自个)(走下山|走回家|走回去|走下来|站起来|爬起来)|缓过劲来?了|又能(走路|下地|干活)了"
@@ -226,7 +226,7 @@ _SETTLED = re.compile(
 )
 # A story in which care came late, after a wait or a home remedy (我们以为他只是累了…第二天才
 # 带他去门诊; 先推拿，结果…最后去医院): a lesson in waiting, not a past event handled.
-_CARE_LATE = re.compile(
+_CARE_LATE = LazyRegex(
     r"(第二天|隔天|次日|过了[^，,。]{0,4}|拖了[^，,。]{0,4}|等了[^，,。]{0,4}|熬了[^，,。]{0,4}|后来|最后|最终)"
     r"[^，,。]{0,6}才(带|送|去|上|到|跑)[^，,。]{0,4}(医院|门诊|急诊|看医生|就医|就诊)"
     r"|(最后|最终|后来)[^，,。]{0,3}(去|上|送|到)了?[^，,。]{0,2}(医院|急诊)"
@@ -239,7 +239,7 @@ STORY_REACH = 2
 
 # A rhetorical question that asserts the sign is common (谁没有过胸口发紧？, 哪个老人不
 # 胸闷？): its negation affirms.
-_RHETORICAL = re.compile(
+_RHETORICAL = LazyRegex(
     r"(谁|哪个|哪位|哪一个|边个)(家)?(没|不|唔)(有过|有|曾|会)?[^,;，。\n]{0,4}$"
 )
 
@@ -718,8 +718,8 @@ class CooccurrenceCheck(Check):
 # A drug named as one example of what may be prescribed (可能需要吃药，比如甲、乙), in a
 # paragraph that leaves the choice to a doctor (这些要由医生决定, 用不用听医生的): the page
 # offers it to no one, the prescriber gives its warnings.
-_EXAMPLE = re.compile(r"(比如|例如|譬如|像是|诸如|如)[:：]?\s*$")
-_DOCTORS_CHOICE = re.compile(
+_EXAMPLE = LazyRegex(r"(比如|例如|譬如|像是|诸如|如)[:：]?\s*$")
+_DOCTORS_CHOICE = LazyRegex(
     r"(由|听|看|请|要在医院由)(医生|医师|大夫|专科医生)[^。；;!?！？\n]{0,4}(决定|判断|定|开|评估|选择|处方)"
     r"|(医生|医师|大夫)(来)?(决定|判断|开具|开处方|评估后决定)"
 )
@@ -752,7 +752,7 @@ def _risk_denied(article: Article) -> bool:
 
 # A turn of a thread or an interview: a poster's or a speaker's label, which may hold one
 # space (3楼 老王：, 记者：, 王医生：).
-_TURN = re.compile(r"\s*[^\s:：。,，;；!?！？]{1,12}(\s[^\s:：。,，;；!?！？]{1,8})?[:：]")
+_TURN = LazyRegex(r"\s*[^\s:：。,，;；!?！？]{1,12}(\s[^\s:：。,，;；!?！？]{1,8})?[:：]")
 
 
 def _next_turn(article: Article, start: int) -> int | None:

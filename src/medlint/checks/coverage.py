@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from ..lazy_regex import LazyRegex
 from .base import Article, Check, Finding, Presentation
 from .patterns import Patterns
 
@@ -26,7 +27,7 @@ _DOSE = (
     r"(克|g|钱|两|片|个|枚|把|根|朵|只|条|颗|少许|适量)?"
 )
 _SEPARATOR = r"\s*[、，,；;和及与\s]\s*"
-_FORMULA_GAP = re.compile(
+_FORMULA_GAP = LazyRegex(
     rf"[\u4e00-\u9fa5]?{_DOSE}{_SEPARATOR}([\u4e00-\u9fa5]{{1,4}}{_DOSE}{_SEPARATOR}){{0,2}}"
 )
 
@@ -34,11 +35,11 @@ _FORMULA_GAP = re.compile(
 _NON_FOOD_FORMS = ("枕", "枕头", "香囊", "药包")
 
 # A price in a sentence: 39元, ¥59, 59块一盒.
-_PRICE = re.compile(r"[0-9]+(\.[0-9]+)?\s*(元|块钱?)|[¥￥]\s*[0-9]")
+_PRICE = LazyRegex(r"[0-9]+(\.[0-9]+)?\s*(元|块钱?)|[¥￥]\s*[0-9]")
 
 # Herbs listed as what a product contains, not as a prescription: 生姜、侧柏叶等植物精华,
 # 人参、灵芝提取物, 当归、川芎等成分.
-_INGREDIENTS = re.compile(
+_INGREDIENTS = LazyRegex(
     r"\s*(等|多种|多味)?[\u4e00-\u9fa5]{0,4}?(精华|提取物|萃取|精粹|成分|成份|原料)"
 )
 
@@ -47,7 +48,7 @@ _INGREDIENTS = re.compile(
 # assessment (以下情况不宜做，或需由医生评估后决定; 能否使用须经医生评估): the key items
 # the page leaves out are the doctor's to check. (A raw pattern: it reads a statement's
 # shape, not a word class.)
-_DELEGATED = re.compile(
+_DELEGATED = LazyRegex(
     r"(由|经|请|需|须|要|应)[^。；;，,]{0,4}(医生|医师|麻醉师|药师)[^。；;，,]{0,4}评估"
     r"[^。；;，,]{0,3}(后决定|后再决定|决定|是否|能否|再定|适合)"
     # or whether it may be used, given to a doctor to judge (是否使用需由医生判断)
@@ -63,7 +64,7 @@ _DELEGATED = re.compile(
 # population, a condition, a label term: 孕妇禁用, 过敏者慎用, 以下情况不宜) or leads a
 # list; a bare 千万别碰, 不建议你先吃药 or 先别碰海鲜 names no one, and a question (孩子能
 # 不能吃) rules no one out. (Raw patterns: they read a statement's shape, not a word class.)
-_WHO = re.compile(
+_WHO = LazyRegex(
     r"禁忌|禁用|慎用|忌用|忌服|禁服|慎服|者|人|孕|哺乳|儿|婴|宝宝|孩子|老|体质|过敏|以下|下列"
     r"|这几|几类|哪些|情况|病|症|炎|史|不全|倾向|岁|期|顾客|客人|女性|妇女|的朋友|嘅朋友"
     r"|唔(适合|適合|建议|建議|可以|宜|啱)"
@@ -76,17 +77,17 @@ _WHO = re.compile(
     # a group named by what it has, then a comma (有胃溃疡的，…; 有出血倾向的，…)
     r"|有[^。；;，,]{1,8}的[，,]"
 )
-_ASKED = re.compile(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
+_ASKED = LazyRegex(r"(能|可|要|会|用|吃|适合)不\1|可否|能否")
 # A question put in a conversation (有没有人不适合喝呢？, 孕妇可以用吗？): its contraindication
 # words are asked, not stated.
-_ASKED_ALOUD = re.compile(r"(有没有|有冇|吗|嗎|呢|咩|么)[^。！!；;\n]{0,3}[？?]\s*$")
+_ASKED_ALOUD = LazyRegex(r"(有没有|有冇|吗|嗎|呢|咩|么)[^。！!；;\n]{0,3}[？?]\s*$")
 # a question answered no inside the match (孕妇能吃吗？不能。)
-_ANSWERED_NO = re.compile(r"[？?][^。]*(不|别|勿|唔|冇|禁|慎|避免)")
-_ASKED_WHO = re.compile(r"哪些|哪几|哪类|哪种|什么人|什么样的人|谁|边啲|邊啲")
+_ANSWERED_NO = LazyRegex(r"[？?][^。]*(不|别|勿|唔|冇|禁|慎|避免)")
+_ASKED_WHO = LazyRegex(r"哪些|哪几|哪类|哪种|什么人|什么样的人|谁|边啲|邊啲")
 # A question that asks why (为什么不建议长期吃药？): it argues for one option over another;
 # unless it names whom it concerns (为什么孕妇不能吃？), it rules no one out.
-_WHY = re.compile(r"为什么|为何|为啥|點解|点解")
-_WHY_WHO = re.compile(r"者|人|孕|哺乳|儿|婴|宝宝|孩子|老年|体质|过敏|病|症|史|不全|岁")
+_WHY = LazyRegex(r"为什么|为何|为啥|點解|点解")
+_WHY_WHO = LazyRegex(r"者|人|孕|哺乳|儿|婴|宝宝|孩子|老年|体质|过敏|病|症|史|不全|岁")
 
 
 # A use verb inside a generic match ends what leads the name; the name keeps at least
@@ -96,23 +97,23 @@ MIN_NAME = 3
 OPENING = 80
 _VERBS = frozenset("做用吃喝打涂贴穿戴服含喷抹擦泡买冲敷喂拿滴闻嗅坐躺进")
 # A count and its unit before a name (两盒|健胃消食片, 一瓶|藿香正气水).
-_COUNT = re.compile(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套层次]")
+_COUNT = LazyRegex(r"[一二两三四五六七八九十半几0-9]+[片粒袋盒瓶支贴张包颗丸勺罐副套层次]")
 
 
 # An offence or a rumour inside a generic match (某机构违规开展埋线, 网传磁疗护腰…): what
 # follows is reported, not offered.
-_OFFENCE = re.compile(
+_OFFENCE = LazyRegex(
     r"违规|违法|非法|无证|擅自|涉嫌|黑诊所|被查|网传|传言|谣传|宣称|号称|声称|据说|所谓"
 )
 
 
 # A generic match that opens with a denial (没有哪种保健品, 并无任何补充剂) names nothing.
-_DENIED = re.compile(r"(没有|没|无|并无|并没有|并非|不是|从来没有)(哪|任何|一)")
+_DENIED = LazyRegex(r"(没有|没|无|并无|并没有|并非|不是|从来没有)(哪|任何|一)")
 
 
 # A title that reports a case (a court's sentence, a regulator's notice): the treatments it
 # names were sold or done unlawfully, the report offers none.
-_REPORTED_CASE = re.compile(
+_REPORTED_CASE = LazyRegex(
     r"获刑|被判|判处|宣判|判决|审结|公诉|被告|法院|检察院|通报|抽检|检出|查处|立案|被罚|罚款"
     r"|责令|非法添加|非法行医"
     # (a regulator's decision on an unlawful advert: 行政处罚决定书, …违法广告案; or its
@@ -121,12 +122,12 @@ _REPORTED_CASE = re.compile(
 )
 # A title that names a story (a chapter, a script): its characters take or stop a drug, the
 # writer offers none, unless the story places a product (植入, 赞助) or sells it.
-_FICTION = re.compile(
+_FICTION = LazyRegex(
     r"第[一二三四五六七八九十百千0-9]+(章|集|回|场|幕|话)|短剧|剧本|小说|番外"
 )
 # placed: named in so many words, or a brand in quotation marks on a product or a shop
 # (“某某”颗粒, 「某某」视光中心, “某某排石颗粒”)
-_PLACED = re.compile(
+_PLACED = LazyRegex(
     r"植入|赞助|冠名|广告|同款"
     r"|[\"“「『][^\"”」』\n]{2,12}[\"”」』][\u4e00-\u9fa5]{0,6}?(颗粒|胶囊|口服液|丸|膏|茶|液|霜|贴|片"
     r"|镜|仪|中心|诊所|门诊|药房|药店|医院|机构|店|馆)"
@@ -135,7 +136,7 @@ _PLACED = re.compile(
 # A title that recruits for a clinical study, or one that checks a claim: the study's
 # criteria and the check's account of standard care name treatments without the label's
 # key items (the criteria are the study's own).
-_STUDY_OR_CHECK = re.compile(
+_STUDY_OR_CHECK = LazyRegex(
     r"(受试者|志愿者|病友|患者)招募|招募(受试者|志愿者|病友|患者)|临床(试验|研究)[^\n]{0,10}招募"
     r"|辟谣|谣言|真相|较真|事实核查|查证"
 )
@@ -143,7 +144,7 @@ _STUDY_OR_CHECK = re.compile(
 # A title that reports the writer's own use (用了半年, 吃了三个月, 亲测, 使用心得): a user's
 # account names who it did not suit, the label's key items are the maker's to give. (A page
 # that sells is no such account.)
-_USER_REPORT = re.compile(
+_USER_REPORT = LazyRegex(
     r"(用|吃|喝|打|做|涂|戴|敷|贴|服)了(半|一|两|三|四|五|六|七|八|九|十|几|[0-9])"
     r"[0-9十]*(个)?(多)?(天|周|星期|礼拜|月|年|次|疗程|盒|瓶)"
     r"|亲测|测评|评测|实测|真实感受|使用感受|使用心得|用后感|体验记录|真实体验"
@@ -155,14 +156,14 @@ _USER_REPORT = re.compile(
 # reader (a pharmacy's 取药须知, 您已成功预约…胃镜检查): the key items were the prescriber's to
 # check; the page still says who must not use it. A discharge list (出院带药) is not such an
 # opening: the reader starts those drugs at home, and each needs its own statement.
-_PRESCRIBED = re.compile(
+_PRESCRIBED = LazyRegex(
     r"取药须知|取藥須知|领药须知|領藥須知|用药交代|用藥交代"
     r"|(您|你)(已|已经|已經)(成功)?(预约|預約)|(预约|預約)成功|已为您预约|已為您預約"
 )
 
 # A dose or a regimen right after a name (某药100mg每日一次, 每天两次, 一日三片): the
 # treatment is given, not only named.
-_DOSED = re.compile(
+_DOSED = LazyRegex(
     r"[0-9][0-9.]*\s*(mg|毫克|微克|μg|iu|国际单位|单位|ml|毫升|片|粒|袋|支|丸)"
     r"|(每|一)(日|天|晚)[^，,。；;]{0,2}(一|两|二|三|四|[1-4])\s*(次|片|粒|袋|支)"
 )
@@ -170,17 +171,17 @@ DOSE_REACH = 20
 
 # A title about an animal's care (狗狗绝育术后, 猫咪驱虫, 宠物医院医嘱): the key items are a
 # human label's; a statement on who among the animals must not have it covers the drug.
-_ANIMAL = re.compile(
+_ANIMAL = LazyRegex(
     r"宠物|兽医|狗狗|猫咪|小狗|小猫|幼犬|老年犬|成犬|幼猫|犬猫|猫狗|毛孩子|爱犬|爱猫|铲屎官"
 )
 
 # A title about infants or children (宝宝要不要补…, 婴儿…, 孩子…): an adult's key item
 # (``adults_only``) is not theirs.
-_CHILDREN = re.compile(r"宝宝|婴儿|婴幼儿|新生儿|早产儿|幼儿|儿童|孩子|小孩|小朋友|宝贝|bb|啤啤")
+_CHILDREN = LazyRegex(r"宝宝|婴儿|婴幼儿|新生儿|早产儿|幼儿|儿童|孩子|小孩|小朋友|宝贝|bb|啤啤")
 
 # A clinic's own prescription told in the first person (我们用的是抗生素加激素, 我这儿一般给
 # 你开消炎药): a class word it names is offered, as a title's subject is.
-_PROVIDER_USE = re.compile(
+_PROVIDER_USE = LazyRegex(
     r"(我们|我这儿?|我这里|我们这儿?|我们这里|本院|本诊所|本门诊|本店|俺们)"
     r"(诊所|门诊|医院|这儿|这里)?(一般|通常|都|就|会)?"
     r"(用的是|用的都是|用的就是|开的是|开的都是|上的是|输的是|打的是|给你用|给您用|给你开|给您开"
@@ -217,7 +218,7 @@ _NOT_VERBS = frozenset(
 
 # A brand in quotation marks right before a recognised product ("某某"草本颗粒, 「某某」
 # 口服液): the article may go on to call the product by the brand alone (某某一个疗程1580元).
-_BRAND = re.compile(r"[\"“「『]([\u4e00-\u9fa5A-Za-z0-9]{2,10})[\"”」』]的?")
+_BRAND = LazyRegex(r"[\"“「『]([\u4e00-\u9fa5A-Za-z0-9]{2,10})[\"”」』]的?")
 # The brand stands that close before the product's name (a descriptor between: 草本, 牌).
 BRAND_GAP = 4
 

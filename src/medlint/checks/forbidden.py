@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, cast
 
 from ..analysis.segment import known
+from ..lazy_regex import LazyRegex
 from .base import Article, Check, Finding
 from .frames import Frames
 from .patterns import Patterns
@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from ..rules.models import ForbiddenRule
 
 # a signature after a closing quote (”——用户 小林): it signs the sentence before it
-_SIGNATURE = re.compile(r"[”\"」』]\s*(?:——|--|—|──)")
+_SIGNATURE = LazyRegex(r"[”\"」』]\s*(?:——|--|—|──)")
 # a run of 2-6 Chinese characters that is a whole alternative of a pattern: 术前术后 in
 # (?:术前术后|治疗前后); jieba keeps it whole so a match can end where it ends
-_WHOLE_WORD = re.compile(r"(?:(?<=[(|:])|^)([\u4e00-\u9fff]{2,6})(?=[|)]|$)")
+_WHOLE_WORD = LazyRegex(r"(?:(?<=[(|:])|^)([\u4e00-\u9fff]{2,6})(?=[|)]|$)")
 
 
 # not registered with jieba (word classes segment-negator-first, segment-particle-last):
@@ -45,7 +45,7 @@ def alternative_words(patterns: list[str], lexicons: Mapping[str, list[str]]) ->
 
 # C15: a phone number or a price near a claim is commercial context (with the words of
 # the `commercial` class); alone it is never a violation
-_COMMERCIAL = re.compile(
+_COMMERCIAL = LazyRegex(
     r"1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d+(?:\.\d+)?\s*(?:元|块钱)|[¥￥]\s*\d"
 )
 COMMERCIAL_DETAIL = "附近有电话、价格、预约或微信等推广信息，按广告处理"

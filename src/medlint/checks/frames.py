@@ -186,6 +186,34 @@ def _variants(slots: list[Slot]) -> list[list[Slot]]:
     return variants
 
 
+def _within(sets: tuple[int, ...]) -> bool:
+    """No word of the slot sets ``sets`` holds a sentence mark: a match stays in one
+    sentence."""
+    return not any(_SLOT_MARKED[number] for number in sets)
+
+
+def _by_rarity(sets: tuple[int, ...]) -> tuple[int, ...]:
+    """The slot sets ``sets``, each once, the rarest in text first (_commonness)."""
+    return tuple(dict.fromkeys(sorted(sets, key=_SLOT_COMMONNESS.__getitem__)))
+
+
+def _compile_variant(data: list[_SlotData], plain: _Plain) -> _Compiled:
+    """The variant ``plain`` whose slots' words are ``data``, ready to match."""
+    sets, gaps, commas, repeats, lead = plain
+    return _Compiled(
+        tuple(d.ids for d in data),
+        gaps,
+        tuple(SENTENCE_MARKS if c else CLAUSE_MARKS for c in commas),
+        repeats,
+        tuple(d.words for d in data),
+        tuple(d.sizes for d in data),
+        lead,
+        sets,
+        _within(sets),
+        _by_rarity(sets),
+    )
+
+
 @dataclass(frozen=True)
 class _Compiled:
     ids: tuple[frozenset[int], ...]
@@ -201,24 +229,34 @@ class _Compiled:
 
 
 class Frames:
-    """The frames of one rule, compiled against the word classes."""
+    """The frames of one rule, compiled against the word classes.
+
+    Frames an earlier start stored (:func:`restore_compiled`) are taken as plain data:
+    each variant is made ready to match (:meth:`variant`) the first time a text holds
+    words of all its slots, so a short run readies only the few its text wakes.
+    """
 
     def __init__(self, frames: list[str], lexicons: Mapping[str, list[str]], gap: int = 8):
         self.sources = list(frames)
         self.gap = gap
-        self.compiled: list[_Compiled] = []
         # each variant as plain data (slot set numbers, gaps, commas, repeats, lead): what
-        # :func:`dump_compiled` stores
+        # :func:`dump_compiled` stores; and each made ready to match, when first needed
         self.plain: list[_Plain] = []
+        self._compiled: list[_Compiled | None] = []
         self.parsed = False
-        slots: dict[int, _SlotData] = {}  # every slot's words, once
         stored = _RESTORED.get((tuple(frames), gap)) if lexicons is _RESTORED_FROM[0] else None
         if stored is not None:
             for numbers, gaps, commas, repeats, lead in stored:
-                plain = (tuple(numbers), tuple(gaps), tuple(commas), tuple(repeats), lead)
-                self._add([_NUMBERED[number] for number in numbers], plain, slots)
+                self.plain.append(
+                    (tuple(numbers), tuple(gaps), tuple(commas), tuple(repeats), lead)
+                )
+            self._compiled = [None] * len(self.plain)
+            used = {number for plain in self.plain for number in plain[0]}
+            self.ids: frozenset[int] = frozenset().union(*map(_SLOT_IDS.__getitem__, used))
+            self.words: frozenset[str] = frozenset(map(_RESTORED_WORDS.__getitem__, self.ids))
         else:
             self.parsed = bool(frames)  # compiled here, not restored
+            slots: dict[int, _SlotData] = {}  # every slot's words, once
             for frame in frames:
                 for variant in _variants(parse_frame(frame, lexicons, gap)):
                     data = [_slot_data(slot.words) for slot in variant]
@@ -229,50 +267,47 @@ class Frames:
                         tuple(slot.repeat for slot in variant),
                         sum(1 for slot in variant if slot.context),
                     )
-                    self._add(data, plain, slots)
-        self.words: frozenset[str] = frozenset().union(*(d.words for d in slots.values()))
-        self.ids: frozenset[int] = frozenset().union(*(d.ids for d in slots.values()))
+                    slots.update((d.number, d) for d in data)
+                    self.plain.append(plain)
+                    self._compiled.append(_compile_variant(data, plain))
+            self.words = frozenset().union(*(d.words for d in slots.values()))
+            self.ids = frozenset().union(*(d.ids for d in slots.values()))
         self.lengths = _LITERALS.lengths  # of each word, by id
         _FRAME_IDS.update(self.ids)
-        self.slot_index = [f.sets for f in self.compiled]
+        self.slot_index = [plain[0] for plain in self.plain]
         # each variant filed under one of its slot sets (the rarest in text, by
         # _commonness): a text wakes only the variants filed under a slot set it holds
         # a word of
         self.by_key: dict[int, list[int]] = {}
-        for number, compiled in enumerate(self.compiled):
-            common = [_SLOT_COMMONNESS[n] for n in compiled.sets]
-            key = compiled.sets[common.index(min(common))]
+        for number, sets in enumerate(self.slot_index):
+            common = [_SLOT_COMMONNESS[n] for n in sets]
+            key = sets[common.index(min(common))]
             self.by_key.setdefault(key, []).append(number)
         self.keys = frozenset(self.by_key)
         self.group: FrameGroup | None = None  # set by FrameGroup
         self.member = 0
 
-    def _add(self, data: list[_SlotData], plain: _Plain, slots: dict[int, _SlotData]) -> None:
-        """Compile the variant ``plain`` whose slots' words are ``data``."""
-        sets, gaps, commas, repeats, lead = plain
-        slots.update((d.number, d) for d in data)
-        self.plain.append(plain)
-        self.compiled.append(
-            _Compiled(
-                tuple(d.ids for d in data),
-                gaps,
-                tuple(SENTENCE_MARKS if c else CLAUSE_MARKS for c in commas),
-                repeats,
-                tuple(d.words for d in data),
-                tuple(d.sizes for d in data),
-                lead,
-                sets,
-                not any(_SLOT_MARKED[number] for number in sets),
-                tuple(dict.fromkeys(sorted(sets, key=_SLOT_COMMONNESS.__getitem__))),
+    def variant(self, number: int) -> _Compiled:
+        """Variant ``number``, ready to match (made when first asked for)."""
+        frame = self._compiled[number]
+        if frame is None:
+            plain = self.plain[number]
+            frame = self._compiled[number] = _compile_variant(
+                [_numbered(n) for n in plain[0]], plain
             )
-        )
+        return frame
+
+    @property
+    def compiled(self) -> list[_Compiled]:
+        """Every variant, ready to match."""
+        return [self.variant(number) for number in range(len(self.plain))]
 
     def __bool__(self) -> bool:
-        return bool(self.compiled)
+        return bool(self.plain)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Gaps]]:
         """Every match: its start, end, and the gaps it skipped, as (start, end)."""
-        if not self.compiled:
+        if not self.plain:
             return
         present = _LITERALS.present(text)
         if self.ids.isdisjoint(present):
@@ -280,10 +315,10 @@ class Frames:
         index = _text_index(text, present)
         group = self.group if self.group is not None else FrameGroup([self])
         occurrences = index.occurrences
-        compiled, slot_index = self.compiled, self.slot_index
+        compiled, slot_index = self._compiled, self.slot_index
         for number in group.full(index)[self.member]:
             slots = slot_index[number]
-            frame = compiled[number]
+            frame = compiled[number] or self.variant(number)
             anchor = index.anchor(frame)
             if anchor is None:  # every slot repeats: run from the first
                 yield from self._from_first(text, frame, present, occurrences)
@@ -439,7 +474,20 @@ class _SlotData:
 
 
 _SLOT_DATA: dict[int, _SlotData] = {}  # by id of the folded word tuple
-_NUMBERED: list[_SlotData] = []  # one of each slot set, by number
+# one of each slot set, by number (a restored one is made when first needed: _numbered)
+_NUMBERED: list[_SlotData | None] = []
+_RESTORED_WORDS: list[str] = []  # the words of restored slot sets, by id
+
+
+def _numbered(number: int) -> _SlotData:
+    """The words of slot set ``number``, with their ids and lengths."""
+    data = _NUMBERED[number]
+    if data is None:
+        ids = _SLOT_IDS[number]
+        words = frozenset(map(_RESTORED_WORDS.__getitem__, ids))
+        sizes = tuple(sorted(set(map(len, words)), reverse=True))
+        data = _NUMBERED[number] = _SlotData(words, ids, sizes, number)
+    return data
 
 
 def _slot_data(words: frozenset[str]) -> _SlotData:
@@ -566,18 +614,13 @@ def restore_compiled(stored: object, lexicons: Mapping[str, list[str]]) -> bool:
         keys = list(map(frozenset, sets))
         if len(set(keys)) != len(keys):
             return False
-        numbered: list[_SlotData] = []
-        for number, key in enumerate(keys):
-            words = frozenset(map(literals.__getitem__, key))
-            sizes = tuple(sorted(set(map(len, words)), reverse=True))
-            numbered.append(_SlotData(words, key, sizes, number))
         restored: dict[tuple[tuple[str, ...], int], list[Any]] = {}
         for sources, gap, plains in entries:
             if not (
                 type(gap) is int
                 and type(sources) is type(plains) is list
                 and set(map(type, sources)) <= {str}
-                and _variants_fit(plains, len(numbered))
+                and _variants_fit(plains, len(keys))
             ):
                 return False
             restored[(tuple(sources), gap)] = plains  # made tuples by Frames
@@ -586,13 +629,12 @@ def restore_compiled(stored: object, lexicons: Mapping[str, list[str]]) -> bool:
     _LITERALS.index.update(index)
     _LITERALS.lengths.extend(map(len, literals))
     _LITERALS.last = None
-    for data in numbered:
-        _SLOT_SETS[data.ids] = data.number
-        _SLOT_IDS.append(data.ids)
-        _SLOT_DATA[id(data.words)] = data
+    _SLOT_SETS.update(zip(keys, range(len(keys)), strict=True))
+    _SLOT_IDS.extend(keys)
     _SLOT_COMMONNESS.extend(common)
     _SLOT_MARKED.extend(marked)
-    _NUMBERED.extend(numbered)
+    _NUMBERED.extend([None] * len(keys))  # made when first needed (_numbered)
+    _RESTORED_WORDS[:] = literals
     _RESTORED.clear()
     _RESTORED.update(restored)
     _RESTORED_FROM[0] = lexicons
@@ -728,9 +770,9 @@ class FrameGroup:
             for key, numbers in frames.by_key.items():
                 entries = self.by_key.setdefault(key, [])
                 for n in numbers:
-                    frame = frames.compiled[n]
-                    shared = frame.within and len(frame.sets) > 1
-                    entries.append((m, n, frozenset(frame.sets), shared, frame.by_rarity))
+                    sets = frames.slot_index[n]
+                    shared = _within(sets) and len(sets) > 1
+                    entries.append((m, n, frozenset(sets), shared, _by_rarity(sets)))
         self.keys = frozenset(self.by_key)
         self._last: tuple[_TextIndex, list[list[int]]] | None = None
 

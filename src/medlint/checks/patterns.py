@@ -522,11 +522,32 @@ def _windowed(
         at += 1
 
 
+# Patterns made while this is set are indexed (their required literals worked out, see
+# Patterns._index) when first used, not when made: set while a linter compiles a pack
+# whose literals a stored entry numbered already (the order of the numbers is the same)
+_DEFER = [False]
+_PENDING: list[Patterns] = []  # made while deferring, not indexed yet
+
+
+def defer_indexing(defer: bool) -> None:
+    """Index the patterns made from now on when first used (``True``), or when made."""
+    _DEFER[0] = defer
+
+
+def index_pending() -> None:
+    """Index every pattern list made while deferring and not used yet (before workers
+    fork: each would index those its files wake again)."""
+    for patterns in _PENDING:
+        patterns.index()
+    _PENDING.clear()
+
+
 class Patterns:
     """A list of patterns; finds every match of every pattern, leftmost first.
 
     A regex is compiled the first time a text holds one of its literals, so a short run
-    compiles only the few the article can match.
+    compiles only the few the article can match; a list made while indexing is deferred
+    (:func:`defer_indexing`) works out which literals its patterns need when first used.
     """
 
     def __init__(self, patterns: list[str]) -> None:
@@ -542,24 +563,19 @@ class Patterns:
         self.needs: list[frozenset[int] | None] = []
         # per pattern, the other literal sets it needs one of each of (checked once woken)
         self.also: dict[int, tuple[frozenset[int], ...]] = {}
-        for i, pattern in enumerate(self.folded):
-            literals, others = (None, []) if REFERENCE else _needs(pattern)
-            self.needs.append(None if literals is None else _LITERALS.ids(literals))
-            if others:
-                self.also[i] = tuple(_LITERALS.ids(other) for other in others)
         self._compiled: list[re.Pattern[str] | None] = [None] * len(self.folded)
         # literal id of each pattern that is a plain phrase: matched from the automaton
-        self.phrases = [
-            None if REFERENCE or not _phrase(p) else _LITERALS.index[p] for p in self.folded
-        ]
-        self.always = any(n is None for n in self.needs)
-        self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
+        self._phrases: list[int | None] = []
+        self.always = False
+        self.wanted: frozenset[int] = frozenset()
         # literal id -> the patterns it wakes; the patterns that need no literal
-        self._unanchored = [i for i, n in enumerate(self.needs) if n is None]
+        self._unanchored: list[int] = []
         self._wakes: dict[int, list[int]] = {}
-        for i, needs in enumerate(self.needs):
-            for literal in needs or ():
-                self._wakes.setdefault(literal, []).append(i)
+        self._pending = _DEFER[0]  # not indexed yet (see index)
+        if self._pending:
+            _PENDING.append(self)
+        else:
+            self._index()
         self._last: tuple[str, list[int]] | None = None
         # for the last text: the starts of the anchor literals' occurrences and the
         # shortest anchor's length (see _fits)
@@ -570,6 +586,34 @@ class Patterns:
         self._spots: dict[int, tuple[list[int], int]] = {}
         self._other_spots: dict[int, list[tuple[list[int], int]]] = {}
         self._reaches: list[tuple[int, int] | None] = [None] * len(self.folded)
+
+    def index(self) -> None:
+        """Work out the literals each pattern needs, if not done yet."""
+        if self._pending:
+            self._pending = False
+            self._index()
+
+    def _index(self) -> None:
+        for i, pattern in enumerate(self.folded):
+            literals, others = (None, []) if REFERENCE else _needs(pattern)
+            self.needs.append(None if literals is None else _LITERALS.ids(literals))
+            if others:
+                self.also[i] = tuple(_LITERALS.ids(other) for other in others)
+        self._phrases = [
+            None if REFERENCE or not _phrase(p) else _LITERALS.index[p] for p in self.folded
+        ]
+        self.always = any(n is None for n in self.needs)
+        self.wanted = frozenset().union(*(n for n in self.needs if n is not None))
+        self._unanchored = [i for i, n in enumerate(self.needs) if n is None]
+        for i, needs in enumerate(self.needs):
+            for literal in needs or ():
+                self._wakes.setdefault(literal, []).append(i)
+
+    @property
+    def phrases(self) -> list[int | None]:
+        """Per pattern, the literal id of a plain phrase (matched from the automaton)."""
+        self.index()
+        return self._phrases
 
     def __bool__(self) -> bool:
         return bool(self.sources)
@@ -605,6 +649,8 @@ class Patterns:
     def wakes(self) -> tuple[frozenset[int], bool]:
         """The literal ids one of which a text must hold for a match, and whether a text
         without them can match too (a pattern needs no literal)."""
+        if self._pending:
+            self.index()
         return self.wanted, bool(self.sources) and (self.always or not self.wanted)
 
     def _regex(self, index: int) -> re.Pattern[str]:
@@ -668,6 +714,8 @@ class Patterns:
         """Indexes of the patterns that can match in ``text`` (kept for the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
+        if self._pending:
+            self.index()
         self._anchors = None
         if self._spots:
             self._spots = {}
@@ -706,7 +754,7 @@ class Patterns:
             return
         if len(active) == 1:  # one pattern's matches: already in order, none twice
             index = active[0]
-            phrase = self.phrases[index]
+            phrase = self._phrases[index]
             if phrase is not None:
                 starts = _LITERALS.occurrences(text)[phrase]
                 yield from _phrase_matches(starts, len(self.folded[index]), start, end)
@@ -716,7 +764,7 @@ class Patterns:
             return
         spans: set[tuple[int, int]] = set()
         for index in active:
-            phrase = self.phrases[index]
+            phrase = self._phrases[index]
             if phrase is not None:
                 starts = _LITERALS.occurrences(text)[phrase]
                 spans.update(_phrase_matches(starts, len(self.folded[index]), start, end))
@@ -736,7 +784,7 @@ class Patterns:
             return None
         best: tuple[int, int] | None = None
         for index in active:
-            phrase = self.phrases[index]
+            phrase = self._phrases[index]
             first: tuple[int, int] | None = None
             if phrase is not None:
                 starts = _LITERALS.occurrences(text)[phrase]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import atexit
 import gc
+import os
 import sys
+import threading
 from collections.abc import Callable
 
 from ..config import ConfigError
@@ -51,7 +53,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status; every failure is one line on
-    stderr, never a traceback."""
+    stderr, never a traceback. A ``check`` that is the process's own command line ends
+    the process (see :func:`_end`)."""
+    ending: list[bool] = []
+    code = _main(argv, ending)
+    if ending:
+        _end(code)
+    return code
+
+
+def _end(code: int) -> None:
+    """End the process with ``code`` now, as an exit would, less its last step: freeing
+    every object of the compiled rules one by one (tens of ms of a one-file check). The
+    exit handlers run and the output streams are flushed first; if another thread still
+    runs or a stream cannot be flushed, the interpreter ends as usual instead."""
+    if threading.active_count() > 1:
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
+
+
+def _main(argv: list[str] | None, ending: list[bool]) -> int:
     tolerant_streams()
     parser = build_parser()
     try:
@@ -63,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             from ..run.engine import keep_compiled
 
             keep_compiled()
+            ending.append(True)
         return COMMANDS[args.command](args)
     except (UsageError, RulesError, ConfigError) as error:
         print(f"medlint: error: {error}", file=sys.stderr)

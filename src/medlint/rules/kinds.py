@@ -14,6 +14,7 @@ alike. The checks tell the kinds apart by ``kind``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -225,24 +226,96 @@ _RULE_FIELDS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-class ForbiddenPlain(RuleMethods, Plain):
+class StoredCases:
+    """The test cases of the rules of a stored pack, read back when first asked for (the
+    checks never use them): the JSON text of a list with, per rule in the pack's order,
+    ``null`` for a rule stored whole, else the place of ``cases`` among its fields and
+    the case dumps."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._read: list[tuple[int, list[Any]] | None] | None = None
+
+    def of(self, number: int) -> tuple[int, list[Any]] | None:
+        """The place among its fields and the cases of rule ``number``, ``None`` for a
+        rule stored whole (:class:`Damaged` if the text is not what the cache writes)."""
+        if self._read is None:
+            try:
+                data = json.loads(self.text)
+            except ValueError:
+                raise Damaged("cases") from None
+            if not isinstance(data, list):
+                raise Damaged("cases")
+            self._read = [None if item is None else _placed_cases(item) for item in data]
+        if not 0 <= number < len(self._read):
+            raise Damaged("cases")
+        return self._read[number]
+
+
+def _placed_cases(item: Any) -> tuple[int, list[Any]]:
+    if not (isinstance(item, list) and len(item) == 2 and type(item[0]) is int):
+        raise Damaged("cases")
+    return item[0], _list_of(CasePlain.restore)(item[1])
+
+
+class RulePlain(Plain):
+    """A rule's plain object; one restored from the pack cache without its ``cases``
+    reads them when first asked for (:func:`defer_cases`), and holds them from then on,
+    in their place among its fields."""
+
     nested = _RULE_FIELDS
 
+    def __getattr__(self, name: str) -> Any:
+        if name == "cases" and "_stored_cases" in self.__dict__:
+            self._take_cases()
+            if "cases" in self.__dict__:  # else stored without them
+                return self.__dict__["cases"]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
-class RequiredPlain(RequiredMethods, Plain):
-    nested = _RULE_FIELDS
+    def _take_cases(self) -> None:
+        fields = self.__dict__
+        stored = fields.pop("_stored_cases", None)
+        if stored is None:
+            return
+        cases, number = stored
+        taken = cases.of(number)
+        if taken is None:
+            return
+        place, value = taken
+        items = list(fields.items())
+        items.insert(place, ("cases", value))
+        fields.clear()
+        fields.update(items)
+
+    def _fields(self) -> dict[str, Any]:
+        self._take_cases()
+        return super()._fields()
 
 
-class CoveragePlain(PerArticleMethods, Plain):
-    nested = _RULE_FIELDS
+def defer_cases(rule: Any, cases: StoredCases, number: int) -> None:
+    """Let ``rule`` (rule ``number`` of a pack restored from the cache, without its
+    cases) read its cases from ``cases`` when first asked for."""
+    rule.__dict__["_stored_cases"] = (cases, number)
 
 
-class CooccurrencePlain(PerArticleMethods, Plain):
-    nested = _RULE_FIELDS
+class ForbiddenPlain(RuleMethods, RulePlain):
+    pass
 
 
-class ScorerPlain(RuleMethods, Plain):
-    nested = _RULE_FIELDS
+class RequiredPlain(RequiredMethods, RulePlain):
+    pass
+
+
+class CoveragePlain(PerArticleMethods, RulePlain):
+    pass
+
+
+class CooccurrencePlain(PerArticleMethods, RulePlain):
+    pass
+
+
+class ScorerPlain(RuleMethods, RulePlain):
+    pass
 
 
 RULE_KINDS: dict[str, type[Plain]] = {

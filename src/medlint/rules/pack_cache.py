@@ -38,7 +38,9 @@ SUFFIX = ".json"
 # table jieba's dictionary becomes with a pack's words (analysis/segment.py)
 NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX = "names-", "words-", "frames-"
 HINT_PREFIX = "hint-"  # the word tables of the learned hint (analysis/likely.py)
-_FORMAT = 2  # 2: the key and digest on a line of their own, then the body
+# 2: the key and digest on a line of their own, then the body; 3: the body holds the
+# rules' test cases after the pack, read when first asked for (kinds.StoredCases)
+_FORMAT = 3
 
 # what an entry holds
 _SCHEMA = ("models.py", "kinds.py", "loader.py", "../analysis/context.py",
@@ -65,15 +67,26 @@ def _key(folders: list[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _dump(pack: RulePack) -> dict[str, Any]:
+def _dump(pack: RulePack) -> tuple[dict[str, Any], list[list[Any] | None]]:
+    """The pack's JSON data, and apart, per rule, the place of its ``cases`` among its
+    fields and their dumps (``None`` for a rule without them)."""
+    rules: list[dict[str, Any]] = []
+    cases: list[list[Any] | None] = []
+    for rule in pack.rules:
+        data = kinds.dump(rule)
+        if "cases" in data:
+            cases.append([list(data).index("cases"), data.pop("cases")])
+        else:
+            cases.append(None)
+        rules.append(data)
     return {
-        "rules": [kinds.dump(rule) for rule in pack.rules],
+        "rules": rules,
         "topics": [kinds.dump(topic) for topic in pack.topics],
         "context": kinds.dump(pack.lexicon) if pack.lexicon else None,
         "files": [os.fsencode(path).decode("utf-8", "surrogateescape") for path in pack.files],
         "lexicons": pack.lexicons,
         "names": pack.names is not None,
-    }
+    }, cases
 
 
 def _restore(document: dict[str, Any]) -> RulePack:
@@ -106,6 +119,9 @@ def _restore(document: dict[str, Any]) -> RulePack:
     return pack
 
 
+_DECODER = json.JSONDecoder()
+
+
 def _read_body(target: Path, key: str) -> str | None:
     """The body stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
     stored under another key or not a regular file of this user's."""
@@ -130,9 +146,13 @@ def read_entry(target: Path, key: str) -> RulePack | None:
     if body is None:
         return None
     try:
-        pack = _restore(json.loads(body))
+        document, end = _DECODER.raw_decode(body)
+        pack = _restore(document)
     except (ValueError, KeyError, TypeError, AttributeError):  # kinds.Damaged too
         return None
+    cases = kinds.StoredCases(body[end:])  # the test cases: read when first asked for
+    for number, rule in enumerate(pack.rules):
+        kinds.defer_cases(rule, cases, number)
     if pack.names_from_lexicons:
         pack.names_stored = functools.partial(_stored_names, pack, target, key)
     pack.stored_at = (target, key)
@@ -145,7 +165,9 @@ def write_entry(folder: Path, target: Path, key: str, pack: RulePack) -> None:
     if pack.names is not None:
         names = json.dumps(pack.names.dump(), ensure_ascii=False)
         _write(folder, _names_target(target), key, names)
-    _write(folder, target, key, json.dumps(_dump(pack), ensure_ascii=False))
+    document, cases = _dump(pack)
+    body = json.dumps(document, ensure_ascii=False) + "\n" + json.dumps(cases, ensure_ascii=False)
+    _write(folder, target, key, body)
 
 
 def _names_target(target: Path) -> Path:

@@ -16,7 +16,7 @@ from ..checks import compile_rules
 from ..checks.base import Article, Check, Finding
 from ..checks.forbidden import ForbiddenCheck
 from ..checks.names import Names
-from ..checks.patterns import Patterns, Router
+from ..checks.patterns import Patterns, Router, defer_indexing
 from ..checks.scorer import ScorerCheck
 from ..config.selection import Selection
 from ..documents import Document, read_document
@@ -101,53 +101,63 @@ class Linter:
         with _COMPILE_LOCK, _no_collection():
             if self.compiled:
                 return self
-            pack, lexicon = self.pack, self.lexicon
+            pack = self.pack
             load_literals()
-            load_frames(pack)
-            checks = compile_rules(self.rules, pack.lexicons)
-            for check in checks:
-                if isinstance(check, ScorerCheck):  # its word tables are kept beside the pack
-                    check.pack = pack
-            topic_patterns: dict[str, Patterns] = {}
-            for topic in pack.topics:
-                topic_patterns[topic.id] = Patterns(topic.triggers)
-                topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
-                topic_patterns[f"{topic.id}#other"] = Patterns(topic.other_uses)
-                for item in topic.items:
-                    topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
-            coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
-            words = [w for check in checks for w in check.words()]
-            # jieba keeps the words of every rule of the pack whole, selected or not, so
-            # that a rule finds the same with ``--select`` as in a full run
-            chosen = {id(rule) for rule in self.rules}
-            others: list[Rule] = [
-                r for r in pack.rules if id(r) not in chosen and r.kind != "scorer"
-            ]
-            extra: list[Check] = compile_rules(others, pack.lexicons) if others else []
-            words += [w for check in extra for w in check.words()]
-            words += [w for p in topic_patterns.values() for w in p.literals]
-            register_words(words)
-            self.uses = Patterns(lexicon.treatment_uses)
-            self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
-            self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
-            self.non_uses_after = Patterns(
-                [p for rule in coverage for p in rule.non_uses_after]
-            )
-            if pack.names is None:  # built once per pack, on first compile
-                pack.names = treatment_names(pack)
-            self.names = pack.names
-            self.check_router = Router([check.wakes() for check in checks])
-            self.topic_router = Router.of([topic_patterns[t.id] for t in pack.topics])
-            self.topic_patterns = topic_patterns
-            self.checks = checks
-            store_literals()
-            compiled = [f for c in [*checks, *extra] if isinstance(c, ForbiddenCheck)
-                        for f in (c.frames, c.commerce)]
-            if any(f.parsed for f in compiled):
-                store_frames(pack, compiled)
+            # frames stored by an earlier start number every literal of the pack's
+            # patterns: a pattern list need not work out its literals until first used
+            defer_indexing(load_frames(pack))
+            try:
+                self._compile(pack)
+            finally:
+                defer_indexing(False)
             self.compiled = True
             _PENDING.discard(self)
         return self
+
+    def _compile(self, pack: RulePack) -> None:
+        """Compile the rules of ``pack``, its topics and words (see :meth:`compile`)."""
+        lexicon = self.lexicon
+        checks = compile_rules(self.rules, pack.lexicons)
+        for check in checks:
+            if isinstance(check, ScorerCheck):  # its word tables are kept beside the pack
+                check.pack = pack
+        topic_patterns: dict[str, Patterns] = {}
+        for topic in pack.topics:
+            topic_patterns[topic.id] = Patterns(topic.triggers)
+            topic_patterns[f"{topic.id}#signs"] = Patterns(topic.serious_signs)
+            topic_patterns[f"{topic.id}#other"] = Patterns(topic.other_uses)
+            for item in topic.items:
+                topic_patterns[f"{topic.id}#{item.name}"] = Patterns(item.patterns)
+        coverage = [rule for rule in pack.rules if rule.kind == "coverage"]
+        words = [w for check in checks for w in check.words()]
+        # jieba keeps the words of every rule of the pack whole, selected or not, so
+        # that a rule finds the same with ``--select`` as in a full run
+        chosen = {id(rule) for rule in self.rules}
+        others: list[Rule] = [
+            r for r in pack.rules if id(r) not in chosen and r.kind != "scorer"
+        ]
+        extra: list[Check] = compile_rules(others, pack.lexicons) if others else []
+        words += [w for check in extra for w in check.words()]
+        words += [w for p in topic_patterns.values() for w in p.literals]
+        register_words(words)
+        self.uses = Patterns(lexicon.treatment_uses)
+        self.cautions = Patterns([p for rule in coverage for p in rule.coverage])
+        self.non_uses = Patterns([p for rule in coverage for p in rule.non_uses])
+        self.non_uses_after = Patterns(
+            [p for rule in coverage for p in rule.non_uses_after]
+        )
+        if pack.names is None:  # built once per pack, on first compile
+            pack.names = treatment_names(pack)
+        self.names = pack.names
+        self.check_router = Router([check.wakes() for check in checks])
+        self.topic_router = Router.of([topic_patterns[t.id] for t in pack.topics])
+        self.topic_patterns = topic_patterns
+        self.checks = checks
+        store_literals()
+        compiled = [f for c in [*checks, *extra] if isinstance(c, ForbiddenCheck)
+                    for f in (c.frames, c.commerce)]
+        if any(f.parsed for f in compiled):
+            store_frames(pack, compiled)
 
     def article(self, document: Document) -> Article:
         return Article(

@@ -188,16 +188,18 @@ class _Done:
 
 def _prepare(long_run: bool, fork: bool = False) -> None:
     """Load the segmenter; for a long run, the whole dictionary; before workers fork or
-    for a long run, the rules' literal automaton and the frames' word index (else each is
-    made when a first file needs it); for a long run, the treatment names' automaton at
-    their first use, and fewer collections of young objects."""
+    for a long run, the pattern lists' literals, the rules' literal automaton and the
+    frames' word index (else each is made when a first file needs it); for a long run,
+    the treatment names' automaton at their first use, and fewer collections of young
+    objects."""
     from ..analysis.segment import prepare
     from ..checks.frames import index_slot_words
     from ..checks.names import build_early
-    from ..checks.patterns import build_literals
+    from ..checks.patterns import build_literals, index_pending
 
     prepare(complete=long_run)
     if long_run or fork:
+        index_pending()
         build_literals()
         index_slot_words()
     if long_run:
