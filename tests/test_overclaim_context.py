@@ -105,6 +105,11 @@ def claims(linter: Linter, text: str) -> list[str]:
         "骗子惯用话术：“做满两个疗程，保证断根。”",
         # a reader's letter that ends by asking: the asker's own history
         "**读者来信：** 我十岁时出过荨麻疹，医生开了药膏，之后再没犯过。这回跟那次有关吗？",
+        # a report, a short alarm, then the writer takes the report up and denies it
+        "有街坊投诉，讲座上话一张磁疗床垫可以根治高血压。\n\n大家要当心！呢类讲法冇根据。",
+        "有读者反映，店员称这款足浴盆能治疗糖尿病。注意！这种说法没有依据。",
+        # a rhetorical question after a shop's return policy promises no result
+        "未拆封商品七天内无理由退款，您怕什么？",
     ],
 )
 def test_not_a_claim(linter, text):
@@ -189,6 +194,11 @@ def test_not_a_claim(linter, text):
         ("不敢穿短裤……一道疤就能毁了一个姑娘的自信。", "MED409"),
         # a letter of thanks asks nothing: its result is a testimonial
         ("**患者来信：** 喝了王医生配的茶，三年了再没犯过，太感谢了！", "MED407"),
+        # an alarm that leads into the seller's own pitch is no verdict on it
+        ("有人问我这床垫能不能根治高血压。注意！这张床垫可以根治高血压。", "MED414"),
+        # a refund promise asked back at the buyer is still made
+        ("戴满两个月不见效，全额退款，您怕什么？", "MED411"),
+        ("有了这台理疗仪，谁还去医院排队挂号？", "MED408"),
     ],
 )
 def test_claim(linter, text, code):

@@ -69,6 +69,9 @@ _REBUKE_LEAD = LazyRegex("(这个|那个|这|那)?(可|可是)?")  # 这可千�
 # the writer unsure whether a report holds (不知道…靠不靠谱, 拿不准…是不是真的)
 _UNSURE = LazyRegex("不知道|不清楚|拿不准|说不准|不确定|搞不清|弄不清|想问问|想请教")
 _WHETHER_TRUE = LazyRegex("靠不靠谱|是不是真的|真不真|有没有用|管不管用|有没有效|灵不灵")
+# a short alarm sentence between a report and the writer's verdict on it (大家要小心！)
+_ALARM = LazyRegex("小心|警惕|当心|注意|留意|提防|谨防|睇真啲|因住")
+_ALARM_LENGTH = 10
 # the one spoken to, named first (爸，那是骗人的 · 阿姨，别信): the rebuke follows
 _VOCATIVE = LazyRegex(
     r"(?:(?:爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|阿姨|叔叔|大爷|大妈|哥|姐|老爸|老妈)"
@@ -518,10 +521,19 @@ class Context:
         return False
 
     def _referent_judged(self, last: int) -> bool:
-        """The next sentence takes the reported claim up by a referent and negates it
-        (儿子说吃了斑块都能化掉。记录：已告知该说法没有依据): the report is answered. A
-        speaker's own claim (a chat line) that someone then rebukes is still made."""
+        """The next sentence (past a short alarm: 大家要小心！) takes the reported claim up
+        by a referent and negates it (儿子说吃了斑块都能化掉。记录：已告知该说法没有依据):
+        the report is answered. A speaker's own claim (a chat line) that someone then
+        rebukes is still made."""
         following = self._next_sentence(last)
+        if (
+            following is not None
+            and len(following.strip()) <= _ALARM_LENGTH
+            and _ALARM.search(following)
+        ):
+            # a short alarm raised first (大家要小心！), then the report taken up
+            last = self.s.text.find(following, last) + len(following)
+            following = self._next_sentence(last)
         if following is None:
             return False
         for referent in self.lexicon.referents:
