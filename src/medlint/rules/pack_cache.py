@@ -360,15 +360,7 @@ def load_literals() -> None:
         return
     if not isinstance(stored, dict):
         return
-    known: dict[str, tuple[frozenset[str], ...]] = {}
-    for pattern, sets in stored.items():
-        if not isinstance(sets, list) or not all(
-            isinstance(each, list) and each and all(isinstance(lit, str) and lit for lit in each)
-            for each in sets
-        ):
-            return  # not what this code writes: ignore the whole entry
-        known[pattern] = tuple(frozenset(each) for each in sets)
-    patterns.remember_literals(known)
+    patterns.remember_stored(stored)  # each pattern's sets checked when first looked up
 
 
 def store_literals() -> None:
