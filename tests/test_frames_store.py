@@ -56,7 +56,27 @@ def test_frames_entry_of_another_shape_is_not_taken():
 
     assert not frames.restore_compiled({"literals": [], "sets": "x"}, {})
     if frames.fresh():  # only a process that has compiled nothing can take an entry
-        entry = {"literals": ["能"], "sets": [[0]], "common": [30.0], "marked": [False],
+        entry = {"literals": ["能"], "sets": frames._pack_sets([frozenset({0})]),
+                 "common": [30.0], "marked": [False],
                  "frames": [[["能"], 8, [[[0], [0], [False], [True], 1]]]]}  # lead too far
         assert not frames.restore_compiled(entry, {})
         assert frames.fresh()
+
+
+def test_slot_sets_stored_as_arrays():
+    from medlint.checks import frames
+
+    sets = [frozenset({3, 1, 2}), frozenset({0}), frozenset({70_000, 5})]
+    packed = frames._pack_sets(sets)
+    assert frames._unpack_sets(packed, 70_001) == sets
+    assert frames._unpack_sets(frames._pack_sets([]), 0) == []
+    assert frames._unpack_sets(packed, 70_000) is None  # an id out of range
+    assert frames._unpack_sets(frames._pack_sets([frozenset()]), 1) is None  # an empty set
+    twice = {"sizes": frames._pack_sets([frozenset({1, 2})])["sizes"],
+             "ids": frames._pack_sets([frozenset({1}), frozenset({1})])["ids"]}
+    assert frames._unpack_sets(twice, 5) is None  # a word twice in one set
+    short = {"sizes": packed["sizes"], "ids": frames._pack_sets([frozenset({1})])["ids"]}
+    assert frames._unpack_sets(short, 70_001) is None  # sizes that do not add up
+    assert frames._unpack_sets({"sizes": "AAA", "ids": ""}, 1) is None  # not whole numbers
+    assert frames._unpack_sets({"sizes": packed["sizes"]}, 70_001) is None
+    assert frames._unpack_sets([[1, 2]], 5) is None

@@ -3,6 +3,7 @@ process) finds exactly what the automaton finds."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,19 +77,36 @@ def test_stored_literals_keep_patterns_of_other_packs(tmp_path, monkeypatch):
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(pack_cache, "_literals_loaded", False)
-    for name in ("_KNOWN", "_USED", "_LEARNED"):
+    for name in ("_KNOWN", "_USED", "_LEARNED", "_STORED"):
         monkeypatch.setattr(patterns, name, type(getattr(patterns, name))())
     patterns.required_sets("其他规则(根治|治愈)")  # a start of another pack
     pack_cache.store_literals()
-    for name in ("_KNOWN", "_USED", "_LEARNED"):
+    for name in ("_KNOWN", "_USED", "_LEARNED", "_STORED"):
         getattr(patterns, name).clear()
     pack_cache.load_literals()  # the next start, of this pack
     patterns.required_sets("保证(治好|见效)")
     pack_cache.store_literals()
-    for name in ("_KNOWN", "_USED", "_LEARNED"):
+    for name in ("_KNOWN", "_USED", "_LEARNED", "_STORED"):
         getattr(patterns, name).clear()
     monkeypatch.setattr(pack_cache, "_literals_loaded", False)
     pack_cache.load_literals()
-    assert set(patterns._KNOWN) == {"其他规则(根治|治愈)", "保证(治好|见效)"}
-    assert patterns._KNOWN["保证(治好|见效)"] == patterns.required_sets("保证(治好|见效)")
-    assert not patterns._LEARNED
+    assert set(patterns._STORED) == {"其他规则(根治|治愈)", "保证(治好|见效)"}
+    assert not patterns._KNOWN  # each checked and taken when first looked up
+    sets = patterns.required_sets("保证(治好|见效)")
+    assert frozenset({"治好", "见效"}) in sets and patterns._KNOWN["保证(治好|见效)"] == sets
+    assert not patterns._LEARNED and "保证(治好|见效)" not in patterns._STORED
+
+
+def test_stored_literals_not_as_written_are_parsed_again(monkeypatch):
+    def parsed(pattern: str) -> tuple[frozenset[str], ...]:
+        return tuple(dict.fromkeys(patterns._conjunction(patterns._parser.parse(pattern, re.I))))
+
+    for name in ("_KNOWN", "_USED", "_LEARNED", "_STORED"):
+        monkeypatch.setattr(patterns, name, type(getattr(patterns, name))())
+    bad = {"保证(治好|见效)": [["治好", 3]], "可以?根治": [[]], "(彻底|完全)治愈": "治愈"}
+    patterns.remember_stored({**bad, "退款": [["退款"]]})
+    for pattern in bad:
+        assert patterns.required_sets(pattern) == parsed(pattern)
+    assert set(bad) == patterns._LEARNED
+    assert patterns.required_sets("退款") == (frozenset({"退款"}),)
+    assert "退款" not in patterns._LEARNED

@@ -15,8 +15,11 @@ a length bucket. No feature names a string of eight characters or more.
 
 from __future__ import annotations
 
+import binascii
 import math
 import re
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -539,6 +542,52 @@ class Weights:
             raise WeightsError("weights must map feature names to numbers")
         return cls(bias, threshold, {k: float(v) for k, v in raw.items()} if int in kinds
                    else raw)
+
+    def dump(self) -> dict[str, object]:
+        """The weights as JSON data, the numbers as one array (see :meth:`restore`)."""
+        numbers = array("d", self.weights.values())
+        if sys.byteorder == "big":
+            numbers.byteswap()
+        return {
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "features": list(self.weights),
+            "weights": binascii.b2a_base64(numbers.tobytes(), newline=False).decode("ascii"),
+        }
+
+    @classmethod
+    def restore(cls, data: object) -> Weights | None:
+        """The weights :meth:`dump` gave, in the same order; ``None`` if ``data`` is not
+        what it gives. The weights are IEEE doubles, little-endian, in base64: no number
+        is parsed from text."""
+        if not isinstance(data, dict) or set(data) != {"bias", "threshold", "features",
+                                                       "weights"}:
+            return None
+        bias, threshold, features, packed = (
+            data[k] for k in ("bias", "threshold", "features", "weights")
+        )
+        if not (
+            type(bias) is float
+            and type(threshold) is float
+            and 0.0 < threshold < 1.0
+            and type(features) is list
+            and type(packed) is str
+            and set(map(type, features)) <= {str}
+        ):
+            return None
+        numbers = array("d")
+        try:
+            numbers.frombytes(binascii.a2b_base64(packed.encode("ascii")))
+        except (ValueError, UnicodeEncodeError):  # binascii.Error is a ValueError
+            return None
+        if sys.byteorder == "big":
+            numbers.byteswap()
+        if len(numbers) != len(features):
+            return None
+        weights = dict(zip(features, numbers.tolist(), strict=True))
+        if len(weights) != len(features):  # a feature twice
+            return None
+        return cls(bias, threshold, weights)
 
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights

@@ -23,6 +23,7 @@ import sqlite3
 import sys
 import tempfile
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -125,6 +126,10 @@ class LazyFreq:
         self.path = path
         self.local = threading.local()
         self.added: dict[str, int] = {}
+        # rule words taken at once (:meth:`take`), sorted: each word and prefix gets its
+        # added frequency when jieba first asks for it
+        self.taken: frozenset[str] = frozenset()
+        self.taken_sorted: list[str] = []
         self.memo: dict[str, int | None] = {}
         row = self._query("SELECT total FROM meta", ())
         if row is None or not isinstance(row[0], int):
@@ -150,7 +155,22 @@ class LazyFreq:
             self.memo.clear()
             self.memo.update(self.added)
         row = self._query("SELECT freq FROM freq WHERE word = ?", (word,))
-        value = self.memo[word] = None if row is None else row[0]
+        value = self.memo[word] = self._taken(word, None if row is None else row[0])
+        return value
+
+    def _taken(self, word: str, value: int | None) -> int | None:
+        """``value`` (the dictionary's frequency of ``word``) as adding the taken words
+        one by one, in order, leaves it: a taken word gets at least ``ADDED_FREQ``, a
+        prefix of one that the dictionary lacks gets 0."""
+        if not self.taken:
+            return value
+        if word in self.taken:
+            return max(value or 0, ADDED_FREQ)
+        if value is None:
+            words = self.taken_sorted
+            at = bisect_left(words, word)
+            if at < len(words) and words[at].startswith(word):
+                return 0
         return value
 
     def prefetch(self, words: Iterable[str]) -> None:
@@ -158,51 +178,51 @@ class LazyFreq:
         wanted = sorted({w for w in words if w not in self.memo})
         if len(self.memo) + len(wanted) > MEMO_LIMIT:
             return
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.connection.execute(
-                f"SELECT word, freq FROM freq WHERE word IN ({marks})", chunk
-            ).fetchall()
-            found = dict(rows)
-            for word in chunk:
-                self.memo[word] = found.get(word)
+        found = self._stored(wanted)
+        for word in wanted:
+            self.memo[word] = self._taken(word, found.get(word))
 
-    def restore_added(self, words: list[str]) -> bool:
-        """Take the result of adding ``words`` (sorted) to a table that had none added
-        yet, as stored by :meth:`store_added`; ``False`` if there is none to take."""
+    def take(self, words: list[str]) -> None:
+        """Add the rule words ``words`` (sorted) to a table that has none added yet: the
+        same frequencies and total as :meth:`add_word` on each in order, but each word and
+        prefix is worked out when jieba first asks for it (a sentence's substrings), and
+        the total is the one an earlier start stored for the same words
+        (:meth:`_store_total`), else summed from their frequencies."""
+        assert not self.added and not self.taken
+        if not words:
+            return
+        base = self.total
+        self.taken, self.taken_sorted = frozenset(words), words
+        self.memo.clear()  # a word looked up before may be taken now
+        total = self._stored_total(words, base)
+        if total is None:
+            self.prefetch(words)
+            total = base + sum(map(self.__getitem__, words))
+            self._store_total(words, base, total)
+        self.total = total
+
+    def _stored_total(self, words: list[str], base: int) -> int | None:
+        """The total :meth:`_store_total` kept for adding ``words`` to a table whose total
+        was ``base``, or ``None``."""
         from ..userdata import read_own_file
 
-        if self.added:
-            return False
         data = read_own_file(self._added_path(words))
         if data is None:
-            return False
+            return None
         try:
             stored = json.loads(data)
-            base, total, added = stored["base"], stored["total"], stored["added"]
+            stored_base, total = stored["base"], stored["total"]
         except (ValueError, KeyError, TypeError):
-            return False
-        if not (
-            base == self.total
-            and type(total) is int
-            and isinstance(added, dict)
-            and set(map(type, added.values())) <= {int}
-            and min(added.values(), default=0) >= 0
-            and added.keys() >= set(words)
-        ):
-            return False  # another table, or not what store_added writes
-        self.added.update(added)
-        self.memo.update(added)
-        self.total = total
-        return True
+            return None
+        if stored_base != base or type(total) is not int or total < base:
+            return None  # another table, or not what _store_total writes
+        return total
 
-    def store_added(self, words: list[str], base: int) -> None:
-        """Keep the result of adding ``words`` (sorted) to a table whose total was ``base``
-        with none added, for the next start (JSON beside the SQLite file; best effort)."""
+    def _store_total(self, words: list[str], base: int, total: int) -> None:
+        """Keep the total of adding ``words`` (sorted) to a table whose total was ``base``,
+        for the next start (JSON beside the SQLite file; best effort)."""
         target = self._added_path(words)
-        body = json.dumps({"base": base, "total": self.total, "added": self.added},
-                          ensure_ascii=False)
+        body = json.dumps({"base": base, "total": total})
         partial = None
         try:
             handle, partial = tempfile.mkstemp(prefix=".pack-", suffix=".tmp",
@@ -228,9 +248,40 @@ class LazyFreq:
         name = f"words-{digest.hexdigest()[:32]}.json"  # removed with the packs (clean)
         return os.path.join(os.path.dirname(self.path), name)
 
+    def added_words(self) -> dict[str, int]:
+        """Every word and prefix whose frequency adding words set, with that frequency
+        (the taken ones worked out now): what ``jieba.add_word`` on each would have put
+        in the table."""
+        parts = {w[:end] for w in self.taken_sorted for end in range(1, len(w) + 1)}
+        found = self._stored(parts)
+        table = {}
+        for part in sorted(parts):
+            if part in self.taken:
+                table[part] = max(found.get(part) or 0, ADDED_FREQ)
+            elif part not in found:
+                table[part] = 0
+        table.update(self.added)
+        return table
+
+    def _stored(self, words: Iterable[str]) -> dict[str, int]:
+        """The dictionary's own frequencies of those of ``words`` it holds."""
+        wanted = sorted(words)
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.connection.execute(
+                f"SELECT word, freq FROM freq WHERE word IN ({marks})", chunk
+            ).fetchall())
+        return found
+
     def whole(self) -> dict[str, int]:
         """The complete table as a plain dict (what jieba itself would hold)."""
         table = dict(self.connection.execute("SELECT word, freq FROM freq"))
+        for word in self.taken_sorted:  # as add_word on each, in order
+            table[word] = max(table.get(word) or 0, ADDED_FREQ)
+            for end in range(1, len(word)):
+                table.setdefault(word[:end], 0)
         table.update(self.added)
         return table
 
@@ -312,18 +363,18 @@ def register_words(words: Iterable[str]) -> None:
 
 
 def _flush(tokenizer: Any) -> None:
-    """Add the registered words this tokenizer does not have yet (a first start with the
-    same words takes what an earlier one stored: :meth:`LazyFreq.restore_added`)."""
+    """Add the registered words this tokenizer does not have yet (the first words of a
+    table backed by SQLite are taken at once and worked out when first asked for:
+    :meth:`LazyFreq.take`)."""
     with _lock:
         added = tokenizer.__dict__.setdefault("medlint_added", set())
         new = sorted(_words - added)
         table = tokenizer.FREQ
-        lazy = table if isinstance(table, LazyFreq) and not added and not table.added else None
-        if lazy is not None and lazy.restore_added(new):
-            tokenizer.total = lazy.total
+        if isinstance(table, LazyFreq) and not added and not table.added and not table.taken:
+            table.take(new)  # each word worked out when jieba first asks for it
+            tokenizer.total = table.total
             added.update(new)
-            new, lazy = [], None
-        base = lazy.total if lazy is not None else 0
+            new = []
         if isinstance(table, LazyFreq) and new:  # every word and prefix in a few queries
             table.prefetch(w[:end] for w in new for end in range(1, len(w) + 1))
         for word in new:
@@ -334,8 +385,6 @@ def _flush(tokenizer: Any) -> None:
                 freq = max(tokenizer.FREQ.get(word) or 0, ADDED_FREQ)
                 tokenizer.add_word(word, freq=freq)
             added.add(word)
-        if lazy is not None and new:
-            lazy.store_added(new, base)
         if hasattr(tokenizer, "medlint_cut"):
             tokenizer.medlint_cut.cache_clear()
 

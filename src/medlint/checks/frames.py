@@ -26,11 +26,14 @@ from the places where its rarest slot occurs.
 
 from __future__ import annotations
 
+import binascii
 import re
+import sys
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import reduce
-from itertools import chain, product
+from itertools import accumulate, chain, product
 from operator import or_
 from typing import Any
 
@@ -578,7 +581,7 @@ def dump_compiled(frames: Iterable[Frames]) -> dict[str, object]:
     has numbered (see :func:`restore_compiled`)."""
     return {
         "literals": list(_LITERALS.index),
-        "sets": [sorted(ids) for ids in _SLOT_IDS],
+        "sets": _pack_sets(_SLOT_IDS),
         "common": _SLOT_COMMONNESS,
         "marked": _SLOT_MARKED,
         "frames": list({(tuple(f.sources), f.gap): [f.sources, f.gap, f.plain]
@@ -598,20 +601,17 @@ def restore_compiled(stored: object, lexicons: Mapping[str, list[str]]) -> bool:
         entries = stored["frames"]  # type: ignore[index]
         count = len(literals)
         if not (
-            type(literals) is type(sets) is type(common) is type(marked) is list
+            type(literals) is type(common) is type(marked) is list
             and set(map(type, literals)) <= {str}
-            and len(sets) == len(common) == len(marked)
-            and set(map(type, sets)) <= {list}
-            and all(sets)  # no empty slot set
+            and len(common) == len(marked)
             and set(map(type, common)) <= {float}
             and set(map(type, marked)) <= {bool}
         ):
             return False
         index = dict(zip(literals, range(count), strict=True))
-        every = list(chain.from_iterable(sets))
-        if len(index) != count or not _numbers(every, count):
+        keys = _unpack_sets(sets, count)
+        if len(index) != count or keys is None or len(keys) != len(common):
             return False
-        keys = list(map(frozenset, sets))
         if len(set(keys)) != len(keys):
             return False
         restored: dict[tuple[tuple[str, ...], int], list[Any]] = {}
@@ -639,6 +639,57 @@ def restore_compiled(stored: object, lexicons: Mapping[str, list[str]]) -> bool:
     _RESTORED.update(restored)
     _RESTORED_FROM[0] = lexicons
     return True
+
+
+# slot sets are stored as two arrays of unsigned 32-bit integers, little-endian, in
+# base64: each set's size, and the word ids of every set in turn (each set's sorted)
+_UINT32 = "I" if array("I").itemsize == 4 else "L"
+
+
+def _pack_sets(sets: Iterable[frozenset[int]]) -> dict[str, str]:
+    """``sets`` as :func:`_unpack_sets` reads them."""
+    sets = list(sets)
+    sizes = array(_UINT32, map(len, sets))
+    ids = array(_UINT32, chain.from_iterable(map(sorted, sets)))
+    return {"sizes": _base64(sizes), "ids": _base64(ids)}
+
+
+def _base64(numbers: array[int]) -> str:
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return binascii.b2a_base64(numbers.tobytes(), newline=False).decode("ascii")
+
+
+def _unpack_sets(stored: object, count: int) -> list[frozenset[int]] | None:
+    """The slot sets :func:`_pack_sets` stored, their word ids below ``count``; ``None``
+    if ``stored`` is not what it writes (an empty set, a word twice in a set, an id out
+    of range, sizes that do not add up)."""
+    if not (
+        isinstance(stored, dict)
+        and set(stored) == {"sizes", "ids"}
+        and all(type(value) is str for value in stored.values())
+    ):
+        return None
+    arrays = []
+    for name in ("sizes", "ids"):
+        numbers = array(_UINT32)
+        try:
+            data = binascii.a2b_base64(stored[name].encode("ascii"))
+            numbers.frombytes(data)
+        except (ValueError, UnicodeEncodeError):  # binascii.Error is a ValueError
+            return None
+        if sys.byteorder == "big":
+            numbers.byteswap()
+        arrays.append(numbers.tolist())  # (a list's ints are made once)
+    sizes, ids = arrays
+    if sum(sizes) != len(ids) or (sizes and min(sizes) == 0) or (ids and max(ids) >= count):
+        return None
+    ends = list(accumulate(sizes))
+    parts = map(slice, [0, *ends[:-1]], ends)
+    sets = list(map(frozenset, map(ids.__getitem__, parts)))
+    if list(map(len, sets)) != sizes:
+        return None
+    return sets
 
 
 def _variants_fit(plains: list[Any], sets: int) -> bool:

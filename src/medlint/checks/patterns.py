@@ -274,6 +274,9 @@ def _reach(pattern: str, flags: int) -> tuple[int, int]:
 _KNOWN: dict[str, tuple[frozenset[str], ...]] = {}
 _USED: set[str] = set()  # patterns looked up in this process
 _LEARNED: set[str] = set()  # of which parsed here, not known before
+# as a start-up read them (JSON data: a list of lists of literals), checked and taken
+# into _KNOWN when first looked up (``remember_stored``)
+_STORED: dict[str, Any] = {}
 
 
 def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
@@ -284,6 +287,9 @@ def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
         return _KNOWN[pattern]
     except KeyError:
         pass
+    stored = _taken(pattern)
+    if stored is not None:
+        return stored
     try:
         found = tuple(dict.fromkeys(_conjunction(_parser.parse(pattern, re.I))))
     except Exception:  # an unusual construct: run the regex everywhere
@@ -305,6 +311,27 @@ def remember_literals(known: dict[str, tuple[frozenset[str], ...]]) -> None:
         _KNOWN.setdefault(pattern, sets)
 
 
+def remember_stored(stored: dict[str, Any]) -> None:
+    """Take the required literal sets an earlier run stored (JSON data: pattern -> list of
+    sets, each a non-empty list of non-empty literals); each pattern's are checked when
+    first looked up, and one that is not what the store writes is parsed again."""
+    for pattern, sets in stored.items():
+        if pattern not in _KNOWN:
+            _STORED.setdefault(pattern, sets)
+
+
+def _taken(pattern: str) -> tuple[frozenset[str], ...] | None:
+    """The stored literal sets of ``pattern`` (``remember_stored``), now in _KNOWN."""
+    sets = _STORED.pop(pattern, None)
+    if sets is None or not isinstance(sets, list) or not all(
+        isinstance(each, list) and each and all(isinstance(lit, str) and lit for lit in each)
+        for each in sets
+    ):
+        return None
+    found = _KNOWN[pattern] = tuple(frozenset(each) for each in sets)
+    return found
+
+
 # patterns whose literals a store keeps beyond those used in this process: packs of other
 # projects (or another version of the rules) share the stored entry without replacing
 # each other's patterns at every start
@@ -318,6 +345,9 @@ def learned_literals() -> dict[str, tuple[frozenset[str], ...]] | None:
     if not _LEARNED & _USED:
         return None
     _LEARNED.clear()
+    for pattern in list(_STORED):  # kept too, if what the store writes
+        _taken(pattern)
+    _STORED.clear()
     kept = _KNOWN if len(_KNOWN) <= KEEP_KNOWN else _USED
     return {pattern: _KNOWN[pattern] for pattern in kept}
 

@@ -97,7 +97,25 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def load_weights(path: Path) -> Weights:
-    """The weights in ``path``; raises :class:`RulesError` with a one-line reason."""
+    """The weights in ``path``; raises :class:`RulesError` with a one-line reason. Weights
+    an earlier start read from the same bytes are taken from the user cache folder, their
+    numbers stored as such (:meth:`Weights.dump`), not parsed again."""
+    from ..rules import pack_cache
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None  # said below
+    stored = pack_cache.load_weights(raw) if raw is not None else None
+    if stored is not None:
+        return stored
+    weights = _parse_weights(path)
+    if raw is not None:
+        pack_cache.store_weights(raw, weights)
+    return weights
+
+
+def _parse_weights(path: Path) -> Weights:
     from ..rules.loader import RulesError
 
     try:

@@ -25,6 +25,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from ..analysis.likely import Weights
 from ..checks import frames, patterns
 from ..checks.names import Names
 from ..userdata import read_own_file, user_cache_dir
@@ -38,6 +39,7 @@ SUFFIX = ".json"
 # table jieba's dictionary becomes with a pack's words (analysis/segment.py)
 NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX = "names-", "words-", "frames-"
 HINT_PREFIX = "hint-"  # the word tables of the learned hint (analysis/likely.py)
+WEIGHTS_PREFIX = "weights-"  # the learned hint's weights as read (checks/scorer.py)
 # 2: the key and digest on a line of their own, then the body; 3: the body holds the
 # rules' test cases after the pack, read when first asked for (kinds.StoredCases)
 _FORMAT = 3
@@ -280,6 +282,45 @@ def store_hint_tables(pack: RulePack, tables: dict[str, Any]) -> None:
         _write(where.parent, where, key, json.dumps(tables, ensure_ascii=False))
 
 
+# what stored weights depend on besides the bytes of their file: the code that reads them
+_WEIGHTS_SCHEMA = ("../analysis/likely.py", "../checks/scorer.py")
+
+
+def _weights_entry(raw: bytes) -> tuple[Path, Path, str] | None:
+    """Where the weights read from a file holding ``raw`` are kept, and their key."""
+    folder = user_cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{__version__}\0{_FORMAT}\0".encode())
+    here = Path(__file__).parent
+    try:
+        for source in _WEIGHTS_SCHEMA:
+            digest.update((here / source).read_bytes() + b"\0")
+    except OSError:
+        return None
+    digest.update(raw)
+    key = digest.hexdigest()
+    return folder, folder / f"{WEIGHTS_PREFIX}{key[:32]}{SUFFIX}", key
+
+
+def load_weights(raw: bytes) -> Weights | None:
+    """The weights an earlier start read from a weights file holding ``raw``
+    (:func:`store_weights`), or ``None``."""
+    entry = _weights_entry(raw)
+    if entry is None:
+        return None
+    _, target, key = entry
+    return Weights.restore(_read_json((target, key)))
+
+
+def store_weights(raw: bytes, weights: Weights) -> None:
+    """Keep ``weights``, read from a weights file holding ``raw``, for the next start."""
+    entry = _weights_entry(raw)
+    if entry is not None:
+        folder, target, key = entry
+        _write(folder, target, key, json.dumps(weights.dump(), ensure_ascii=False))
+
+
 def _literals_key() -> str:
     """What the required literals of a pattern depend on: the parser (Python's version)
     and the code that reads them."""
@@ -319,15 +360,7 @@ def load_literals() -> None:
         return
     if not isinstance(stored, dict):
         return
-    known: dict[str, tuple[frozenset[str], ...]] = {}
-    for pattern, sets in stored.items():
-        if not isinstance(sets, list) or not all(
-            isinstance(each, list) and each and all(isinstance(lit, str) and lit for lit in each)
-            for each in sets
-        ):
-            return  # not what this code writes: ignore the whole entry
-        known[pattern] = tuple(frozenset(each) for each in sets)
-    patterns.remember_literals(known)
+    patterns.remember_stored(stored)  # each pattern's sets checked when first looked up
 
 
 def store_literals() -> None:
@@ -367,7 +400,7 @@ def clean(folder: Path | None = None) -> int:
         name = entry.name
         stored = name.startswith(PREFIX) and name.endswith((SUFFIX, ".pickle"))
         beside = name.startswith(
-            (NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX, HINT_PREFIX)
+            (NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX, HINT_PREFIX, WEIGHTS_PREFIX)
         ) and name.endswith(SUFFIX)
         if stored or beside or (name.startswith(".pack-") and name.endswith(".tmp")):
             try:
