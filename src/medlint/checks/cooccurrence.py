@@ -199,6 +199,17 @@ _CHAT_LINE = LazyRegex(r"\s*([0-9]{1,2}[:：][0-9]{2}\s+)?[^\s:：。,，;；!?�
 # A sign the sentence gives as the condition of an instruction (如出现胸闷，请暂停使用): a sign to
 # act on, even in a sentence that also says to stop the treatment.
 _IF_SIGN = LazyRegex(r"(如|若|如果|一旦|万一|要是)(出现|发生|感到|觉得|有)[^，,。；;]{0,4}$")
+# A sign the sentence warns may follow use (对花粉过敏者请留意，个别人食用后可能出现…): the
+# reaction a reader may meet, not the name of those who must not use it (有休克史者禁用).
+_MAY_FOLLOW = LazyRegex(
+    r"(?<!以免)(?<!避免)(?<!防止)(可能|或|容易|易|甚至|偶尔|偶有)(会)?(出现|发生|引起|导致|诱发|引发)"
+    r"[^，,。；;]{0,4}$"
+)
+# A ban before it in the sentence (…的人禁用本品，两者同服可能导致…): the sign is the reason for
+# the ban, which a reader who keeps it never meets.
+_BANNED = LazyRegex(
+    r"禁用|禁忌|禁止|忌用|忌服|禁服|不宜|不能|不可|不要|切勿|请勿|避免|不适合|不建议|别[用吃喝服碰]"
+)
 
 
 # Told not to wait until the sign comes: 别等到…, 不要拖到…, 千万别等…才
@@ -547,7 +558,16 @@ class CooccurrenceCheck(Check):
             for a, b in patterns.finditer(article.text)
             if not (article.context.negated(a) and not self._waited_for(article, a))
             and not any(x < b and a < y for x, y in excepted)
-            and not (article.cautious(a) and not _IF_SIGN.search(article.text, max(0, a - 8), a))
+            and not (
+                article.cautious(a)
+                and not _IF_SIGN.search(article.text, max(0, a - 8), a)
+                and not (
+                    _MAY_FOLLOW.search(article.text, max(0, a - 10), a)
+                    and not _BANNED.search(
+                        article.text, article.structure.sentence_at(a)[0], a
+                    )
+                )
+            )
             and not any(x <= a < y for x, y in article.caution_items)
             and not self._other_role(article, a, b)
         ]
