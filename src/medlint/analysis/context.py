@@ -63,6 +63,10 @@ _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's sta
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
 # a claim reported, not made: 他说吃了… · 商家宣传…
 _REPORTED = re.compile("说|讲|称|講|話|话|宣传")
+# a third party said to have made a claim, in a report of it (声称, 称其, 宣传其)
+_REPORTS_CLAIM = re.compile(
+    "声称|宣称|称其|称该|称自家|扬言|夸口|鼓吹|吹嘘|宣传其|宣传称|对外称|广告称|广告中称|直播中称|标榜"
+)
 # a speaker's label that opens a line of dialogue (**老许**：, 主持人：)
 _SPEAKER_LABEL = LazyRegex(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
 _REBUKE_LEAD = LazyRegex("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
@@ -870,7 +874,7 @@ class Context:
         if opened < 0 and before.count('"') % 2 == 1:
             opened = before.rfind('"')
         if opened < 0:
-            return False
+            return self._reported_into_quote(first, start, end)
         if self._runs_past_quote(start, end, closes):
             return False
         if self._testimonial_quote(first + opened):
@@ -885,6 +889,20 @@ class Context:
         inside = self.s.text[start:end]
         at = inside.find(closing)
         return at >= 0 and any(_is_han(ch) for ch in inside[at + 1 :])
+
+    def _reported_into_quote(self, first: int, start: int, end: int) -> bool:
+        """The span starts outside a quote and ends inside it, and the quote is the words a
+        third party is said to have used (某店称其床垫“睡三个月根治颈椎病”, …，声称“…”): the
+        product named outside the quote is the report's subject, the claim is the quote."""
+        text = self.s.text
+        for pair in (*self.lexicon.quote_pairs, '""'):
+            opening = text.find(pair[0], start, end)
+            if opening < 0 or (pair[0] == pair[1] and text.count(pair[0], first, opening) % 2):
+                continue
+            closing = text.find(pair[1], opening + 1)
+            if closing >= 0 and end <= closing + 1:
+                return bool(_REPORTS_CLAIM.search(text, first, opening))
+        return False
 
     def rhetorical(self, start: int) -> bool:
         """The sentence asks only to assert: 用过的谁不说好？ · 有它还做什么手术？"""
