@@ -221,14 +221,23 @@ def _frames_entry(
     if pack.stored_at is None:
         return None
     target, key = pack.stored_at
-    digest = hashlib.sha256(f"{key}\0{_FORMAT}\0".encode())
+    digest = _code_digest(key, schema)
+    if digest is None:
+        return None
+    return target.with_name(prefix + target.name.removeprefix(PREFIX)), digest.hexdigest()
+
+
+def _code_digest(seed: str, sources: tuple[str, ...]) -> hashlib._Hash | None:
+    """A digest of ``seed``, the cache format and the bytes of the reading code
+    ``sources`` (paths beside this module), or ``None`` when one cannot be read."""
+    digest = hashlib.sha256(f"{seed}\0{_FORMAT}\0".encode())
     here = Path(__file__).parent
     try:
-        for source in schema:
+        for source in sources:
             digest.update((here / source).read_bytes() + b"\0")
     except OSError:
         return None
-    return target.with_name(prefix + target.name.removeprefix(PREFIX)), digest.hexdigest()
+    return digest
 
 
 def load_frames(pack: RulePack) -> bool:
@@ -291,12 +300,8 @@ def _weights_entry(raw: bytes) -> tuple[Path, Path, str] | None:
     folder = user_cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(f"{__version__}\0{_FORMAT}\0".encode())
-    here = Path(__file__).parent
-    try:
-        for source in _WEIGHTS_SCHEMA:
-            digest.update((here / source).read_bytes() + b"\0")
-    except OSError:
+    digest = _code_digest(__version__, _WEIGHTS_SCHEMA)
+    if digest is None:
         return None
     digest.update(raw)
     key = digest.hexdigest()
