@@ -558,16 +558,7 @@ class CooccurrenceCheck(Check):
             for a, b in patterns.finditer(article.text)
             if not (article.context.negated(a) and not self._waited_for(article, a))
             and not any(x < b and a < y for x, y in excepted)
-            and not (
-                article.cautious(a)
-                and not _IF_SIGN.search(article.text, max(0, a - 8), a)
-                and not (
-                    _MAY_FOLLOW.search(article.text, max(0, a - 10), a)
-                    and not _BANNED.search(
-                        article.text, article.structure.sentence_at(a)[0], a
-                    )
-                )
-            )
+            and not self._named_in_caution(article, a)
             and not any(x <= a < y for x, y in article.caution_items)
             and not self._other_role(article, a, b)
         ]
@@ -582,6 +573,20 @@ class CooccurrenceCheck(Check):
             _WAIT_UNTIL.search(article.text, clause, start) is not None
             or _RHETORICAL.search(article.text, clause, start) is not None
         )
+
+    @staticmethod
+    def _named_in_caution(article: Article, start: int) -> bool:
+        """The sign is named in a caution statement (有休克史者禁用), not as one to act on:
+        unless the sentence gives it as the condition of an instruction (如出现胸闷，请暂停
+        使用), or warns that it may follow use (…可能出现…) without banning use for it."""
+        if not article.cautious(start):
+            return False
+        text = article.text
+        if _IF_SIGN.search(text, max(0, start - 8), start):
+            return False
+        if _MAY_FOLLOW.search(text, max(0, start - 10), start):
+            return _BANNED.search(text, article.structure.sentence_at(start)[0], start) is not None
+        return True
 
     def _other_role(self, article: Article, start: int, end: int) -> bool:
         """The sign is named as a heading, an indication, a statistic or a harmless effect.
