@@ -5,6 +5,7 @@ and tokens as adding every word itself."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -12,6 +13,17 @@ from medlint.analysis import segment
 
 WORDS = ["保证治好", "三个疗程", "纯天然", "药到病除", "无副作用", "祖传秘方"]
 TEXT = "这个祖传秘方纯天然无副作用，三个疗程保证治好，药到病除。"
+
+
+@pytest.fixture(autouse=True)
+def _own_words() -> Iterator[None]:
+    """The words these tests register stay theirs: later tests in the process segment
+    with the rule words alone."""
+    before = set(segment._words)
+    yield
+    with segment._lock:
+        segment._words.clear()
+        segment._words.update(before)
 
 
 def _fresh() -> object:
