@@ -24,7 +24,7 @@ import sys
 import tempfile
 import threading
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -252,13 +252,21 @@ class LazyFreq:
         """Every word and prefix whose frequency adding words set, with that frequency
         (the taken ones worked out now): what ``jieba.add_word`` on each would have put
         in the table."""
-        parts = {w[:end] for w in self.taken_sorted for end in range(1, len(w) + 1)}
-        found = self._stored(parts)
+        return self._added_over(self._stored(self._taken_parts()))
+
+    def _taken_parts(self) -> set[str]:
+        """The taken words and all their prefixes."""
+        return {w[:end] for w in self.taken_sorted for end in range(1, len(w) + 1)}
+
+    def _added_over(self, stored: Mapping[str, int]) -> dict[str, int]:
+        """The entries adding the taken words (then the ones added one by one) sets in a
+        table that holds ``stored``: a taken word at least ``ADDED_FREQ``, a prefix the
+        table lacks 0."""
         table = {}
-        for part in sorted(parts):
+        for part in sorted(self._taken_parts()):
             if part in self.taken:
-                table[part] = max(found.get(part) or 0, ADDED_FREQ)
-            elif part not in found:
+                table[part] = max(stored.get(part) or 0, ADDED_FREQ)
+            elif part not in stored:
                 table[part] = 0
         table.update(self.added)
         return table
@@ -278,11 +286,7 @@ class LazyFreq:
     def whole(self) -> dict[str, int]:
         """The complete table as a plain dict (what jieba itself would hold)."""
         table = dict(self.connection.execute("SELECT word, freq FROM freq"))
-        for word in self.taken_sorted:  # as add_word on each, in order
-            table[word] = max(table.get(word) or 0, ADDED_FREQ)
-            for end in range(1, len(word)):
-                table.setdefault(word[:end], 0)
-        table.update(self.added)
+        table.update(self._added_over(table))
         return table
 
     def add_word(self, word: str) -> None:
