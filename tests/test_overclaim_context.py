@@ -442,3 +442,14 @@ def test_quoted_beliefs_each_answered_below_a_sayings_heading(linter):
     assert [v.line for v in linter.check_text(sayings, "a.md") if v.category == "overclaim"] == []
     voices = sayings.replace("几个常见说法", "顾客心声")
     assert 7 in {v.line for v in linter.check_text(voices, "a.md") if v.category == "overclaim"}
+
+
+def test_a_claim_worded_as_a_whether_question_asks(linter):
+    """A cure worded as an A-not-A question (这病能不能治好) is asked about, not promised; a
+    question others put, told as a result (同事都问我是不是…), is still a testimonial."""
+    asked = "老胃病能不能治好，得看胃镜查出来是什么。\n"
+    assert not [v for v in linter.check_text(asked, "a.md") if v.category == "overclaim"]
+    promised = "这种皮炎在我们这儿都能治好。\n"
+    assert [v for v in linter.check_text(promised, "a.md") if v.category == "overclaim"]
+    story = "抹了十天，朋友都问我是不是去医院打了激光，斑全淡了。\n"
+    assert [v for v in linter.check_text(story, "a.md") if v.category == "overclaim"]

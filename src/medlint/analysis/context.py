@@ -72,6 +72,8 @@ _SPEAKER_LABEL = LazyRegex(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*
 _REBUKE_LEAD = LazyRegex("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
 # the writer unsure whether a report holds (不知道…靠不靠谱, 拿不准…是不是真的)
 _UNSURE = LazyRegex("不知道|不清楚|拿不准|说不准|不确定|搞不清|弄不清|想问问|想请教")
+# a claim worded as a whether-question, A-not-A or 是否 (这病能不能治好，要看…), asks
+_ASKED_WITHIN = LazyRegex(r"([能会可是有行算系得])[不没唔冇]\1|是否|能否|可否")
 _WHETHER_TRUE = LazyRegex("靠不靠谱|是不是真的|真不真|有没有用|管不管用|有没有效|灵不灵")
 # a short alarm sentence between a report and the writer's verdict on it (大家要小心！)
 _ALARM = LazyRegex("小心|警惕|当心|注意|留意|提防|谨防|睇真啲|因住")
@@ -986,8 +988,17 @@ class Context:
             return False
         return self.s.text[tail:end].lstrip().startswith(_TAKEN_UP)
 
-    def question(self, start: int) -> bool:
-        """The sentence holding ``start`` asks a question, or the claim's clause does.
+    def _asked_within(self, start: int, end: int) -> bool:
+        """The claim's own wording asks whether it holds (这病能不能治好，要看…), not as a
+        question others put (同事都问我是不是去做了医美: a result told as a story)."""
+        asked = _ASKED_WITHIN.search(self.s.text, start, end)
+        if asked is None:
+            return False
+        return "问" not in self.s.text[self.s.clause_start(asked.start()) : asked.start()]
+
+    def question(self, start: int, end: int | None = None) -> bool:
+        """The sentence holding ``start`` asks a question, or the claim's clause does, or
+        (given its ``end``) the claim's own wording asks whether it holds (病能不能治好).
 
         A rhetorical question asks nothing: it is a claim.
         """
@@ -998,6 +1009,8 @@ class Context:
                 return False
             if self._takes_up_before(start, first + len(sentence)):
                 return False
+            return not self.rhetorical(start)
+        if end is not None and self._asked_within(start, end):
             return not self.rhetorical(start)
         return self._phrase_before(
             self.lexicon.question_words, self.s.clause_start(start), start, overlap=True

@@ -144,7 +144,7 @@ class ForbiddenCheck(Check):
             return False
         if rule.skip_quoted and context.quoted(start, end):
             return False
-        if rule.skip_questions and context.question(start):
+        if rule.skip_questions and context.question(start, end):
             return False
         return not (rule.skip_debunked and context.debunked(start, end))
 
