@@ -202,3 +202,78 @@ def test_a_risky_drug_named_under_a_caution_heading_on_a_sales_page_is_not_prese
         "- 孕妇及哺乳期妇女；\n- 正在服用华法林的人士，请先告知医师。"
     )
     assert _urgent(text) == []
+
+
+# Danger signs by family in everyday words: sudden loss of hearing or of part of the sight,
+# breathlessness without the word 气, thoughts or acts of self-harm.
+FAMILY_SIGNS = [
+    "# 上班\n\n昨天开完会，左边耳朵突然像被棉花堵住了，听不清同事说话。",
+    "# 眼睛\n\n早上起来右眼视野里像挂了一道帘子，下半边都被挡着。",
+    "# 眼睛\n\n看手机时眼前一大片阴影挡着，揉了也不掉。",
+    "# 眼睛\n\n这两天眼前突然多了一大堆小黑点，滴点眼药水再看看。",
+    "# 爬楼\n\n爷爷这几天走几步就喘不上来，坐着也觉得气不够用。",
+    "# 日记\n\n这两周一到晚上就想着死了算了，第二天还是照常打卡。",
+    "# 树洞\n\n有时候真想伤害自己，不知道该跟谁说。",
+    "# 树洞\n\n失恋以后他想过了结自己，现在每天闷在房间里。",
+]
+# the same named with the act-now instruction or a crisis line, or in a figure of speech
+FAMILY_ANSWERED = [
+    "# 眼睛\n\n视野里像挂了一道帘子，请当天到眼科急诊。",
+    "# 树洞\n\n如果你也想过结束自己的生命，请拨打心理援助热线12356。",
+    "# 树洞\n\n如果你也想过了结自己，请马上拨打希望24热线，或者到最近的医院急诊。",
+    "# 台灣\n\n若你正想伤害自己，请拨打安心专线1925，24小时都有人接听。",
+    "# 香港\n\n若你想伤害自己，可致电撒玛利亚防止自杀会。",
+    "# 加班\n\n项目一个接一个，忙得喘不过来。",
+    "# 尴尬\n\n在台上忘词，尴尬得想去死。",
+    "# 飞蚊症\n\n眼前有黑影飘来飘去，多半是飞蚊症，体检时顺便查个眼底。",
+]
+
+
+@pytest.mark.parametrize("text", FAMILY_SIGNS)
+def test_everyday_wordings_of_danger_signs_are_reported(text):
+    assert len(_urgent(text)) == 1
+
+
+@pytest.mark.parametrize("text", FAMILY_ANSWERED)
+def test_a_crisis_line_answers_a_thought_of_self_harm_and_figures_are_no_signs(text):
+    assert _urgent(text) == []
+
+
+# A story settled without care: cured by a remedy, or carried on with after a pause; the
+# story teaches doing without, even told as past.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 群聊\n\n三舅：我邻居前年突然一只耳朵听不见了，就是吃这个偏方吃好的，没去医院花一分钱。",
+        "# 访谈\n\n有一回跑步突然胸口剧痛，我以为是岔气了，歇了一会儿接着跑完了。",
+        "# 好物\n\n之前一只眼睛突然看不清，戴了这个眼罩现在完全没有了。限时特惠 99 元。",
+    ],
+)
+def test_a_past_sign_settled_by_a_remedy_or_carried_on_with_is_reported(text):
+    assert len(_urgent(text)) == 1
+
+
+# A screening question on past reactions, and staff who watch for a sign while the patient
+# is in their care, name no sign the reader has now.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 接种前\n\n打针前请确认孩子没有疫苗过敏史，比如上一针后出现喘不上气、嘴唇肿。",
+        "# 输液前\n\n护士会问有没有药物过敏，例如用药后呼吸困难、起风团。",
+        "# 留观\n\n注射后在观察区坐满半小时，其间护士会留意有无呼吸困难、脸色发白。",
+        "# 造影\n\n检查时医护人员会监测你是否出现胸闷、呼吸困难。",
+    ],
+)
+def test_a_screening_question_or_staff_watching_is_not_reported(text):
+    assert _urgent(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 回家后\n\n回家后家长要观察孩子有无呼吸困难。",
+        "# 接种后\n\n有过敏史的孩子，比如有哮喘的，打完针到家后出现呼吸困难，先让他躺着。",
+    ],
+)
+def test_a_carer_at_home_watching_or_a_reaction_after_screening_is_reported(text):
+    assert len(_urgent(text)) == 1

@@ -102,6 +102,20 @@ _PAST = LazyRegex(
 )
 # The experiential 过 right after a sign (抽搐过一次, 晕倒过的人) tells that it happened
 # once, unless the sentence places it in the last days (最近晕倒过两次).
+# A screening question on past reactions that gives the sign as an example (确认没有疫苗过敏史，
+# 例如以前打针后出现呼吸困难; 护士会询问有没有药物过敏，比如用药后喘不上气): a history asked
+# before a treatment, which rules the treatment out; not a sign the reader has now.
+_SCREENED = LazyRegex(
+    r"(过敏史|病史|既往史|用药史|(有没有|有无|是否|是不是|曾否|有冇)[^。！？!?；;]{0,8}过敏)"
+    r"[^。！？!?；;]{0,12}(例如|比如|譬如|像是|诸如|包括)[^。！？!?；;，,]{0,16}$"
+)
+# What staff watch for while the patient is in their care (留观期间护士会观察有无呼吸困难, 医护人员
+# 会监测你是否出现胸闷、呼吸困难): the care is at hand, the sign is asked about, not had.
+_STAFF_WATCH = LazyRegex(
+    r"(护士|医生|医师|医护人员|医务人员|工作人员|值班医生|麻醉医生|麻醉师|接种医生|监护仪)"
+    r"[^。！？!?；;，,]{0,6}(观察|监测|监护|留意|查看|评估|巡视)[^。！？!?；;，,]{0,6}"
+    r"(有无|是否|有没有|会不会)[^。！？!?；;，,]{0,14}$"
+)
 # A sign someone had once (有过一阵胸口发紧): history, unless waved away in its sentence or the
 # next (…点点眼药水就行, 睡一觉就好了): a story that teaches doing without
 _HAD = LazyRegex(r"(?<!没)(发生过|出现过|有过|得过|犯过)")
@@ -223,6 +237,9 @@ _WAIT_UNTIL = LazyRegex(
 _CARE_SKIPPED = LazyRegex(
     r"(没|没有|不用|不必|没必要|用不着|唔使|冇|不需要|无需)(再)?(去|上|跑|送|到)?"
     r"(医院|看医生|看病|就医|睇医生|急诊|急症室|打120|叫救护车)"
+    # (or said by the money kept from it: 一分钱没花医院的, 没在医院花一分钱)
+    r"|(一分钱|一毛钱|一分|一个子儿)[都也]?没(花|给|交)[^，,。]{0,2}(医院|医生|看病)"
+    r"|没(在|往)?(医院|医生|看病)[^，,。]{0,2}(花|给|交)[^，,。]{0,2}(一分|一毛|钱)"
 )
 # A past far enough to be a chronicle, not a lesson (八十年代末…; 据藏家回忆…; 旧社会…).
 _ERA = LazyRegex(
@@ -234,6 +251,10 @@ _SETTLED = LazyRegex(
     r"|(自己|自个儿|自个)(走下山|走回家|走回去|走下来|站起来|爬起来)|缓过劲来?了|又能(走路|下地|干活)了"
     # (or eased a little after a while: 缓了十来分钟才好些, 坐了一会儿好了点)
     r"|缓了[^，,。]{0,6}才?(好|缓过来)|才(好|缓)(些|点|一些|一点|过来)|(好|缓)了(些|点|一些|一点)"
+    # (or cured, it is said, by a remedy: 就是喝这个喝好的, 全靠这个方子治好的)
+    r"|(就是|全靠|都是|靠|还是)[^，,。]{0,8}(喝|吃|用|贴|泡|敷|涂|搽|抹|按|揉|灸|刮|练|治)(好|好返)(的|了)"
+    # (or carried on with after a pause: 缓了缓又回去开会, 歇了一会儿接着干活)
+    r"|(缓了缓|歇了歇|停了停|坐了坐|(缓|歇|停|坐|躺)了?一会儿?)[^，,。]{0,2}(又|就|便)?(回去|接着|继续|照常)"
 )
 # A story in which care came late, after a wait or a home remedy (我们以为他只是累了…第二天才
 # 带他去门诊; 先推拿，结果…最后去医院): a lesson in waiting, not a past event handled.
@@ -242,7 +263,9 @@ _CARE_LATE = LazyRegex(
     r"[^，,。]{0,6}才(带|送|去|上|到|跑)[^，,。]{0,4}(医院|门诊|急诊|看医生|就医|就诊)"
     r"|(最后|最终|后来)[^，,。]{0,3}(去|上|送|到)了?[^，,。]{0,2}(医院|急诊)"
     r"|先[^，,。]{0,3}(推拿|按摩|刮痧|拔罐|艾灸|喝|吃|贴|揉|捂|扛|观察|等)[^。]{0,16}结果"
-    r"|以为[^，,。]{0,8}(太累|累了|累着|上火|没事|没什么|小毛病|着凉|受凉|吃坏)"
+    r"|以为[^，,。]{0,8}(太累|累了|累着|上火|没事|没什么|小毛病|着凉|受凉|吃坏"
+    # (or put down to a habit or a strain: 以为是咖啡喝多了, 以为是没睡好)
+    r"|喝多了|吃多了|没睡好|睡不好|熬夜|缺觉|压力大|太忙|岔气|老毛病|年纪大)"
 )
 # How many sentences a story runs on past the sign, within its paragraph.
 STORY_REACH = 2
@@ -609,6 +632,8 @@ class CooccurrenceCheck(Check):
             return True  # (有一次喉咙发紧，喝了杯温水就好了: waved away, even told as history)
         if self._denied(article, start):
             return True
+        if _SCREENED.search(text, first, start) or _STAFF_WATCH.search(text, first, start):
+            return True  # 请确认没有过敏史，例如以前打完针呼吸困难; 护士会观察有无…
         if self._episode_again(article, start, end):
             return True  # 上周…晕倒了…这次晕倒跟那个有关系吗: the episode told, asked about
         if _EXPERIENCED.match(text, end):
