@@ -101,3 +101,49 @@ def test_a_doctor_s_finding_made_the_last_word_covers_the_key_items():
     body = "# 近视手术\n\n全飞秒可以矫正近视，周末也能约。角膜过薄者不适合手术"
     assert _contra(body + "，能否手术以医生检查结果为准。") == []
     assert len(_contra(body + "。")) == 1
+
+
+# An aftercare sheet for a procedure already done: the procedure's key items were checked
+# before it was done; the sheet still says who must not use what it gives.
+AFTERCARE = (
+    "# 某某口腔门诊 拔智齿术后须知\n\n"
+    "麻药过后如果疼，可以吃一片对乙酰氨基酚。"
+)
+
+
+def test_an_aftercare_sheet_needs_a_statement_not_the_procedure_s_key_items():
+    assert _contra(AFTERCARE + "严重肝病、对本药过敏的人不能吃，请换别的药。") == []
+    assert len(_contra(AFTERCARE)) == 1
+    # (a page on having the procedure still needs every key item)
+    offer = "# 拔智齿前要知道的事\n\n本周末门诊可以拔智齿。孕妇不宜拔牙。"
+    messages = _contra(offer)
+    assert len(messages) == 1 and "凝血" in messages[0]
+
+
+VENEER = "# 牙齿贴面\n\n贴面可以遮住四环素牙，欢迎到院预约。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead-in that advises against it for some (以下情况不建议…：)
+        VENEER + "以下情况不建议或要先治疗：牙周炎没控制、夜磨牙严重者。",
+        # not for everyone, asked and answered no
+        VENEER + "\n\n**问：贴面适合所有人吗？**\n不是，夜磨牙严重、牙周炎没控制的人要先处理。",
+    ],
+)
+def test_a_lead_in_that_advises_against_it_or_a_no_to_everyone_is_a_statement(text):
+    assert _contra(text) == []
+
+
+def test_a_label_stuck_on_a_person_is_no_plaster():
+    push = "# 晚安提醒\n\n睡不着的夜晚，别急着给孩子贴上“懒散”的标签，也别给自己贴“焦虑症”的帽子。"
+    assert _contra(push) == []
+    sold = "# 晚安提醒\n\n睡前贴一片某某安神贴，一盒三十贴。"
+    assert len(_contra(sold)) == 1
+
+
+def test_a_first_pack_price_or_a_gift_for_packs_makes_a_sales_page():
+    offer = "# 家长看过来\n\n**某某牌鱼油软糖 · 开学体验**\n\n- 每天嚼两粒，孩子注意力更集中\n\n"
+    assert len(_contra(offer + "首瓶9.9元，两瓶送书包一个。")) == 1
+    assert len(_contra(offer + "两瓶送一个书包。")) == 1

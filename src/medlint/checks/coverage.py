@@ -161,6 +161,14 @@ _PRESCRIBED = LazyRegex(
     r"|(您|你)(已|已经|已經)(成功)?(预约|預約)|(预约|預約)成功|已为您预约|已為您預約"
 )
 
+# A title that heads the aftercare of a procedure already done (拔牙术后注意事项, 某某注射后
+# 护理须知): who may have it was settled before it was done, so the topic's key items are not
+# asked of the sheet; it still says who must not use what it gives (a painkiller, a cream).
+_AFTERCARE_TITLE = LazyRegex(
+    r"\s*(术|手术|治疗|操作|注射|打针|接种)?(后|以后|之后|後)的?\s*"
+    r"(注意事项|注意事項|须知|須知|护理|護理|医嘱|醫囑|康复指导|出院指导|回家须知|指导)"
+)
+
 # A dose or a regimen right after a name (某药100mg每日一次, 每天两次, 一日三片): the
 # treatment is given, not only named.
 _DOSED = LazyRegex(
@@ -657,6 +665,10 @@ class CoverageCheck(Check):
                 # statements (a shop's list, a case's drugs): the statements cover it; the
                 # key items are a single treatment's, or the subject's the title names
                 continue
+            if presentation.start < title_end and _AFTERCARE_TITLE.match(
+                article.text, presentation.end
+            ):
+                continue  # 拔牙术后注意事项: the key items were checked before it was done
             missing = self._incomplete(article, presentation)
             if missing:
                 topic = presentation.topic
