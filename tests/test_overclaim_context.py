@@ -46,6 +46,8 @@ def claims(linter: Linter, text: str) -> list[str]:
         "它不是“抗衰万能针”。",
         "网上说吃大蒜能根治感冒，这是没有依据的。",
         "所谓神药，不过是营销噱头。",
+        "“一次治好终身不犯”只是一种美好的愿望。",
+        "“不见效全额退款”附带了一堆条件，很难兑现。",
         "别相信一针见效的宣传。",
         # hypothetical
         "如无不良反应，可继续服用。",
@@ -453,3 +455,21 @@ def test_a_claim_worded_as_a_whether_question_asks(linter):
     assert [v for v in linter.check_text(promised, "a.md") if v.category == "overclaim"]
     story = "抹了十天，朋友都问我是不是去医院打了激光，斑全淡了。\n"
     assert [v for v in linter.check_text(story, "a.md") if v.category == "overclaim"]
+
+
+def test_a_passed_on_claim_fact_checked_or_warned_against_is_not_claimed(linter):
+    """A claim passed on in a group and fact-checked on the next line (核实：…), or a quoted
+    comment the writer tells readers not to copy, is examined, not made; the same comment
+    left standing is a testimonial."""
+    checked = (
+        "群友转发：“这款酵素，喝一周痛风就不犯了！”\n"
+        "核实：酵素不能治疗痛风，尿酸高要规范用药。\n"
+    )
+    assert not [v for v in linter.check_text(checked, "a.md") if v.category == "overclaim"]
+    warned = (
+        "直播间有人留言：“贴了两周，腰突全好了，手术都省了！”"
+        "请不要模仿，耽误治疗后果严重。\n"
+    )
+    assert not [v for v in linter.check_text(warned, "a.md") if v.category == "overclaim"]
+    standing = "直播间有人留言：“贴了两周，腰突全好了，手术都省了！”\n"
+    assert [v for v in linter.check_text(standing, "a.md") if v.category == "overclaim"]

@@ -69,6 +69,8 @@ _REPORTS_CLAIM = re.compile(
 )
 # a speaker's label that opens a line of dialogue (**老许**：, 主持人：)
 _SPEAKER_LABEL = LazyRegex(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*_]*\s*[：:][*_]*\s*")
+# a quote brought in after a colon (评论区有人留言：“…”): a report without a verb of saying
+_QUOTED_AFTER_COLON = LazyRegex("[：:]\\s*[“\"「『]")
 _REBUKE_LEAD = LazyRegex("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
 # the writer unsure whether a report holds (不知道…靠不靠谱, 拿不准…是不是真的)
 _UNSURE = LazyRegex("不知道|不清楚|拿不准|说不准|不确定|搞不清|弄不清|想问问|想请教")
@@ -122,6 +124,8 @@ _CASE_FINDING = re.compile(
 _CORRECTIONS = ("其实", "实际上", "事实上", "殊不知", "真相是")
 _SHRINKERS = ("只是", "不过是", "只不过", "而是", "仅仅是", "无关")
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
+# the label of a fact-check under a passed-on claim (核实：…, 辟谣：…)
+_FACT_CHECK = re.compile(r"[>*_\s]*(?:核实|辟谣|真相|查证|求证|事实核查|核查结果|核实结果)\s*[：:]")
 _OPTION = re.compile(r"[ \t>*_]*[A-Ha-h][.．、)）][ \t]*\S")
 _ANSWER_LINE = LazyRegex(r"(?m)^[\s>*_]*(?:答案|正确答案|参考答案|答)\s*[：:]")
 _QUIZ_REACH = 400  # an option's answer line comes within this many characters
@@ -499,12 +503,14 @@ class Context:
 
     def _answered_false(self, start: int, end: int | None = None) -> bool:
         """The line holding ``start`` is a true-or-false item (ending before ``end``) and
-        the next line answers it false (答案：✗。…, 答：错误): the item states the belief
-        the quiz corrects."""
+        the next line answers it false (答案：✗。…, 答：错误), or fact-checks it (核实：…):
+        the item states the belief the answer corrects."""
         newline = self.s.text.find("\n", start, end)
         if newline < 0:
             return False
         below = self.s.text[newline : newline + 40].lstrip()
+        if _FACT_CHECK.match(below):
+            return True  # 核实：… under a passed-on claim
         return bool(_ANSWER.match(below)) and _answer_verdict(below, self.lexicon.verdicts)
 
     def _quiz_option(self, start: int) -> bool:
@@ -597,7 +603,7 @@ class Context:
         the span) and the writer turns it down in the next sentence or the one after, in the
         same paragraph (我没买。 · 医生说…，别信这些): the claim is refused, not made."""
         before = self.s.text[first:end]
-        if not _REPORTED.search(before) or not any(
+        if not (_REPORTED.search(before) or _QUOTED_AFTER_COLON.search(before)) or not any(
             word in before for word in self.lexicon.hearsay if "问" not in word
         ):
             return False
@@ -1040,6 +1046,8 @@ _OTHERS = (
 
 def _answer_verdict(following: str, verdicts: list[str]) -> bool:
     """``following`` (after an optional answer label: 答案：) opens with a verdict."""
+    if _FACT_CHECK.match(following):
+        return True  # a fact-check's label (核实：…) examines the claim before it
     label = _ANSWER.match(following)
     if label:
         following = following[label.end() :]
