@@ -4,8 +4,11 @@ only where no claim on token boundaries is found (泡脚 is glued too, and a wor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from medlint.analysis import segment
 from medlint.analysis.segment import tokenize
 from medlint.checks.forbidden import glued_at
 from medlint.run.engine import Linter
@@ -13,8 +16,17 @@ from overclaim_pack import OVERCLAIM, PACK
 
 
 @pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(PACK, OVERCLAIM)
+def linter() -> Iterator[Linter]:
+    """A linter segmenting with the default pack's words alone: words other tests' rule
+    folders registered earlier in the process change jieba's totals, and so its cuts."""
+    with segment._lock:
+        before = set(segment._words)
+        segment._words.clear()
+    segment._tokenizer.cache_clear()
+    yield Linter(PACK, OVERCLAIM)
+    with segment._lock:
+        segment._words.update(before)
+    segment._tokenizer.cache_clear()
 
 
 GLUED = [  # written for these tests: (sentence, where the claim starts)
