@@ -124,7 +124,10 @@ _CASE_FINDING = re.compile(
 _CORRECTIONS = ("其实", "实际上", "事实上", "殊不知", "真相是")
 _SHRINKERS = ("只是", "不过是", "只不过", "而是", "仅仅是", "无关")
 # a forward or a share in a chat, before the title of what is passed on ([转发]《…》)
-_FORWARDED = re.compile(r"[\[【(（]\s*(?:转发|转载|分享|链接)\s*[\]】)）]|(?:转发|转载|分享)(?:了|一篇|一个)?\s*[：:]?\s*$")
+_FORWARDED = re.compile(
+    r"[\[【(（]\s*(?:转发|转载|分享|链接)\s*[\]】)）]"
+    r"|(?:转发|转载|分享)(?:了|一篇|一个)?\s*[：:]?\s*$"
+)
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 # the label of a fact-check under a passed-on claim (核实：…, 辟谣：…)
 _FACT_CHECK = re.compile(r"[>*_\s]*(?:核实|辟谣|真相|查证|求证|事实核查|核查结果|核实结果)\s*[：:]")
