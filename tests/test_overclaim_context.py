@@ -112,6 +112,14 @@ def claims(linter: Linter, text: str) -> list[str]:
         "有读者反映，店员称这款足浴盆能治疗糖尿病。注意！这种说法没有依据。",
         # a rhetorical question after a shop's return policy promises no result
         "未拆封商品七天内无理由退款，您怕什么？",
+        # attributes of one noun listed with 、 stay in the negator's clause
+        "目前还没有可靠的、专门根治乙肝的特效药。",
+        # the title of a forwarded piece runs across its own exclamation mark
+        "姐姐：[转发]《熬夜伤肝！这款护肝片三天排毒，永不复发》",
+        # food digested by the body is no illness dissolved
+        "喝下去的胶原蛋白也会被消化掉，补不到脸上。",
+        # testimonials read out, then taken up and found unverifiable
+        "推销员念起“客户反馈”：“喝了半年再也不失眠了”。这些“反馈”根本无法核实。",
     ],
 )
 def test_not_a_claim(linter, text):
@@ -201,6 +209,14 @@ def test_not_a_claim(linter, text):
         # a refund promise asked back at the buyer is still made
         ("戴满两个月不见效，全额退款，您怕什么？", "MED411"),
         ("有了这台理疗仪，谁还去医院排队挂号？", "MED408"),
+        # attributes listed with 、 and no negator: the claim is made
+        ("这是业内公认的、专门根治乙肝的特效药。", "MED406"),
+        # a pitch in the speaker's own words, not a forwarded title
+        ("姐姐：熬夜伤肝！这款护肝片三天排毒，永不复发。", "MED401"),
+        # a stone dissolved is a claim, a meal digested is not
+        ("这种茶喝上一个月，胆结石也能被化掉。", "MED401"),
+        # testimonials read out and vouched for
+        ("推销员念起“客户反馈”：“喝了半年再也不失眠了”。这些反馈都是真的。", "MED401"),
     ],
 )
 def test_claim(linter, text, code):

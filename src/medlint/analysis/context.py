@@ -62,7 +62,7 @@ _OWN_BELIEFS = (
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
 # a claim reported, not made: 他说吃了… · 商家宣传…
-_REPORTED = re.compile("说|讲|称|講|話|话|宣传")
+_REPORTED = re.compile("说|讲|称|講|話|话|宣传|念起|念了|念道|读起|读了|朗读")
 # a third party said to have made a claim, in a report of it (声称, 称其, 宣传其)
 _REPORTS_CLAIM = re.compile(
     "声称|宣称|称其|称该|称自家|扬言|夸口|鼓吹|吹嘘|宣传其|宣传称|对外称|广告称|广告中称|直播中称|标榜"
@@ -123,6 +123,11 @@ _CASE_FINDING = re.compile(
 # shrink the belief to something lesser (其实只是丢水)
 _CORRECTIONS = ("其实", "实际上", "事实上", "殊不知", "真相是")
 _SHRINKERS = ("只是", "不过是", "只不过", "而是", "仅仅是", "无关")
+# a forward or a share in a chat, before the title of what is passed on ([转发]《…》)
+_FORWARDED = re.compile(
+    r"[\[【(（]\s*(?:转发|转载|分享|链接)\s*[\]】)）]"
+    r"|(?:转发|转载|分享)(?:了|一篇|一个)?\s*[：:]?\s*$"
+)
 _ANSWER = re.compile(r"[>*_\s]*(?:答案|正确答案|参考答案|答|解析|判断)\s*[：:]\s*")
 # the label of a fact-check under a passed-on claim (核实：…, 辟谣：…)
 _FACT_CHECK = re.compile(r"[>*_\s]*(?:核实|辟谣|真相|查证|求证|事实核查|核查结果|核实结果)\s*[：:]")
@@ -199,6 +204,10 @@ class Context:
     def _clause_tokens(self, start: int) -> list[tuple[str, int, int]]:
         """Tokens of the clause holding ``start`` that end at or before it, in order."""
         clause = self.s.clause_start(start)
+        text = self.s.text
+        while clause >= 2 and text[clause - 1] == "、" and text[clause - 2] == "的":
+            # attributes of one noun listed with 、 (还没有公认的、专门治疗…的药): one clause
+            clause = self.s.clause_start(clause - 1)
         tokens = [t for t in self.s.tokens(start) if t[1] >= clause and t[1] < start]
         # a claim that starts inside a word keeps the word's head: 不|能根治 in 还不能根治
         return [t if t[2] <= start else (t[0][: start - t[1]], t[1], start) for t in tokens]
@@ -495,6 +504,15 @@ class Context:
         its title is the subject announced, a weak sign of a claim (the rules' own frames
         still judge the words of a title)."""
         return self._line_label(_TOPIC_LABEL, start)
+
+    def forwarded_title(self, start: int) -> bool:
+        """``start`` is inside the title mark of a work passed on in a chat ([转发]《…》,
+        分享：《…》): the title names what was forwarded, a weak sign of a claim (the
+        rules' own frames still judge the words of a title)."""
+        line = self.s.text.rfind("\n", 0, start) + 1
+        head = self.s.text[line:start]
+        opened = head.rfind("《")
+        return opened > head.rfind("》") and _FORWARDED.search(head, 0, opened) is not None
 
     def _line_label(self, label: re.Pattern[str], start: int) -> bool:
         """``label`` opens the line holding ``start`` and ends before it."""
@@ -873,6 +891,12 @@ class Context:
             opens = self.s.text.count('"', self.s.paragraph_at(first)[0], first) % 2 == 0
             if not (opens and '"' in self.s.text[first + 1 : start]):
                 first += 1
+        line = self.s.text.rfind("\n", 0, first) + 1
+        head = self.s.text[line:first]
+        if head.rfind("《") > head.rfind("》"):
+            # a title mark opened before the sentence (《…宿便！这款茶一周排光》): the
+            # title runs across the sentence end and the claim is inside it
+            first = line
         before = self.s.text[first:start]
         opened, closes = -1, '"'
         for pair in self.lexicon.quote_pairs:

@@ -259,11 +259,13 @@ class LineFeatures:
             if not line_text:
                 continue
             result.append(ScoredLine(number, line_text, first, last))
-            # a programme's topic title (本期主题：…) names its subject, and an asker's
-            # question (提问：…) reports their own case: no core to score
+            # a programme's topic title (本期主题：…) and a forwarded work's title
+            # ([转发]《…》) name their subject, and an asker's question (提问：…) reports
+            # their own case: no core to score
             cores_of.append(
                 [core for core in self._cores(text, first, last)
-                 if not (context.topic_title(core[0]) or context.asker_question(core[0]))]
+                 if not (context.topic_title(core[0]) or context.asker_question(core[0])
+                         or context.forwarded_title(core[0]))]
             )
         if dropped is None:
             kept = [i for i, cores in enumerate(cores_of) if cores]
