@@ -56,6 +56,14 @@ def test_a_timing_precaution_holds_its_key_item():
         ("# 孩子上课走神\n\n脑波训练头环每天戴半小时，一个月一个周期。", "脑波训练头环"),
         ("# 胃不舒服\n\n我们门诊用的是经典三联疗法，一周为一个疗程。", "经典三联疗法"),
         ("# 发烧\n\n我们诊所用的是抗生素，打两天就退。", "抗生素"),
+        # a clinic's own operation, named by its technique, its energy source or what it
+        # cuts; a clinic's own prescription named by its claim; a drug paired with advice
+        ("# 腰痛\n\n本院采用靶点减压微创技术，半小时就做完。", "靶点减压微创技术"),
+        ("# 鼻塞\n\n我院耳鼻喉科开展的低温等离子消融术恢复快。", "低温等离子消融术"),
+        ("# 手汗\n\n我们中心的交感神经切断术做完当天就干爽。", "交感神经切断术"),
+        ("# 月经不调\n\n我们诊所的养血调经方一个月见效。", "养血调经方"),
+        ("# 孩子长个\n\n我们门诊的长高中药配合拉伸，一个暑假见效。", "长高中药"),
+        ("# 尿酸高\n\n多喝水，也可以配合非布司他片把尿酸降下来。", "非布司他"),
     ],
 )
 def test_treatments_a_seller_or_a_clinic_offers_are_presented(text, reported):
@@ -70,6 +78,10 @@ def test_treatments_a_seller_or_a_clinic_offers_are_presented(text, reported):
         "# 问诊\n\n医生开了两周四联，我想问还要不要吃？",
         "# 发烧\n\n你们诊所用的是抗生素吗？",
         "# 手术后\n\n洗澡时用防水贴把刀口盖好。",
+        # a clinic's staff or rooms; an operation not named; a recipe, not a prescription
+        "# 复诊\n\n我们医院的医生说布洛芬伤胃，具体问他。",
+        "# 胆结石\n\n结石大了可能需要做微创手术，到时医生会跟你谈。",
+        "# 养生\n\n这个调理方法我们中心的营养师讲过很多次。",
     ],
 )
 def test_treatments_only_named_are_not_presented(text):
@@ -147,3 +159,23 @@ def test_a_first_pack_price_or_a_gift_for_packs_makes_a_sales_page():
     offer = "# 家长看过来\n\n**某某牌鱼油软糖 · 开学体验**\n\n- 每天嚼两粒，孩子注意力更集中\n\n"
     assert len(_contra(offer + "首瓶9.9元，两瓶送书包一个。")) == 1
     assert len(_contra(offer + "两瓶送一个书包。")) == 1
+
+
+# A page that opens with a reader's question: what the question names is the asker's
+# (what they take, what they heard of); the reply presents what it recommends.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问：我一直在吃氯吡格雷，牙疼能吃布洛芬吗？\n\n答：不建议，两者合用出血风险高，"
+        "疼得厉害可以先用对乙酰氨基酚，对乙酰氨基酚过敏或严重肝病的人禁用。",
+        "【提问】听说天天吃鱼油能软化血管，我要不要买？\n\n【回答】鱼油没有软化血管的作用，"
+        "血脂高先去内科查一查。",
+    ],
+)
+def test_what_a_reader_s_question_names_is_not_presented(text):
+    assert _contra(text) == []
+
+
+def test_what_the_reply_to_a_reader_s_question_recommends_is_presented():
+    text = "问：膝盖疼，有什么办法？\n\n答：可以每天吃两粒氨糖软骨素胶囊，坚持三个月。"
+    assert len(_contra(text)) == 1

@@ -277,3 +277,21 @@ def test_a_screening_question_or_staff_watching_is_not_reported(text):
 )
 def test_a_carer_at_home_watching_or_a_reaction_after_screening_is_reported(text):
     assert len(_urgent(text)) == 1
+
+
+# A quiz asking which of the options below needs urgent care carries the action for the
+# options; one asking which needs no care does not.
+def test_a_quiz_asking_which_option_needs_urgent_care_answers_its_signs():
+    text = (
+        "# 小测验\n\n第1题：摔倒后出现以下哪种情况，需要马上去急诊？\n"
+        "A. 膝盖擦破皮　B. 剧烈头痛、反复呕吐　C. 有点累\n答案：B。"
+    )
+    assert _urgent(text) == []
+
+
+def test_a_quiz_asking_which_option_needs_no_care_does_not_answer_its_signs():
+    text = (
+        "# 小测验\n\n第1题：摔倒后出现以下哪种情况，不需要去医院？\n"
+        "A. 膝盖擦破皮　B. 剧烈头痛、反复呕吐　C. 有点累\n答案：A。"
+    )
+    assert len(_urgent(text)) == 1

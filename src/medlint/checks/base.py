@@ -68,6 +68,13 @@ BELIEF_REACH = 8
 # A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
 _TITLE_USE = LazyRegex(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
 # A reader asking what happens after a use, or which one to use, presents none.
+# A page that opens with a reader's question (问：…, 【提问】…, Q: …): the title is the
+# asker's message, what it names is the asker's, not the page's offer.
+_ASKER = LazyRegex(
+    r"\s*([【\[(（](问|問|提问|提問|网友提问|患者提问|咨询|Q)[】\])）]\s*[:：]?"
+    r"|(问|問|提问|提問|网友提问|患者提问|咨询|Q)\s*[:：])"
+)
+
 _QUESTION = LazyRegex(
     r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么"
     r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗"
@@ -353,6 +360,8 @@ class Article:
             return False
         if _QUESTION.search(self.text[first:last]):
             return False  # 注射了过期疫苗会怎样？ 某药能治吗？ the body must present it
+        if _ASKER.match(self.text):
+            return False  # 问：我在吃某药，能…吗？ the asker's message: the reply must present it
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False  # 告别胰岛素, 不用吃药: the title rejects it
         if _RESULT_AFTER.match(self.text, end):

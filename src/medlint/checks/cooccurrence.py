@@ -34,7 +34,9 @@ _STOP_AND_SEE = LazyRegex(
 )
 # A sentence before the signs that points forward to them (遇到以下情况…).
 _FORWARD_REFERENCE = LazyRegex(
-    r"(以下|下列|下面)(这些|几种|几类|任何一种|任一)?(情况|症状|表现|信号)"
+    r"(以下|下列|下面)(这些|几种|几类|任何一种|任一"
+    # (or a quiz asking which of the options below needs it: 出现以下哪种情况需要立即就医？)
+    r"|哪种|哪一种|哪几种|哪些|哪类)?(情况|症状|表现|信号)"
 )
 # A later sentence that sends back to any of the signs named before it (出现上面任何一条，
 # 马上拨打120; 以上几种表现只要有一个…): with an action, it answers them all.
