@@ -67,14 +67,13 @@ _BELIEF_HEADING = LazyRegex(r"误区|谣言|辟谣|说法|迷思|流言|传言|�
 BELIEF_REACH = 8
 # A use verb just before a name in the title: 打肉毒素, 吃头孢, 注射玻尿酸.
 _TITLE_USE = LazyRegex(r"(吃|服|服用|用|打|做|涂|喷|贴|注射|接种|补充?)[^\W_了过]{0,2}$")
-# A reader asking what happens after a use, or which one to use, presents none.
 # A page that opens with a reader's question (问：…, 【提问】…, Q: …): the title is the
 # asker's message, what it names is the asker's, not the page's offer.
 _ASKER = LazyRegex(
     r"\s*([【\[(（](问|問|提问|提問|网友提问|患者提问|咨询|Q)[】\])）]\s*[:：]?"
     r"|(问|問|提问|提問|网友提问|患者提问|咨询|Q)\s*[:：])"
 )
-
+# A reader asking what happens after a use, or which one to use, presents none.
 _QUESTION = LazyRegex(
     r"(会怎样|会怎么样|怎么办|有什么影响|有影响吗|要紧吗|严重吗|打什么|吃什么|用什么"
     r"|(能|可以|可|救)?(医治|治|治好|根治|治疗)吗"
