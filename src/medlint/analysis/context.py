@@ -510,9 +510,14 @@ class Context:
         分享：《…》): the title names what was forwarded, a weak sign of a claim (the
         rules' own frames still judge the words of a title)."""
         line = self.s.text.rfind("\n", 0, start) + 1
-        head = self.s.text[line:start]
-        opened = head.rfind("《")
-        return opened > head.rfind("》") and _FORWARDED.search(head, 0, opened) is not None
+        opened = self._open_title(line, start)
+        return opened >= 0 and _FORWARDED.search(self.s.text, line, opened) is not None
+
+    def _open_title(self, line: int, at: int) -> int:
+        """Where a title mark (《) opened on the line, between ``line`` and ``at``, is still
+        open at ``at``; -1 when none is."""
+        opened = self.s.text.rfind("《", line, at)
+        return opened if opened > self.s.text.rfind("》", line, at) else -1
 
     def _line_label(self, label: re.Pattern[str], start: int) -> bool:
         """``label`` opens the line holding ``start`` and ends before it."""
@@ -892,8 +897,7 @@ class Context:
             if not (opens and '"' in self.s.text[first + 1 : start]):
                 first += 1
         line = self.s.text.rfind("\n", 0, first) + 1
-        head = self.s.text[line:first]
-        if head.rfind("《") > head.rfind("》"):
+        if self._open_title(line, first) >= 0:
             # a title mark opened before the sentence (《…宿便！这款茶一周排光》): the
             # title runs across the sentence end and the claim is inside it
             first = line
