@@ -489,3 +489,19 @@ def test_a_passed_on_claim_fact_checked_or_warned_against_is_not_claimed(linter)
     assert not [v for v in linter.check_text(warned, "a.md") if v.category == "overclaim"]
     standing = "直播间有人留言：“贴了两周，腰突全好了，手术都省了！”\n"
     assert [v for v in linter.check_text(standing, "a.md") if v.category == "overclaim"]
+
+
+def test_a_report_rebuked_in_a_chat_log_under_a_timed_header(linter):
+    """In a chat log each message sits under its sender's name and time (**小周 08:12**): a
+    relative's remedy passed on, answered by the next sender's 千万别, is answered; the same
+    remedy seconded by the next sender is still told as working."""
+    rebuked = (
+        "**小周 08:12**\n我妈说熬点葱白水灌下去就好了\n\n"
+        "**果果妈 08:13**\n千万别这么弄，三个月内发烧要直接去医院。\n"
+    )
+    assert 2 not in {v.line for v in linter.check_text(rebuked, "a.md")}
+    seconded = (
+        "**小周 08:12**\n我妈说捂一身汗就好了\n\n"
+        "**果果妈 08:13**\n对，我家的也是这么好的。\n"
+    )
+    assert 2 in {v.line for v in linter.check_text(seconded, "a.md")}

@@ -72,6 +72,9 @@ _SPEAKER_LABEL = LazyRegex(r"[\s>]*[*_]*[\u4e00-\u9fffA-Za-z0-9（）()]{1,10}[*
 # a quote brought in after a colon (评论区有人留言：“…”): a report without a verb of saying
 _QUOTED_AFTER_COLON = LazyRegex("[：:]\\s*[“\"「『]")
 _REBUKE_LEAD = LazyRegex("(这个|那个|这|那)?(可|可是)?")  # 这可千万别…
+# a chat log's header line, a name and the time it was sent (**阿May 21:06**): the reply
+# it heads follows on the next line
+_CHAT_HEADER = LazyRegex(r"\s*[*_]*[^\n：:*_]{1,12}?\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[*_\s]*$")
 # the writer unsure whether a report holds (不知道…靠不靠谱, 拿不准…是不是真的)
 _UNSURE = LazyRegex("不知道|不清楚|拿不准|说不准|不确定|搞不清|弄不清|想问问|想请教")
 # a claim worded as a whether-question, A-not-A or 是否 (这病能不能治好，要看…), asks
@@ -613,10 +616,18 @@ class Context:
         following = self._next_sentence(last)
         if following is None:
             return False
-        label = _SPEAKER_LABEL.match(following)
-        if label is None:
-            return False
-        head = following[label.end() :].lstrip()
+        if _CHAT_HEADER.match(following):
+            # a chat log: the header names the next speaker, the reply is the next line
+            last = self.s.text.find(following, last) + len(following)
+            reply = self._next_sentence(last)
+            if reply is None:
+                return False
+            head = reply.lstrip()
+        else:
+            label = _SPEAKER_LABEL.match(following)
+            if label is None:
+                return False
+            head = following[label.end() :].lstrip()
         head = head[_VOCATIVE.match(head).end() :]  # type: ignore[union-attr]
         head = head[_REBUKE_LEAD.match(head).end() :]  # type: ignore[union-attr]
         return head.startswith(tuple(self.lexicon.rebukes))
