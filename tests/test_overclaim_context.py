@@ -505,3 +505,18 @@ def test_a_report_rebuked_in_a_chat_log_under_a_timed_header(linter):
         "**果果妈 08:13**\n对，我家的也是这么好的。\n"
     )
     assert 2 in {v.line for v in linter.check_text(seconded, "a.md")}
+
+
+def test_quoted_pitches_listed_then_refuted_by_a_referent(linter):
+    """Quoted sales lines listed one per item and then taken up below as a whole (以上说法…
+    没有依据) are the claims a warning refutes; the same list vouched for below is a pitch."""
+    warning = (
+        "有商家这样推销染发膏：\n- “三天长出新发，永不复发”\n- “纯中药成分，零刺激”\n\n"
+        "提醒：以上说法没有任何检测依据，购买前请看清成分表。\n"
+    )
+    assert [v.line for v in linter.check_text(warning, "a.md")] == []
+    pitch = (
+        "本店承诺：\n- “三天长出新发，永不复发”\n- “纯中药成分，零刺激”\n\n"
+        "以上说法均写进合同，放心下单。\n"
+    )
+    assert {2, 3} <= {v.line for v in linter.check_text(pitch, "a.md")}

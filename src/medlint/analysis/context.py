@@ -477,6 +477,7 @@ class Context:
             return True
         return (
             self._listed_under_debunking_heading(start)
+            or self._listed_then_refuted(start)
             or self._quiz_option(start)
             or self._answered_false(start)
             or self._asker_account(start)
@@ -836,6 +837,36 @@ class Context:
                 continue  # the answer to the quoted belief above it: belief, then answer
             if (len(text) > _LIST_ITEM and not quoted) or (close is not None and not quoted):
                 return False  # prose, or a plain line among quoted items: a new heading
+        return False
+
+    def _listed_then_refuted(self, start: int) -> bool:
+        """The claim is a short quoted item in a list of quoted items, and the paragraph right
+        after the list takes them up by a referent and refutes them (- “…”\n- “…”\n上述说法
+        缺乏依据): the quoted lines are the claims refuted, not made."""
+        paragraphs = self.s.paragraphs
+        if not paragraphs:
+            return False
+        index = self.s.paragraph_index(start)
+        first, last = paragraphs[index]
+        close = self._quoted_item(first, last)
+        if close is None or start > close or len(self.s.text[first:last].strip()) > _LIST_ITEM:
+            return False
+        for at in range(index + 1, min(index + 1 + _LIST_LENGTH, len(paragraphs))):
+            first, last = paragraphs[at]
+            text = self.s.text[first:last].strip()
+            if self._quoted_item(first, last) is not None and len(text) <= _LIST_ITEM:
+                continue  # another item of the list
+            head = text[: _HEADING + 10]
+            for referent in self.lexicon.referents:
+                found = head.find(referent)
+                if found < 0:
+                    continue
+                tail = head[found + len(referent) : found + len(referent) + 12]
+                if any(negator in tail for negator in self._negators) or any(
+                    phrase in tail for phrase in self.lexicon.debunk_after
+                ):
+                    return True
+            return False
         return False
 
     def _doubting_title(self) -> bool:
