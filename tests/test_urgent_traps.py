@@ -247,10 +247,25 @@ def test_a_crisis_line_answers_a_thought_of_self_harm_and_figures_are_no_signs(t
         "# 群聊\n\n三舅：我邻居前年突然一只耳朵听不见了，就是吃这个偏方吃好的，没去医院花一分钱。",
         "# 访谈\n\n有一回跑步突然胸口剧痛，我以为是岔气了，歇了一会儿接着跑完了。",
         "# 好物\n\n之前一只眼睛突然看不清，戴了这个眼罩现在完全没有了。限时特惠 99 元。",
+        # (or taken to a shop or a lay healer instead of care)
+        "# 带娃日记\n\n上周女儿烧到四十度还抽搐了，我们没喂药，连夜抱到小区的推拿馆。",
+        "# 老家的事\n\n前年冬天外公突然说话含糊、半边身子没劲，舅舅把他送到了镇上的按摩店。",
     ],
 )
 def test_a_past_sign_settled_by_a_remedy_or_carried_on_with_is_reported(text):
     assert len(_urgent(text)) == 1
+
+
+# Care given first, a shop visited later for something else: history handled.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 回忆\n\n上周儿子高烧抽搐，我们马上打了120，在医院住了三天。出院后带他去推拿馆调理脾胃。",
+        "# 那年冬天\n\n前年父亲突然一侧无力，家里立刻叫了救护车。康复后他常去养生馆泡脚。",
+    ],
+)
+def test_a_past_sign_handled_by_care_before_a_shop_visit_is_not_reported(text):
+    assert _urgent(text) == []
 
 
 # A screening question on past reactions, and staff who watch for a sign while the patient

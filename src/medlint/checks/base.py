@@ -42,6 +42,9 @@ _HEARSAY = LazyRegex(
     r"(有人|有的人|不少人|很多人|网上|网友|朋友圈|群里|听人|别人)(说|讲|讲过|传|推荐说)"
     r"|听说|广告(上|里)?(说|写着?|讲)|宣传(上|里)?(说|写着?)|推销员说|商家说|卖家说"
 )
+# Inside the title of an article forwarded into a chat ([转发] 《…这款X…》): the forwarded
+# piece's words, which the chat goes on to discuss, not the speaker's offer.
+_FORWARDED = LazyRegex(r"[\[【]\s*(转发|转载|分享|轉發|轉載)\s*[\]】]\s*[《「“\"][^》」”\"\n]*$")
 # The bar between a page title's name and its slogan (某某疗法 | 口号, 某某滴剂，口号)
 _TITLE_BAR = LazyRegex(r"\s[|｜]\s|｜|\s——|——\s|[，,]")
 # (a tail that doubts or warns is no slogan: 某某疗法 | 真相：多数人用不上)
@@ -84,8 +87,12 @@ _QUESTION = LazyRegex(
     r"|((怎么|怎样|如何|点样|咋)(分辨|辨别|分别|判断|识别|认出|看出|察觉|知道)|点知)"
     r"[^？?。]{0,12}[吗？?])"
 )
-# A title that takes a claim apart (…？营养师帮你拆穿, 辟谣：…, …是智商税吗).
-_TITLE_DEBUNKS = LazyRegex(r"拆穿|揭穿|戳穿|辟谣|谣言|骗局|智商税|伪科学|别再信|别被忽悠|别上当")
+# A title that takes a claim apart (…？营养师帮你拆穿, 辟谣：…, …是智商税吗), or asks about a
+# use and answers no after the question or a speaker's colon (…先喂某药？医生：千万别).
+_TITLE_DEBUNKS = LazyRegex(
+    r"拆穿|揭穿|戳穿|辟谣|谣言|骗局|智商税|伪科学|别再信|别被忽悠|别上当"
+    r"|[？?:：]\s*[^？?:：。!！]{0,2}(千万别|千万不要|千万不能|万万不可|绝对不要|别这样|不能这样)"
+)
 # A sentence ended inside a paragraph, and prose going on after it.
 _INNER_SENTENCE = LazyRegex(r"[。！？!?][^\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5]{4}")
 # A test or procedure named as the source of a finding (胃镜报告上写着…, CT结果显示…, 肠镜查出…):
@@ -107,8 +114,9 @@ _PACK_SIZE = LazyRegex(
 )
 # A page that sells: an order button, a price per pack or an offer. On such a page the
 # products it names are presented wherever the body names them (the same exclusions apply).
+# (an order the writer has placed, 我下单了, is a purchase told, not an offer)
 _SALES = LazyRegex(
-    r"立即购买|立即抢购|加入购物车|下单|到手价|会场价|现场价|团购价|活动价|体验价"
+    r"立即购买|立即抢购|加入购物车|(?<![我刚已])下单(?!了)|到手价|会场价|现场价|团购价|活动价|体验价"
     r"|原价\s*(?:hk\$|nt\$|mop\$|us\$|\$|港币|港元|新台币|澳门元)?\s*[0-9一二两三四五六七八九十]|只要[0-9]+元|私聊我|私信我|买[一二两三四五][盒瓶袋件罐套]?送[一二两三]"
     r"|学生价|新客价|首次体验价|限时价|特惠价|[0-9]+元起|分[0-9一二两三四五六十]+期[^，。,]{0,3}(付款|免息|0利息|零利息)|名额只剩|仅剩[0-9]+个?名额"
     r"|开团|拼团|拼单|零售价|拿货价|批发价|代理价|出厂价|货到付款|包邮|免邮"
@@ -146,6 +154,12 @@ _SALES = LazyRegex(
     r"|限时(特惠|优惠|特价|秒杀|抢购)(?![^，。,]{0,2}(吗|嗎|[?？]))"
     # (or a gift for booking or ordering: 预约即送塑形衣, 下单即赠, 到店就送)
     r"|(预约|下单|到店|购买|报名|成交|付款|开卡)(即|就|立|再)(送|赠|贈)"
+    # (a sales talk's bait for coming and sitting through it: 到场即送鸡蛋, 听课再领挂面)
+    r"|(到场|签到|听课|参会|来听)(即|就|立|再)(送|赠|贈|领)"
+    # a first visit's or a session package's price (首次上门298元, 首次體驗$388, 三次套餐
+    # 880元)
+    r"|首次(上门|体验|到店|试做|试用|体验价)[^，。,\n]{0,2}(hk\$|\$|[¥￥])?\s*[0-9]+"
+    r"|[一二两三四五六七八九十0-9]+次(套餐|疗程|卡)(价)?\s*[:：]?\s*(hk\$|\$|[¥￥])?\s*[0-9]+"
     # a discount offered (享受首单八折, 全场七五折, 新客打 8 折)
     r"|(首单|首件|首盒|全场|限时|会员|新客|老客|享受?|打)[^，。,]{0,2}[0-9一二三四五六七八九]"
     r"(\.[0-9]|[一二三四五六七八九])?\s*折"
@@ -226,6 +240,13 @@ _DOTTED_LIST = LazyRegex(
 )
 # The items of a list under a heading that offers them: at most this many.
 LIST_REACH = 8
+# Items of an inline list (甲、乙、丙) before a mention that share the first item's negation
+# (没吃猪血、铁剂或铋剂), at most this many, each at most this long.
+INLINE_ITEMS = 6
+INLINE_ITEM = 8
+# What may stand before the mention in its item: nothing, or another item and a conjunction
+# (铁剂或铋剂).
+_INLINE_LEAD = re.compile(r"\s*([\u4e00-\u9fa5A-Za-z0-9]{1,8}(或者|以及|或|和|及|与))?\s*")
 _LIST_ITEM = re.compile(r"\s*([-*+](?=\s)|[•·]|[0-9]+[.、)）]|<li)")
 _CLOSING = ("。", "！", "？", "!", "?", "；", ";", "…")
 _BRACKETS = ")）]】」』”\"'’"
@@ -624,11 +645,40 @@ class Article:
                 return False
         if _HEARSAY.search(self.text, first, start) or self._belief_item(start):
             return False
+        if _FORWARDED.search(self.text, self.text.rfind("\n", 0, start) + 1, start):
+            return False
         return not (
             self.context.negated(start)
+            or self._negated_in_list(start)
             or (self.context.question(start) and not self._carer_offers(first, start, last))
             or self._debunked(start, end)
         )
+
+    def _negated_in_list(self, start: int) -> bool:
+        """The mention is a later item of an inline list whose first item is negated
+        (如果没吃猪血、铁剂或铋剂: none of them was taken); the list's 、 ends a clause, so
+        the negator before the first item does not reach the others by itself."""
+        text = self.text
+        clause = self.structure.clause_start(start)
+        if not _INLINE_LEAD.fullmatch(text, clause, start):
+            return False  # 没吃早饭、空腹吃铁剂: an item with its own verb is its own clause
+        for _ in range(INLINE_ITEMS):
+            if clause <= 0 or text[clause - 1] != "、":
+                return False
+            earlier = self.structure.clause_start(clause - 1)
+            words = [
+                a
+                for _, a, b in self.structure.tokens(earlier)
+                if earlier <= a and b <= clause - 1
+            ]
+            if not words:
+                return False
+            if self.context.negated(words[-1]):
+                return True
+            if clause - 1 - earlier > INLINE_ITEM:
+                return False  # a long item is a clause of its own, not a list's
+            clause = earlier
+        return False
 
     def _carer_offers(self, first: int, start: int, last: int) -> bool:
         """A carer will put the treatment at ``start`` to the patient (调度员会问是否需要

@@ -243,6 +243,14 @@ _CARE_SKIPPED = LazyRegex(
     r"|(一分钱|一毛钱|一分|一个子儿)[都也]?没(花|给|交)[^，,。]{0,2}(医院|医生|看病)"
     r"|没(在|往)?(医院|医生|看病)[^，,。]{0,2}(花|给|交)[^，,。]{0,2}(一分|一毛|钱)"
 )
+# (or care replaced by a shop or a lay healer the patient is taken to instead: 直接抱去楼下
+# 推拿馆, 连夜送去按摩店, 找催乳师上门; a hospital's own 推拿科 or 康复科 is care)
+_CARE_REPLACED = LazyRegex(
+    r"(抱|带|送|领|扶|背|拉|跑|去|找|请)(去|到|进|了)?[^，,。；;]{0,6}"
+    r"(推拿馆|推拿店|按摩馆|按摩店|按摩院|养生馆|养生店|养生会所|理疗馆|理疗店|足疗店|足浴店"
+    r"|艾灸馆|艾灸店|刮痧馆|美容院|美容店|催乳店|通乳店|小儿推拿店|推拿中心|调理中心"
+    r"|推拿师傅?|按摩师傅?|催乳师|通乳师|神婆|仙姑|大仙|土郎中|游医)"
+)
 # A past far enough to be a chronicle, not a lesson (八十年代末…; 据藏家回忆…; 旧社会…).
 _ERA = LazyRegex(
     r"历史上|世纪|年代|据[^,;，。]{0,6}回忆|年间|古时|旧社会|解放前|走之前|去世前|临终前|生前"
@@ -692,11 +700,14 @@ class CooccurrenceCheck(Check):
 
     @staticmethod
     def _settled_without_care(article: Article, start: int) -> bool:
-        """The sign's sentence or the next skips care (我没去医院) or settles the sign
+        """The sign's sentence or the next skips care (我没去医院) or takes the patient to
+        a shop instead (抱去推拿馆), or settles the sign
         with no care named (捏了三遍，人就缓过来了), or the story in its paragraph sends for
         care only late (第二天才带他去门诊): a story that teaches doing without."""
         first, last = _with_next(article, start)
-        if _CARE_SKIPPED.search(article.text, first, last):
+        if _CARE_SKIPPED.search(article.text, first, last) or _CARE_REPLACED.search(
+            article.text, first, last
+        ):
             return True
         sentences = article.structure.sentences
         index = article.structure.sentence_index(start)

@@ -186,6 +186,12 @@ _ANIMAL = LazyRegex(
 # A title about infants or children (宝宝要不要补…, 婴儿…, 孩子…): an adult's key item
 # (``adults_only``) is not theirs.
 _CHILDREN = LazyRegex(r"宝宝|婴儿|婴幼儿|新生儿|早产儿|幼儿|儿童|孩子|小孩|小朋友|宝贝|bb|啤啤")
+# A page that declares its product a health food (本品为保健食品, a title's （保健食品）): the
+# label it must follow lists its own unsuitable groups, not a drug label's (``drug_label``).
+_HEALTH_FOOD = LazyRegex(
+    r"(本品|本产品|该产品|此产品|产品类别)\s*[:：]?\s*(为|是|属于|属|系)?\s*保健食品(?![^，。,\n]{0,6}吗)"
+    r"|[（(【]\s*保健食品\s*[)）】]"
+)
 
 # A clinic's own prescription told in the first person (我们用的是抗生素加激素, 我这儿一般给
 # 你开消炎药): a class word it names is offered, as a title's subject is.
@@ -564,10 +570,12 @@ class CoverageCheck(Check):
         of its own: not a statement on another treatment the same paragraph presents)."""
         topic = presentation.topic
         children = _CHILDREN.search(article.text, 0, _opening(article)) is not None
+        health_food = _HEALTH_FOOD.search(article.text) is not None
         return [
             item.name
             for item in topic.items
             if not (children and item.adults_only)
+            and not (health_food and item.drug_label)
             and not self._indicated(article, item.indication)
             and not any(
                 (article.in_caution(start) or self._precaution(article, start))

@@ -438,6 +438,11 @@ class TopicItem(BaseModel):
         description="an adult's contraindication (kidney stones, sarcoidosis): not a key "
         "item of an article whose title is about infants or children",
     )
+    drug_label: bool = Field(
+        default=False,
+        description="an item of the drug's label: not a key item of a page that declares "
+        "its product a health food (保健食品), whose own label lists who should not take it",
+    )
     indication: list[Pattern] = Field(
         default_factory=list,
         description="the diagnosis the treatment is for, where the item is its use without "
