@@ -6,8 +6,13 @@ and ``--diff``), ``rules.py`` (``rules``, ``explain``), ``config.py``, ``clean.p
 ``errors.py`` are shared. Nothing outside this package imports it.
 """
 
-from .errors import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, UsageError
-from .main import COMMANDS, build_parser, main
+from .. import regex_store
+
+# before the commands' modules compile their regexes: those an earlier check stored
+regex_store.prime()
+
+from .errors import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, UsageError  # noqa: E402
+from .main import COMMANDS, build_parser, main  # noqa: E402
 
 __all__ = ["COMMANDS", "EXIT_OK", "EXIT_USAGE", "EXIT_VIOLATIONS", "UsageError", "build_parser",
            "main"]
