@@ -21,7 +21,7 @@ stored or read outside CPython, or where ``re`` keeps its cache otherwise.
 
 from __future__ import annotations
 
-import base64
+import binascii
 import hashlib
 import importlib
 import json
@@ -37,8 +37,9 @@ PREFIX = "regex-"
 LIMIT = 448  # patterns kept: fewer than ``re`` caches (512), which drops its oldest first
 _FORMAT = 1
 
-# key in re's cache -> the entry and integers it was made of
-_primed: dict[tuple[Any, ...], tuple[list[Any], list[int]]] = {}
+# key in re's cache -> the entry it was made of, and where its integers lie in _CODE[0]
+_primed: dict[tuple[Any, ...], tuple[list[Any], int, int]] = {}
+_CODE: list[bytes] = [b""]  # the stored integers, as read
 
 
 def _engine() -> tuple[Any, Any, Any] | None:
@@ -113,18 +114,19 @@ def prime() -> int:
     cache: dict[tuple[Any, ...], Any] = re._cache  # type: ignore[attr-defined]
     try:
         stored = json.loads(body)
-        codes = array("I", base64.b64decode(stored["code"], validate=True)).tolist()
-        entries = stored["entries"]
-        for entry in entries[: LIMIT]:
+        raw = binascii.a2b_base64(stored["code"].encode("ascii"))
+        size = len(raw) // 4
+        for entry in stored["entries"][:LIMIT]:
             start, end = entry[5], entry[6]
-            if not (type(start) is int and type(end) is int and 0 <= start < end <= len(codes)):
+            if not (type(start) is int and type(end) is int and 0 <= start < end <= size):
                 raise ValueError("regex code")
             key = (str, entry[0], entry[1])
             if type(entry[1]) is not int or key in cache:
                 continue
-            ints = codes[start:end]
+            ints = array("I", raw[4 * start : 4 * end]).tolist()
             cache[key] = _pattern(sre, entry[:5], ints)
-            _primed[key] = (entry[:5], ints)
+            _primed[key] = (entry[:5], start, end)
+        _CODE[0] = raw
     except (ValueError, TypeError, KeyError, IndexError, RuntimeError, OverflowError,
             AttributeError):
         for key in _primed:  # an entry not as written: none of this store is used
@@ -160,9 +162,9 @@ def save() -> None:
         text, flags = key[1], key[2]
         try:
             if key in _primed:
-                entry, ints = _primed[key]
+                entry, first, last = _primed[key]
                 start = len(code)
-                code.extend(ints)
+                code.frombytes(_CODE[0][4 * first : 4 * last])
                 entries.append([*entry, start, len(code)])
                 continue
             parsed = parser.parse(text, flags)
@@ -178,7 +180,8 @@ def save() -> None:
             continue
         entries.append([*entry, start, len(code)])
     body = json.dumps(
-        {"entries": entries, "code": base64.b64encode(code.tobytes()).decode("ascii")},
+        {"entries": entries,
+         "code": binascii.b2a_base64(code.tobytes(), newline=False).decode("ascii")},
         ensure_ascii=False,
     )
     from .userdata import write_keyed
