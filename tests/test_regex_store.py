@@ -34,6 +34,7 @@ TEXTS = ["头部有点痛", "每次 20 MG", "经查明：案情", "张三，45�
 def private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(regex_store, "_primed", {})
+    monkeypatch.setattr(regex_store, "_known", set())
     re.purge()
     yield tmp_path / "medlint"
     re.purge()
@@ -41,7 +42,7 @@ def private_cache(tmp_path, monkeypatch):
 
 def _stored(folder: Path) -> tuple[Path, dict]:
     [path] = folder.glob(regex_store.PREFIX + "*.json")
-    head, _, body = path.read_bytes().partition(b"\n")
+    body = path.read_bytes().partition(b"\n")[2]
     return path, json.loads(body)
 
 

@@ -40,6 +40,7 @@ _FORMAT = 1
 # key in re's cache -> the entry it was made of, and where its integers lie in _CODE[0]
 _primed: dict[tuple[Any, ...], tuple[list[Any], int, int]] = {}
 _CODE: list[bytes] = [b""]  # the stored integers, as read
+_known: set[tuple[Any, ...]] = set()  # stored, and compiled before the store was read
 
 
 def _engine() -> tuple[Any, Any, Any] | None:
@@ -121,7 +122,10 @@ def prime() -> int:
             if not (type(start) is int and type(end) is int and 0 <= start < end <= size):
                 raise ValueError("regex code")
             key = (str, entry[0], entry[1])
-            if type(entry[1]) is not int or key in cache:
+            if type(entry[1]) is not int:
+                raise ValueError("regex flags")
+            if key in cache:  # compiled before this module was imported: stored already
+                _known.add(key)
                 continue
             ints = array("I", raw[4 * start : 4 * end]).tolist()
             cache[key] = _pattern(sre, entry[:5], ints)
@@ -132,6 +136,7 @@ def prime() -> int:
         for key in _primed:  # an entry not as written: none of this store is used
             cache.pop(key, None)
         _primed.clear()
+        _known.clear()
         return 0
     return len(_primed)
 
@@ -148,7 +153,7 @@ def save() -> None:
     keys = [key for key in list(cache) if len(key) == 3 and key[0] is str
             and isinstance(key[1], str) and type(key[2]) is int]
     keys = keys[-LIMIT:]
-    if all(key in _primed for key in keys):
+    if all(key in _primed or key in _known for key in keys):
         return
     where = _target(sre)
     if where is None:
