@@ -100,6 +100,8 @@ def test_a_store_the_engine_refuses_is_not_used(private_cache):
         lambda s: s["entries"][0].__setitem__(5, -1),
         lambda s: s["entries"][0].__setitem__(6, 10**9),
         lambda s: s["entries"][0].__setitem__(3, "1"),
+        lambda s: s["entries"][0].__setitem__(3, -5),
+        lambda s: s["entries"][0].__setitem__(2, -1),
         lambda s: s["entries"][1].__setitem__(4, [["dose", 99]]),
         lambda s: s.__setitem__("code", "not base64!"),
         lambda s: s.pop("entries"),

@@ -85,7 +85,8 @@ def _target(sre: Any) -> tuple[Path, Path, str] | None:
 def _pattern(sre: Any, entry: list[Any], code: list[int]) -> re.Pattern[str]:
     """The compiled pattern of a stored entry (raises on an entry not as written)."""
     text, _, flags, groups, names = entry
-    if not (isinstance(text, str) and type(flags) is int and type(groups) is int):
+    if not (isinstance(text, str) and type(flags) is int and type(groups) is int
+            and 0 <= flags < 1024 and 0 <= groups < min(sre.MAXGROUPS, 10_000)):
         raise ValueError("regex entry")
     index = {name: number for name, number in names}
     table: list[str | None] = [None] * (groups + 1)
