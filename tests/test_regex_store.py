@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+import warnings
 from array import array
 from pathlib import Path
 
@@ -141,3 +142,14 @@ def test_a_one_file_check_reports_the_same_from_stored_regexes(tmp_path):
     assert [run.stdout for run in runs] == [runs[0].stdout] * 3
     assert [run.returncode for run in runs] == [1] * 3 and '"MED' in runs[0].stdout
     assert list((tmp_path / "medlint").glob(regex_store.PREFIX + "*.json"))
+
+
+def test_saving_warns_of_nothing_the_first_compile_warned_of(private_cache):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        re.compile(r"[[a]")  # FutureWarning: possible nested set
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        regex_store.save()
+    _, stored = _stored(private_cache)
+    assert any(entry[0] == r"[[a]" for entry in stored["entries"])

@@ -27,6 +27,7 @@ import importlib
 import json
 import re
 import sys
+import warnings
 from array import array
 from pathlib import Path
 from typing import Any
@@ -161,30 +162,15 @@ def save() -> None:
         return
     entries: list[list[Any]] = []
     code = array("I")
-    for key in keys:
-        compiled = cache.get(key)
-        if compiled is None:
-            continue
-        text, flags = key[1], key[2]
-        try:
-            if key in _primed:
-                entry, first, last = _primed[key]
+    with warnings.catch_warnings():  # each said what it had to when first compiled
+        warnings.simplefilter("ignore")
+        for key in keys:
+            compiled = cache.get(key)
+            found = None if compiled is None else _entry(sre, parser, compiler, key, compiled)
+            if found is not None:
                 start = len(code)
-                code.frombytes(_CODE[0][4 * first : 4 * last])
-                entries.append([*entry, start, len(code)])
-                continue
-            parsed = parser.parse(text, flags)
-            ints = compiler._code(parsed, flags)
-            names = sorted(parsed.state.groupdict.items(), key=lambda item: item[1])
-            entry = [text, flags, flags | parsed.state.flags, parsed.state.groups - 1,
-                     [list(item) for item in names]]
-            if _pattern(sre, entry, ints) != compiled:
-                continue
-            start = len(code)
-            code.extend(ints)
-        except (re.error, ValueError, TypeError, RuntimeError, OverflowError, RecursionError):
-            continue
-        entries.append([*entry, start, len(code)])
+                code.frombytes(found[1])
+                entries.append([*found[0], start, len(code)])
     body = json.dumps(
         {"entries": entries,
          "code": binascii.b2a_base64(code.tobytes(), newline=False).decode("ascii")},
@@ -193,3 +179,24 @@ def save() -> None:
     from .userdata import write_keyed
 
     write_keyed(where[0], where[1], where[2], body)
+
+
+def _entry(sre: Any, parser: Any, compiler: Any, key: tuple[Any, ...],
+           compiled: re.Pattern[str]) -> tuple[list[Any], bytes] | None:
+    """The stored entry (less where its integers lie) and the integers of the pattern
+    ``compiled`` under ``key`` in ``re``'s cache; ``None`` if they would not make it."""
+    if key in _primed:
+        entry, first, last = _primed[key]
+        return entry, _CODE[0][4 * first : 4 * last]
+    text, flags = key[1], key[2]
+    try:
+        parsed = parser.parse(text, flags)
+        ints = compiler._code(parsed, flags)
+        names = sorted(parsed.state.groupdict.items(), key=lambda item: item[1])
+        entry = [text, flags, flags | parsed.state.flags, parsed.state.groups - 1,
+                 [list(item) for item in names]]
+        if _pattern(sre, entry, ints) != compiled:
+            return None
+        return entry, array("I", ints).tobytes()
+    except Exception:  # not stored: compiled as usual at the next start
+        return None
