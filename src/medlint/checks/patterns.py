@@ -826,36 +826,58 @@ class Patterns:
         return best
 
 
+# texts a Router answers by testing each list's literals before it builds its index: a
+# one-file check asks a few times, and the index costs as much as some hundred tests
+_ROUTER_EARLY = 8
+
+
 class Router:
     """Which of several pattern lists can match a text, from the literals it holds.
 
     Each list is indexed under the literals its patterns need (literal → lists); a text
     wakes the lists of the literals found in it, plus those with a pattern that needs
     none. A list not woken has no match, so callers skip it without a call per list.
+    The first few texts test each list's literals instead (the same answer) and the
+    index is built for the next.
     """
 
     def __init__(self, wakes: list[tuple[frozenset[int], bool]]) -> None:
         """``wakes``: per list, the literal ids that wake it and whether it always runs."""
         self.always = frozenset(i for i, (_, always) in enumerate(wakes) if always)
-        self.index: dict[int, list[int]] = {}
-        for i, (literals, always) in enumerate(wakes):
-            if not always:
-                for literal in literals:
-                    self.index.setdefault(literal, []).append(i)
-        self.keys = frozenset(self.index)
+        self.wakes = [(i, literals) for i, (literals, always) in enumerate(wakes) if not always]
+        self.index: dict[int, list[int]] | None = None
+        self.keys: frozenset[int] = frozenset()
+        self._early = 0
         self._last: tuple[str, list[int]] | None = None
 
     @classmethod
     def of(cls, lists: list[Patterns]) -> Router:
         return cls([p.wakes() for p in lists])
 
+    def _build(self) -> dict[int, list[int]]:
+        index: dict[int, list[int]] = {}
+        for i, literals in self.wakes:
+            for literal in literals:
+                index.setdefault(literal, []).append(i)
+        self.index = index
+        self.keys = frozenset(index)
+        return index
+
     def woken(self, text: str) -> list[int]:
         """Indexes of the lists that can match in ``text``, in order (kept for the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
         hit = set(self.always)
-        present = self.keys.intersection(_LITERALS.present(text))
-        hit.update(chain.from_iterable(map(self.index.__getitem__, present)))
+        found = _LITERALS.present(text)
+        index = self.index
+        if index is None and self._early < _ROUTER_EARLY:
+            self._early += 1
+            hit.update(i for i, literals in self.wakes if not literals.isdisjoint(found))
+        else:
+            if index is None:
+                index = self._build()
+            present = self.keys.intersection(found)
+            hit.update(chain.from_iterable(map(index.__getitem__, present)))
         woken = sorted(hit)
         self._last = (text, woken)
         return woken
