@@ -153,3 +153,53 @@ def test_saving_warns_of_nothing_the_first_compile_warned_of(private_cache):
         regex_store.save()
     _, stored = _stored(private_cache)
     assert any(entry[0] == r"[[a]" for entry in stored["entries"])
+
+
+@pytest.fixture
+def fresh_facts(monkeypatch):
+    from medlint.checks import patterns
+
+    monkeypatch.setattr(patterns, "_CASE_FREE", {})
+    monkeypatch.setattr(patterns, "_REACHES", {})
+    monkeypatch.setattr(patterns, "_FACTS_READ", {"case_free": {}, "reach": {}})
+    monkeypatch.setattr(patterns, "_FACTS_LEARNED", [False])
+    return patterns
+
+
+def _facts(patterns) -> list:
+    found = []
+    for text, _ in SAMPLES:
+        free = patterns.case_free(text)
+        flags = (0 if free else re.I) | re.U
+        found.append((free, patterns._reach(text, flags)))
+    return found
+
+
+def test_stored_parsing_facts_are_the_parsed_ones(fresh_facts, monkeypatch):
+    patterns = fresh_facts
+    parsed = _facts(patterns)
+    stored = json.loads(json.dumps(patterns.learned_facts()))
+    assert patterns.learned_facts() is None  # nothing new since
+    monkeypatch.setattr(patterns, "_CASE_FREE", {})
+    monkeypatch.setattr(patterns, "_REACHES", {})
+    monkeypatch.setattr(patterns, "_case_free_parsed", None)  # a parse would fail
+    monkeypatch.setattr(patterns, "_reach_parsed", None)
+    patterns.remember_facts(stored)
+    assert _facts(patterns) == parsed
+    assert patterns.learned_facts() is None
+
+
+@pytest.mark.parametrize("bad", [None, "yes", 1, [1, 2], [32, -1, 3], ["32", 1, 2]])
+def test_a_stored_fact_not_as_written_is_worked_out_again(fresh_facts, monkeypatch, bad):
+    patterns = fresh_facts
+    parsed = _facts(patterns)
+    stored = json.loads(json.dumps(patterns.learned_facts()))
+    for kind in ("case_free", "reach"):
+        for text in stored[kind]:
+            stored[kind][text] = bad
+    monkeypatch.setattr(patterns, "_CASE_FREE", {})
+    monkeypatch.setattr(patterns, "_REACHES", {})
+    patterns.remember_facts(stored)
+    assert _facts(patterns) == parsed
+    again = patterns.learned_facts()
+    assert again is not None and json.loads(json.dumps(again)) != stored

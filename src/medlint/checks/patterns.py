@@ -207,10 +207,31 @@ def _case_free(items: Any) -> bool:
     return True
 
 
-@lru_cache(maxsize=4096)
+# what parsing a woken regex told, kept with the stored literals so that a start parses
+# none it knew: case_free's answer, and _reach's (flags, widest, extent), per pattern; as
+# a start-up read them (JSON data), checked when first looked up (``remember_facts``)
+_CASE_FREE: dict[str, bool] = {}
+_REACHES: dict[str, tuple[int, int, int]] = {}
+_FACTS_READ: dict[str, Any] = {"case_free": {}, "reach": {}}
+_FACTS_LEARNED = [False]
+
+
 def case_free(pattern: str) -> bool:
     """``pattern`` matches exactly the same text with ``re.IGNORECASE`` as without (and
     compiles faster without: a wide class under re.I is folded character by character)."""
+    found = _CASE_FREE.get(pattern)
+    if found is None:
+        stored = _FACTS_READ["case_free"].get(pattern)
+        if type(stored) is bool:
+            found = stored
+        else:
+            found = _case_free_parsed(pattern)
+            _FACTS_LEARNED[0] = True
+        _CASE_FREE[pattern] = found
+    return found
+
+
+def _case_free_parsed(pattern: str) -> bool:
     try:
         return _case_free(_parser.parse(pattern))
     except Exception:  # unusual syntax: keep re.I
@@ -253,11 +274,29 @@ def _extent(items: Any) -> int:
     return total
 
 
-@lru_cache(maxsize=16384)
 def _reach(pattern: str, flags: int) -> tuple[int, int]:
     """(widest match, extent) of a folded pattern, or (0, 0) when either is unbounded: a
     match starts at most ``widest`` characters before the end of a literal it holds, and
     a match attempt reads no character ``extent`` or more right of its start."""
+    known = _REACHES.get(pattern)
+    if known is not None and known[0] == flags:
+        return known[1], known[2]
+    stored = _FACTS_READ["reach"].get(pattern)
+    if (
+        type(stored) is list
+        and len(stored) == 3
+        and all(type(value) is int and value >= 0 for value in stored)
+        and stored[0] == flags
+    ):
+        found = (stored[1], stored[2])
+    else:
+        found = _reach_parsed(pattern, flags)
+        _FACTS_LEARNED[0] = True
+    _REACHES[pattern] = (flags, *found)
+    return found
+
+
+def _reach_parsed(pattern: str, flags: int) -> tuple[int, int]:
     try:
         parsed = _parser.parse(pattern, flags)
         widest = parsed.getwidth()[1]
@@ -336,6 +375,30 @@ def _taken(pattern: str) -> tuple[frozenset[str], ...] | None:
 # projects (or another version of the rules) share the stored entry without replacing
 # each other's patterns at every start
 KEEP_KNOWN = 20_000
+
+
+def remember_facts(stored: dict[str, Any]) -> None:
+    """Take the facts :func:`learned_facts` stored (JSON data); each is checked when
+    first looked up, and one that is not what that function writes is worked out again."""
+    for kind in ("case_free", "reach"):
+        table = stored.get(kind)
+        if isinstance(table, dict):
+            _FACTS_READ[kind] = table
+
+
+def learned_facts() -> dict[str, Any] | None:
+    """What parsing this process's woken regexes told and what a start-up read (JSON
+    data), if this process worked out some itself; ``None`` when nothing is new."""
+    if not _FACTS_LEARNED[0]:
+        return None
+    _FACTS_LEARNED[0] = False
+    read_case_free, read_reach = _FACTS_READ["case_free"], _FACTS_READ["reach"]
+    case_free_of = {p: v for p, v in read_case_free.items() if type(v) is bool}
+    case_free_of.update(_CASE_FREE)
+    reaches = {p: v for p, v in read_reach.items() if type(v) is list and len(v) == 3
+               and all(type(n) is int and n >= 0 for n in v)}
+    reaches.update((p, list(r)) for p, r in _REACHES.items())
+    return {"case_free": case_free_of, "reach": reaches}
 
 
 def learned_literals() -> dict[str, tuple[frozenset[str], ...]] | None:

@@ -193,6 +193,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     close_report(out)
     if checked <= SMALL_RUN:  # the regexes of a check like the next one-file check
         regex_store.save()
+        from ..rules.pack_cache import store_facts
+
+        store_facts()
     if summary.errors:
         return EXIT_USAGE
     if args.write_baseline:

@@ -332,6 +332,29 @@ def load_literals() -> None:
     if not isinstance(stored, dict):
         return
     patterns.remember_stored(stored)  # each pattern's sets checked when first looked up
+    facts = _read_json(_facts_target(where))
+    if isinstance(facts, dict):
+        patterns.remember_facts(facts)  # each checked when first looked up
+
+
+# beside the literals, under their key: what parsing the regexes a check woke told
+# (patterns.learned_facts); removed with the stored regexes
+FACTS_PREFIX = f"{regex_store.PREFIX}facts-"
+
+
+def _facts_target(where: tuple[Path, Path, str]) -> tuple[Path, str]:
+    folder, _, key = where
+    return folder / f"{FACTS_PREFIX}{key[:32]}{SUFFIX}", key
+
+
+def store_facts() -> None:
+    """Keep what parsing this process's woken regexes told, if some of it is new."""
+    facts = patterns.learned_facts()
+    where = _literals_target()
+    if facts is None or where is None:
+        return
+    target, key = _facts_target(where)
+    _write(where[0], target, key, json.dumps(facts, ensure_ascii=False))
 
 
 def store_literals() -> None:
