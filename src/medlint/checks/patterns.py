@@ -292,7 +292,7 @@ def _reach(pattern: str, flags: int) -> tuple[int, int]:
     else:
         found = _reach_parsed(pattern, flags)
         _FACTS_LEARNED[0] = True
-    _REACHES[pattern] = (flags, *found)
+    _REACHES[pattern] = (flags, found[0], found[1])
     return found
 
 
