@@ -12,6 +12,8 @@ qualifies: medlint then works without caches.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import stat
 import tempfile
@@ -105,3 +107,41 @@ def read_own_file(path: Path | str) -> bytes | None:
             return handle.read() if is_own_file(handle.fileno()) else None
     except OSError:
         return None
+
+
+def read_keyed(target: Path, key: str) -> str | None:
+    """The body stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
+    stored under another key or not a regular file of this user's."""
+    stored = read_own_file(target)
+    if stored is None:
+        return None
+    try:
+        head, newline, data = stored.partition(b"\n")
+        header = json.loads(head)
+        digest = hashlib.sha256(data).hexdigest()
+        if not newline or header.get("key") != key or header.get("sha256") != digest:
+            return None
+        return data.decode("utf-8", "surrogatepass")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write_keyed(folder: Path, target: Path, key: str, body: str) -> None:
+    """Store ``body`` at ``target`` under ``key`` atomically (read by :func:`read_keyed`);
+    give up quietly if ``folder`` cannot take it."""
+    encoded = body.encode("utf-8", "surrogatepass")
+    header = {"key": key, "sha256": hashlib.sha256(encoded).hexdigest()}
+    data = json.dumps(header).encode("ascii") + b"\n" + encoded
+    temporary = None
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+        temporary = None
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

@@ -207,10 +207,31 @@ def _case_free(items: Any) -> bool:
     return True
 
 
-@lru_cache(maxsize=4096)
+# what parsing a woken regex told, kept with the stored literals so that a start parses
+# none it knew: case_free's answer, and _reach's (flags, widest, extent), per pattern; as
+# a start-up read them (JSON data), checked when first looked up (``remember_facts``)
+_CASE_FREE: dict[str, bool] = {}
+_REACHES: dict[str, tuple[int, int, int]] = {}
+_FACTS_READ: dict[str, Any] = {"case_free": {}, "reach": {}}
+_FACTS_LEARNED = [False]
+
+
 def case_free(pattern: str) -> bool:
     """``pattern`` matches exactly the same text with ``re.IGNORECASE`` as without (and
     compiles faster without: a wide class under re.I is folded character by character)."""
+    found = _CASE_FREE.get(pattern)
+    if found is None:
+        stored = _FACTS_READ["case_free"].get(pattern)
+        if type(stored) is bool:
+            found = stored
+        else:
+            found = _case_free_parsed(pattern)
+            _FACTS_LEARNED[0] = True
+        _CASE_FREE[pattern] = found
+    return found
+
+
+def _case_free_parsed(pattern: str) -> bool:
     try:
         return _case_free(_parser.parse(pattern))
     except Exception:  # unusual syntax: keep re.I
@@ -253,11 +274,29 @@ def _extent(items: Any) -> int:
     return total
 
 
-@lru_cache(maxsize=16384)
 def _reach(pattern: str, flags: int) -> tuple[int, int]:
     """(widest match, extent) of a folded pattern, or (0, 0) when either is unbounded: a
     match starts at most ``widest`` characters before the end of a literal it holds, and
     a match attempt reads no character ``extent`` or more right of its start."""
+    known = _REACHES.get(pattern)
+    if known is not None and known[0] == flags:
+        return known[1], known[2]
+    stored = _FACTS_READ["reach"].get(pattern)
+    if (
+        type(stored) is list
+        and len(stored) == 3
+        and all(type(value) is int and value >= 0 for value in stored)
+        and stored[0] == flags
+    ):
+        found = (stored[1], stored[2])
+    else:
+        found = _reach_parsed(pattern, flags)
+        _FACTS_LEARNED[0] = True
+    _REACHES[pattern] = (flags, found[0], found[1])
+    return found
+
+
+def _reach_parsed(pattern: str, flags: int) -> tuple[int, int]:
     try:
         parsed = _parser.parse(pattern, flags)
         widest = parsed.getwidth()[1]
@@ -336,6 +375,30 @@ def _taken(pattern: str) -> tuple[frozenset[str], ...] | None:
 # projects (or another version of the rules) share the stored entry without replacing
 # each other's patterns at every start
 KEEP_KNOWN = 20_000
+
+
+def remember_facts(stored: dict[str, Any]) -> None:
+    """Take the facts :func:`learned_facts` stored (JSON data); each is checked when
+    first looked up, and one that is not what that function writes is worked out again."""
+    for kind in ("case_free", "reach"):
+        table = stored.get(kind)
+        if isinstance(table, dict):
+            _FACTS_READ[kind] = table
+
+
+def learned_facts() -> dict[str, Any] | None:
+    """What parsing this process's woken regexes told and what a start-up read (JSON
+    data), if this process worked out some itself; ``None`` when nothing is new."""
+    if not _FACTS_LEARNED[0]:
+        return None
+    _FACTS_LEARNED[0] = False
+    read_case_free, read_reach = _FACTS_READ["case_free"], _FACTS_READ["reach"]
+    case_free_of = {p: v for p, v in read_case_free.items() if type(v) is bool}
+    case_free_of.update(_CASE_FREE)
+    reaches = {p: v for p, v in read_reach.items() if type(v) is list and len(v) == 3
+               and all(type(n) is int and n >= 0 for n in v)}
+    reaches.update((p, list(r)) for p, r in _REACHES.items())
+    return {"case_free": case_free_of, "reach": reaches}
 
 
 def learned_literals() -> dict[str, tuple[frozenset[str], ...]] | None:
@@ -826,36 +889,58 @@ class Patterns:
         return best
 
 
+# texts a Router answers by testing each list's literals before it builds its index: a
+# one-file check asks a few times, and the index costs as much as some hundred tests
+_ROUTER_EARLY = 8
+
+
 class Router:
     """Which of several pattern lists can match a text, from the literals it holds.
 
     Each list is indexed under the literals its patterns need (literal → lists); a text
     wakes the lists of the literals found in it, plus those with a pattern that needs
     none. A list not woken has no match, so callers skip it without a call per list.
+    The first few texts test each list's literals instead (the same answer) and the
+    index is built for the next.
     """
 
     def __init__(self, wakes: list[tuple[frozenset[int], bool]]) -> None:
         """``wakes``: per list, the literal ids that wake it and whether it always runs."""
         self.always = frozenset(i for i, (_, always) in enumerate(wakes) if always)
-        self.index: dict[int, list[int]] = {}
-        for i, (literals, always) in enumerate(wakes):
-            if not always:
-                for literal in literals:
-                    self.index.setdefault(literal, []).append(i)
-        self.keys = frozenset(self.index)
+        self.wakes = [(i, literals) for i, (literals, always) in enumerate(wakes) if not always]
+        self.index: dict[int, list[int]] | None = None
+        self.keys: frozenset[int] = frozenset()
+        self._early = 0
         self._last: tuple[str, list[int]] | None = None
 
     @classmethod
     def of(cls, lists: list[Patterns]) -> Router:
         return cls([p.wakes() for p in lists])
 
+    def _build(self) -> dict[int, list[int]]:
+        index: dict[int, list[int]] = {}
+        for i, literals in self.wakes:
+            for literal in literals:
+                index.setdefault(literal, []).append(i)
+        self.index = index
+        self.keys = frozenset(index)
+        return index
+
     def woken(self, text: str) -> list[int]:
         """Indexes of the lists that can match in ``text``, in order (kept for the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
         hit = set(self.always)
-        present = self.keys.intersection(_LITERALS.present(text))
-        hit.update(chain.from_iterable(map(self.index.__getitem__, present)))
+        found = _LITERALS.present(text)
+        index = self.index
+        if index is None and self._early < _ROUTER_EARLY:
+            self._early += 1
+            hit.update(i for i, literals in self.wakes if not literals.isdisjoint(found))
+        else:
+            if index is None:
+                index = self._build()
+            present = self.keys.intersection(found)
+            hit.update(chain.from_iterable(map(index.__getitem__, present)))
         woken = sorted(hit)
         self._last = (text, woken)
         return woken

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import regex_store
 from ..documents.files import DEFAULT_MAX_FILE_SIZE
 from ..filters.baseline import BaselineError, content_keys, write_baseline
 from ..filters.changes import ChangeError
@@ -30,6 +31,8 @@ from .options import (
     workspace,
 )
 from .output import close_report, exit_policy, file_error, open_report
+
+SMALL_RUN = 8  # files: a check of no more keeps its compiled regexes (regex_store.py)
 
 
 def add_parser(commands: Any) -> None:
@@ -153,6 +156,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     out, reporter = open_report(args, rules=here.linter.rules)  # without compiling them
     summary = Summary()
     recorded = []
+    checked = 0
     bar = None
     if args.paths != ["-"] and progress.wanted(args.format, out):
         bar = progress.Progress()
@@ -162,6 +166,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         results = bar.track(results)
     try:
         for result in results:
+            checked += 1
             if result.error:
                 file_error(result.path, result.error, None if args.write_baseline else reporter)
                 summary.errors += 1
@@ -186,6 +191,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         reporter.close(summary)
     close_report(out)
+    if checked <= SMALL_RUN:  # the regexes of a check like the next one-file check
+        regex_store.save()
+        from ..rules.pack_cache import store_facts
+
+        store_facts()
     if summary.errors:
         return EXIT_USAGE
     if args.write_baseline:

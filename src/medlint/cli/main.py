@@ -88,8 +88,13 @@ def _main(argv: list[str] | None, ending: list[bool]) -> int:
             return EXIT_USAGE
         if argv is None and args.command == "check":  # the process ends with the check
             from ..run.engine import keep_compiled
+            from ..run.runner import LONG_RUN_GC
 
             keep_compiled()
+            # reading the rules and the article's first sentences make many objects and
+            # next to no cycles: young objects are collected as in a long run
+            threshold, *older = gc.get_threshold()
+            gc.set_threshold(max(threshold, LONG_RUN_GC), *older)
             ending.append(True)
         return COMMANDS[args.command](args)
     except (UsageError, RulesError, ConfigError) as error:

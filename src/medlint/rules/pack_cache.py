@@ -20,15 +20,17 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from .. import regex_store
 from ..analysis.likely import Weights
 from ..checks import frames, patterns
 from ..checks.names import Names
-from ..userdata import read_own_file, user_cache_dir
+from ..userdata import read_keyed as _read_body
+from ..userdata import user_cache_dir
+from ..userdata import write_keyed as _write
 from ..version import __version__
 from . import RulePack, kinds, load_pack
 from .loader import treatment_names
@@ -124,23 +126,6 @@ def _restore(document: dict[str, Any]) -> RulePack:
 _DECODER = json.JSONDecoder()
 
 
-def _read_body(target: Path, key: str) -> str | None:
-    """The body stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
-    stored under another key or not a regular file of this user's."""
-    stored = read_own_file(target)
-    if stored is None:
-        return None
-    try:
-        head, newline, data = stored.partition(b"\n")
-        header = json.loads(head)
-        digest = hashlib.sha256(data).hexdigest()
-        if not newline or header.get("key") != key or header.get("sha256") != digest:
-            return None
-        return data.decode("utf-8", "surrogatepass")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-
-
 def read_entry(target: Path, key: str) -> RulePack | None:
     """The pack stored at ``target`` for ``key``, or ``None`` if it is absent, damaged,
     stored under another key or not a regular file of this user's."""
@@ -189,25 +174,6 @@ def _stored_names(pack: RulePack, target: Path, key: str) -> Names:
         names = treatment_names(pack)
         _write(target.parent, where, key, json.dumps(names.dump(), ensure_ascii=False))
     return names
-
-
-def _write(folder: Path, target: Path, key: str, body: str) -> None:
-    encoded = body.encode("utf-8", "surrogatepass")
-    header = {"key": key, "sha256": hashlib.sha256(encoded).hexdigest()}
-    data = json.dumps(header).encode("ascii") + b"\n" + encoded
-    temporary = None
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-        temporary = None
-    except OSError:
-        pass
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 # what compiled frames depend on besides the pack: the code that folds and compiles them
@@ -366,6 +332,29 @@ def load_literals() -> None:
     if not isinstance(stored, dict):
         return
     patterns.remember_stored(stored)  # each pattern's sets checked when first looked up
+    facts = _read_json(_facts_target(where))
+    if isinstance(facts, dict):
+        patterns.remember_facts(facts)  # each checked when first looked up
+
+
+# beside the literals, under their key: what parsing the regexes a check woke told
+# (patterns.learned_facts); removed with the stored regexes
+FACTS_PREFIX = f"{regex_store.PREFIX}facts-"
+
+
+def _facts_target(where: tuple[Path, Path, str]) -> tuple[Path, str]:
+    folder, _, key = where
+    return folder / f"{FACTS_PREFIX}{key[:32]}{SUFFIX}", key
+
+
+def store_facts() -> None:
+    """Keep what parsing this process's woken regexes told, if some of it is new."""
+    facts = patterns.learned_facts()
+    where = _literals_target()
+    if facts is None or where is None:
+        return
+    target, key = _facts_target(where)
+    _write(where[0], target, key, json.dumps(facts, ensure_ascii=False))
 
 
 def store_literals() -> None:
@@ -405,7 +394,8 @@ def clean(folder: Path | None = None) -> int:
         name = entry.name
         stored = name.startswith(PREFIX) and name.endswith((SUFFIX, ".pickle"))
         beside = name.startswith(
-            (NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX, HINT_PREFIX, WEIGHTS_PREFIX)
+            (NAMES_PREFIX, WORDS_PREFIX, FRAMES_PREFIX, HINT_PREFIX, WEIGHTS_PREFIX,
+             regex_store.PREFIX)
         ) and name.endswith(SUFFIX)
         if stored or beside or (name.startswith(".pack-") and name.endswith(".tmp")):
             try:
