@@ -24,6 +24,8 @@ def claims(linter: Linter, text: str) -> list[str]:
     [
         # negated or hedged
         "目前尚无根治方法。",
+        # a nickname that is the claim itself is still reported as said, not endorsed
+        "这种草被称为“降糖神草”，能让血糖恢复正常，这是谣言。",
         "不能保证100%有效。",
         "没有绝对安全的药物。",
         "肉毒素瘦脸并非立竿见影。",
@@ -217,6 +219,8 @@ def test_not_a_claim(linter, text):
         ("这种茶喝上一个月，胆结石也能被化掉。", "MED401"),
         # testimonials read out and vouched for
         ("推销员念起“客户反馈”：“喝了半年再也不失眠了”。这些反馈都是真的。", "MED401"),
+        # a nickname given in quotes ends its clause: the claim after it is the writer's own
+        ("鳕鱼被称为“海底黄金”，痛风的人也能放开吃。", "MED412"),
     ],
 )
 def test_claim(linter, text, code):

@@ -59,6 +59,9 @@ _PARTICLES = "啊呀吧了的啦哦"  # particles a clause may end on
 _OWN_BELIEFS = (
     "我以为", "本以为", "原以为", "还以为", "原本以为", "满以为", "当初以为", "我原来以为",
 )
+# a clause that only gives the subject its common nickname (海参被称为“海中人参”，): the
+# naming judges the quoted name alone, not the claim the writer goes on to make
+_NICKNAME_CLAUSE = re.compile(r"(?:被称为|称之为)[“「『\"][^“”「」『』\"]{1,12}[”」』\"]$")
 _ITEM_MARKS = " \t>-*#+0123456789.、★☆⭐"  # list marks and a review's stars before a quote
 _SPEAKER = 24  # a speaker's label before a colon is at most this long
 # a claim reported, not made: 他说吃了… · 商家宣传…
@@ -728,7 +731,8 @@ class Context:
 
         An earlier clause that is a worried question (担心是智商税吗，) or that closes on
         its own verdict (纯属谣言，) is done with: its debunking word judges what came
-        before it, and the claim after it stands. So is a belief the writer then
+        before it, and the claim after it stands. So is a clause that only gives the
+        subject its nickname in quotes (海参被称为“海中人参”，). So is a belief the writer then
         corrects (很多人以为是年纪大了，其实… · …，等发现时已经晚了): the correction is the
         writer's own, also when the claim opens with it; and so is the speaker's own past
         belief (本以为好不了了，…)."""
@@ -745,6 +749,7 @@ class Context:
                 or clause.endswith(("吗", "呢"))
                 or any(word in clause for word in self.lexicon.worry)
                 or any(word in clause for word in _OWN_BELIEFS)
+                or _NICKNAME_CLAUSE.search(clause) is not None
                 or clause.endswith(tuple(self.lexicon.debunk_headings))
                 or clause.endswith(tuple(self.lexicon.debunk_after))
             ):
