@@ -97,6 +97,24 @@ _TITLE_DEBUNKS = LazyRegex(
 _INNER_SENTENCE = LazyRegex(r"[。！？!?][^\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5]{4}")
 # A test or procedure named as the source of a finding (胃镜报告上写着…, CT结果显示…, 肠镜查出…):
 # the title is about the result, not about having it done.
+# A title that warns against taking two things together (X和Y，千万不能一起吃; 吃X别同时
+# 喝Y): an interaction warning, neither is offered; the body must present them.
+_TITLE_NOT_TOGETHER = LazyRegex(
+    r"(不能|不可|不可以|不要|不宜|别|勿|切勿|禁止|避免|严禁|嚴禁)"
+    r"(一起|同时|同時|同服|合用|混用|并用|併用|一块儿?|一塊|一同|搭配)"
+)
+# A title that asks whether someone already on a drug may take something else (吃X的父亲，
+# 能喝Y吗？ 服用X期间可以吃Y吗？): the asker's question, answered by the body.
+_ON_DRUG_ASKS = LazyRegex(
+    r"(服用|服|吃|在吃|用|使用)[^\W_]{1,8}(期间|期間|的(人|患者|病人|老人|长辈|父亲|母亲|爸爸|妈妈"
+    r"|爷爷|奶奶|外公|外婆|老伴|丈夫|妻子|老公|老婆|家人|孩子))[^？?。\n]{0,4}(能|可以|可不可以|能不能|可否)[^？?。\n]{0,12}[吗嗎]?[？?]"
+)
+# A substance measured in the body, not taken: a test before the name (体检睾酮没变化, 查了
+# 维生素D) or a level after it (…偏低, …没变化, …水平正常).
+_MEASURED_BEFORE = LazyRegex(r"(体检|體檢|化验|化驗|抽血|查了?|测了?|測了?)$")
+_MEASURED_AFTER = LazyRegex(
+    r"(水平|数值|數值|指标|指標|值)?(没变化|没有变化|沒變化|没变|不变|偏高|偏低|超标|正常|达标|不达标)"
+)
 _RESULT_AFTER = LazyRegex(
     r"(检查)?(报告|结果|单子|报告单|化验单|检查单|显示|提示|查出|发现|上写|里写)"
 )
@@ -204,6 +222,19 @@ _HEADING_TOPIC = LazyRegex(
 )
 # A likeness right after a name (针刺样疼痛, 刀割般, 电击似的): the name describes a
 # sensation.
+# A drug someone is already on names who is concerned, not something offered: 正在服用X的人,
+# 吃X的父亲, 服用X期间不要喝酒, 在吃X的患者 (the use verb before, the person or the stretch of
+# time after, a class word's example in brackets between: 抗凝药（如X）的民众).
+_ALREADY_ON_BEFORE = LazyRegex(
+    r"(正在|正|在|一直在?|长期|長期|同时在?|同時在?|已经在?|已經在?)?"
+    r"(服用|服|吃|用|使用|打|吃着|用着|吃著|用著)[^\W_]{0,8}[（(]?(如|比如|例如)?$"
+)
+_ALREADY_ON_AFTER = LazyRegex(
+    r"[^，。,；;！？!?\n]{0,8}?[)）]?"
+    r"(等药物|等藥物|等药|等藥)?(期间|期間|的(人|患者|病人|病友|老人|长辈|長輩|父亲|母亲|父親|母親"
+    r"|爸爸|妈妈|媽媽|爷爷|奶奶|外公|外婆|老伴|丈夫|妻子|老公|老婆|家人|民众|民眾|市民|朋友|男性|女性"
+    r"|孩子)|者(?![\u4e00-\u9fa5]))"
+)
 _SIMILE = LazyRegex(r"(样|状|般|似的)(?!品|本|板|式)")
 # Something else taken as the treatment names the treatment as a likeness, not a use:
 # 褪黑素可以当安眠药吃吗, 把维C当作感冒药用 (当 right before the name, a use verb after).
@@ -384,8 +415,16 @@ class Article:
             return False  # 问：我在吃某药，能…吗？ the asker's message: the reply must present it
         if self.non_uses is not None and self.non_uses.search(self.text, first, start):
             return False  # 告别胰岛素, 不用吃药: the title rejects it
+        if _TITLE_NOT_TOGETHER.search(self.text, first, last):
+            return False  # X和Y千万不能一起吃: an interaction warning offers neither
+        if _ON_DRUG_ASKS.search(self.text, first, last):
+            return False  # 吃X的父亲，能喝Y吗？ the asker's question
         if _RESULT_AFTER.match(self.text, end):
             return False  # 胃镜报告上写着…: a result, the body must present the procedure
+        if _MEASURED_BEFORE.search(self.text, max(first, start - 3), start) or (
+            _MEASURED_AFTER.match(self.text, end)
+        ):
+            return False  # 体检睾酮没变化: a level measured, the body must present the drug
         if _TITLE_DEBUNKS.search(self.text, 0, self.title_end()) and not self.sells:
             return False  # 某某能排毒？帮你拆穿: a claim taken apart, the body must offer it
         title = re.sub(r"[\W_]", "", self.text[first:last])
@@ -620,6 +659,8 @@ class Article:
             return False  # 可以当安眠药吃吗: another product taken as it
         if topic is not None and _EPITHET.search(self.text, max(0, start - 5), start):
             return False  # 植物胰岛素: a food's nickname, not the drug
+        if self._already_on(start, end):
+            return False  # 正在服用X的人, 服用X期间: the people on it, not an offer of it
         if start < self.title_end():
             return self._title_presents(start, end)
         if self._ingredient_line(start):
@@ -652,6 +693,15 @@ class Article:
             or self._negated_in_list(start)
             or (self.context.question(start) and not self._carer_offers(first, start, last))
             or self._debunked(start, end)
+        )
+
+    def _already_on(self, start: int, end: int) -> bool:
+        """The mention names a drug the people concerned are already taking (正在服用X的人,
+        吃X的父亲, 服用X期间): they are who the sentence is about, it offers nothing."""
+        first, last = self.structure.sentence_at(start)
+        return (
+            _ALREADY_ON_BEFORE.search(self.text, max(first, start - 12), start) is not None
+            and _ALREADY_ON_AFTER.match(self.text, end, last) is not None
         )
 
     def _negated_in_list(self, start: int) -> bool:

@@ -180,6 +180,11 @@ _AT_THAT_MOMENT = LazyRegex(
     r"\s*(这时候?|这个时候|此时|此刻|这种时候|遇到这种情况|碰到这种情况|发现这种情况|出现这种情况"
     r"|这种情况下?)[，,：:\s]*"
 )
+# A paragraph that opens on the condition the signs before it point to (如怀疑中毒，…; 若疑似
+# 过敏，…): its action answers those signs.
+_SUSPECTED = LazyRegex(
+    r"\s*(如|若|如果|若是|倘若|假如|一旦|万一|萬一)?(怀疑|懷疑|疑似|疑为|疑為)"
+)
 # A heading over what to do (## 怎么做, ## 现场急救, ## 第一时间该做什么).
 _WHAT_TO_DO = LazyRegex(
     r"怎么办|怎么做|怎样做|如何(处理|应对|做|急救|施救)|急救|施救|自救|互救|处理|应对|处置"
@@ -466,6 +471,8 @@ class CooccurrenceCheck(Check):
         opening = article.structure.sentence_at(label.end() if label else first)
         if _AT_THAT_MOMENT.match(article.text, opening[0]) and self._has_action(article, *opening):
             return True  # …这就是求救信号。/ 这时候先让旁人拨打120…
+        if _SUSPECTED.match(article.text, opening[0]) and self._has_action(article, *opening):
+            return True  # …严重者呼吸困难。/ 如怀疑中毒，应立即就医
         if not any(
             not article.context.negated(a) for a, _ in self.signs.finditer(article.text, *opening)
         ):

@@ -119,6 +119,11 @@ _REPORTED_CASE = LazyRegex(
     # (a regulator's decision on an unlawful advert: 行政处罚决定书, …违法广告案; or its
     # campaign against unlawful practice: 关于开展非法医疗美容专项整治的通告)
     r"|行政处罚|处罚决定|违法广告|虚假广告案|违法案|专项整治|非法医疗美容|非法医美"
+    # (a regulator's seizure or its warning to consumers: 查获假冒…, …的消费警示; or an
+    # exposé of products that hide a drug: 某某胶囊里藏着处方药, 偷加西药)
+    r"|查获|查獲|假冒|消费警示|消費警示|消费提示|消費提示"
+    r"|藏着?(处方药|西药|激素|违禁)|藏有(处方药|西药|激素)|偷(偷)?(加|添加|掺)"
+    r"|掺(了|入|杂)(西药|处方药|激素)|非法掺"
 )
 # A title that names a story (a chapter, a script): its characters take or stop a drug, the
 # writer offers none, unless the story places a product (植入, 赞助) or sells it.
