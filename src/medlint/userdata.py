@@ -131,7 +131,12 @@ def write_keyed(folder: Path, target: Path, key: str, body: str) -> None:
     give up quietly if ``folder`` cannot take it."""
     encoded = body.encode("utf-8", "surrogatepass")
     header = {"key": key, "sha256": hashlib.sha256(encoded).hexdigest()}
-    data = json.dumps(header).encode("ascii") + b"\n" + encoded
+    write_atomic(folder, target, json.dumps(header).encode("ascii") + b"\n" + encoded)
+
+
+def write_atomic(folder: Path, target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` through a temporary file in ``folder``, so a
+    reader never sees half a file; give up quietly if ``folder`` cannot take it."""
     temporary = None
     try:
         fd, temporary = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)

@@ -222,21 +222,10 @@ class LazyFreq:
         """Keep the total of adding ``words`` (sorted) to a table whose total was ``base``,
         for the next start (JSON beside the SQLite file; best effort)."""
         target = self._added_path(words)
+        from ..userdata import write_atomic
+
         body = json.dumps({"base": base, "total": total})
-        partial = None
-        try:
-            handle, partial = tempfile.mkstemp(prefix=".pack-", suffix=".tmp",
-                                               dir=os.path.dirname(target))
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(body)
-            os.replace(partial, target)
-            partial = None
-        except OSError:
-            pass
-        finally:
-            if partial is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(partial)
+        write_atomic(Path(target).parent, Path(target), body.encode("utf-8"))
 
     def _added_path(self, words: list[str]) -> str:
         from ..version import __version__  # the adding code is this release's
